@@ -1,0 +1,35 @@
+/// The result of rendering one Markdown document: HTML plus what the site model needs to know about it.
+public struct RenderedMarkdown: Sendable, Hashable {
+    /// A heading of the document, after level offset.
+    public struct Heading: Sendable, Hashable {
+        /// The rendered level, 1…6.
+        public var level: Int
+        /// The heading's plain text.
+        public var text: String
+        /// The anchor id given to it (unique within the document).
+        public var id: String
+        /// 1-based line in the Markdown source.
+        public var line: Int
+    }
+
+    /// A link or image target found in the document.
+    public struct Link: Sendable, Hashable {
+        /// The destination as written.
+        public var destination: String
+        /// True for an image.
+        public var isImage: Bool
+        /// For an image, its alt text (empty when missing).
+        public var text: String
+        /// 1-based line in the Markdown source (0 when cmark gave none).
+        public var line: Int
+        /// 1-based column (byte) in the Markdown source (0 when cmark gave none).
+        public var column: Int
+    }
+
+    /// The HTML fragment.
+    public var html: String
+    /// Headings in document order.
+    public var headings: [Heading]
+    /// Links and images in document order.
+    public var links: [Link]
+}

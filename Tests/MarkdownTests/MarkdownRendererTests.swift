@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Markdown
+
+@Suite struct MarkdownRendererTests {
+    @Test func chineseHeadingsGetDistinctReadableIDs() {
+        let md = """
+        ## 一、主要负责人履行法治建设第一责任人职责情况
+
+        ### (一)深入学习贯彻习近平法治思想。
+
+        ### (一)深入学习贯彻习近平法治思想。
+
+        ## 四、2025度法治政府建设的初步安排
+        """
+        let out = MarkdownRenderer().render(md)
+        #expect(out.headings.map(\.id) == [
+            "一主要负责人履行法治建设第一责任人职责情况",
+            "一深入学习贯彻习近平法治思想",
+            "一深入学习贯彻习近平法治思想-1",
+            "四2025度法治政府建设的初步安排",
+        ])
+        #expect(out.headings.map(\.level) == [2, 3, 3, 2])
+        #expect(out.headings[1].text == "(一)深入学习贯彻习近平法治思想。")
+        #expect(out.headings[3].line == 7)
+        #expect(out.html.contains(#"<h2 id="一主要负责人履行法治建设第一责任人职责情况">一、主要负责人履行法治建设第一责任人职责情况</h2>"#))
+    }
+
+    @Test func headingIDSlugRules() {
+        #expect(HeadingID.slug("Hello, World!") == "hello-world")
+        #expect(HeadingID.slug("（八）全面推进数字政府建设") == "八全面推进数字政府建设")
+        #expect(HeadingID.slug("ＡＰＰ ２０２４") == "app-2024")
+        #expect(HeadingID.slug("。。。") == "section")
+    }
+
+    @Test func headingLevelOffsetShiftsAndClamps() {
+        let out = MarkdownRenderer(options: .init(headingLevelOffset: 2)).render("## a\n\n##### b\n")
+        #expect(out.html == "<h4 id=\"a\">a</h4>\n<h6 id=\"b\">b</h6>\n")
+    }
+
+    @Test func inlineMarkupInsideHeadingsSurvives() {
+        let out = MarkdownRenderer().render("# A *b* `c`\n")
+        #expect(out.html == "<h1 id=\"a-b-c\">A <em>b</em> <code>c</code></h1>\n")
+        #expect(out.headings.first?.text == "A b c")
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() {
+        let md = "<script>alert(1)</script>\n\nHi <b>there</b>\n"
+        let safe = MarkdownRenderer().render(md).html
+        #expect(!safe.contains("<script"))
+        #expect(!safe.contains("<b>"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        let unsafe = MarkdownRenderer(options: .init(allowRawHTML: true)).render(md).html
+        #expect(unsafe.contains("<b>there</b>"))
+        // tagfilter still neutralises <script> even when raw HTML is allowed.
+        #expect(unsafe.contains("&lt;script>"))
+    }
+
+    @Test func collectsLinksAndImages() {
+        let out = MarkdownRenderer().render("See [a](../x/#y) and\n![](/img.png) and ![图](b.png)\n")
+        #expect(out.links.map(\.destination) == ["../x/#y", "/img.png", "b.png"])
+        #expect(out.links.map(\.isImage) == [false, true, true])
+        #expect(out.links.map(\.text) == ["", "", "图"])
+        #expect(out.links[1].line == 2)
+    }
+
+    @Test func gfmExtensionsAreOn() {
+        let html = MarkdownRenderer().render("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~x~~ www.example.com\n\n- [x] done\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td align=\"right\">2</td>"))
+        #expect(html.contains("<del>x</del>"))
+        #expect(html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
+        #expect(html.contains("checked=\"\" disabled=\"\""))
+    }
+
+    /// cmark_parser_finish writes process-global tables; concurrent renders must equal serial ones.
+    @Test func concurrentRenderingMatchesSerial() async {
+        let docs = (0..<3000).map { i in
+            "# 标题\(i)\n\n~~删除\(i)~~ 访问 https://example.com/\(i) 或 www.example\(i % 7).cn 。\n\n| a | b |\n|---|---|\n| \(i) | ~~y~~ |\n"
+        }
+        let renderer = MarkdownRenderer()
+        let serial = docs.map { renderer.render($0).html }
+        let parallel = await withTaskGroup(of: (Int, String).self) { group in
+            for (i, doc) in docs.enumerated() { group.addTask { (i, renderer.render(doc).html) } }
+            var out = [String](repeating: "", count: docs.count)
+            for await (i, html) in group { out[i] = html }
+            return out
+        }
+        let mismatches = zip(serial, parallel).filter { $0 != $1 }.count
+        #expect(mismatches == 0)
+        #expect(serial.allSatisfy { $0.contains("<del>") && $0.contains("<a href=\"http://www.example") })
+    }
+}
