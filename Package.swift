@@ -25,22 +25,24 @@ let package = Package(
         .target(
             name: "GongkaiBuild",
             dependencies: [
-                "GongkaiCore", "Markdown",
+                "GongkaiCore", "GongkaiIndicators", "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "GongkaiImport", dependencies: ["GongkaiCore", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GongkaiIndicators", dependencies: ["GongkaiCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GongkaiImport", dependencies: ["GongkaiCore", "GongkaiIndicators", "Markdown", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiCore", "GongkaiBuild", "GongkaiImport", "Markdown",
+                "GongkaiCore", "GongkaiBuild", "GongkaiImport", "GongkaiIndicators", "Markdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "Markdown"]),
+        .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore"]),
         .testTarget(name: "GongkaiImportTests", dependencies: ["GongkaiImport", "GongkaiCore", "Markdown"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore"]),
     ]

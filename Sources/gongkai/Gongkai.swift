@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `gongkai` command: a static site generator for government information disclosure.
+@main
+struct Gongkai: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gongkai",
+        abstract: "Build a government information-disclosure website from plain-text reports.",
+        subcommands: [
+            RenderCommand.self,
+        ]
+    )
+}
