@@ -1,0 +1,271 @@
+import Foundation
+import GongkaiCore
+import Yams
+
+/// Reads and writes a report's `indicators.yaml`.
+///
+/// ```yaml
+/// indicators:
+///   - id: zwfw-shixiang
+///     topic: "02/02"
+///     label: 政务服务事项
+///     value: 2530
+///     unit: 项
+///     written: "2530项"
+///     quote: "全市梳理政务服务事项2530项"
+///     key: true
+/// ```
+public enum IndicatorFile {
+    /// Field names an entry may have.
+    public static let fields = ["id", "topic", "label", "value", "unit", "qualifier", "written", "quote", "key", "derive"]
+    /// Fields every entry must have (`unit` may be empty but must be present).
+    public static let requiredFields = ["id", "topic", "label", "value", "unit", "written", "quote"]
+
+    /// Parses `text` (the contents of the file at `path`, as shown in messages).
+    ///
+    /// Throws every problem found (YAML syntax, wrong shapes, missing or unknown fields, a value that is not a
+    /// number), each with the line and column of the offending entry or field.
+    public static func load(path: String, text: String) throws(DiagnosticError) -> IndicatorSet {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw DiagnosticError([yamlDiagnostic(error, path: path)])
+        }
+        guard let root else { return IndicatorSet() }
+        guard case .mapping(let top) = root else {
+            throw DiagnosticError([.error("expected a mapping with an `indicators:` list", at: location(path, root))])
+        }
+        var diagnostics: [Diagnostic] = []
+        var list: Node.Sequence?
+        for (key, value) in top {
+            let name = key.scalar?.string ?? ""
+            if name == "indicators" {
+                if case .sequence(let sequence) = value {
+                    list = sequence
+                } else if let scalar = value.scalar, ["", "~", "null"].contains(scalar.string) {
+                    list = Node.Sequence([])
+                } else {
+                    diagnostics.append(.error("`indicators` must be a list", at: location(path, value)))
+                }
+            } else {
+                diagnostics.append(.error("unknown key `\(name)` (expected `indicators`)", at: location(path, key)))
+            }
+        }
+        if list == nil, diagnostics.isEmpty {
+            diagnostics.append(.error("missing `indicators:` list", at: location(path, root)))
+        }
+        var indicators: [Indicator] = []
+        for entry in list ?? Node.Sequence([]) {
+            if let indicator = parseEntry(entry, path: path, diagnostics: &diagnostics) {
+                indicators.append(indicator)
+            }
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        return IndicatorSet(indicators)
+    }
+
+    /// Serialises `set` as an `indicators.yaml` (the importer writes drafts with it; `load` reads it back).
+    public static func yaml(for set: IndicatorSet) -> String {
+        var out = "# Figures of the report. Each quote must occur verbatim in its topic's text and contain `written`.\n"
+        out += "indicators:\n"
+        for indicator in set.indicators {
+            out += "  - id: \(quoted(indicator.id))\n"
+            out += "    topic: \(quoted(indicator.topic))\n"
+            out += "    label: \(quoted(indicator.label))\n"
+            out += "    value: \(indicator.valueText)\n"
+            out += "    unit: \(quoted(indicator.unit))\n"
+            if let qualifier = indicator.qualifier { out += "    qualifier: \(quoted(qualifier))\n" }
+            out += "    written: \(quoted(indicator.written))\n"
+            out += "    quote: \(quoted(indicator.quote))\n"
+            if indicator.key { out += "    key: true\n" }
+            if let derive = indicator.derive { out += "    derive: \(flow(derive))\n" }
+        }
+        if set.indicators.isEmpty { out += "  []\n" }
+        return out
+    }
+
+    // MARK: - Parsing
+
+    private static func parseEntry(_ node: Node, path: String, diagnostics: inout [Diagnostic]) -> Indicator? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error("each indicator must be a mapping of fields", at: location(path, node)))
+            return nil
+        }
+        let entryLocation = location(path, node)
+        var values: [String: Node] = [:]
+        var positions: [String: Indicator.Origin.Position] = [:]
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            guard fields.contains(name) else {
+                diagnostics.append(.error("unknown field `\(name)`", at: location(path, key)))
+                continue
+            }
+            values[name] = value
+            let mark = value.mark ?? key.mark
+            positions[name] = Indicator.Origin.Position(line: mark?.line ?? 0, column: mark?.column ?? 0)
+        }
+        let id = values["id"]?.scalar?.string
+        let name = id.map { "indicator `\($0)`" } ?? "indicator"
+        var ok = true
+        for field in requiredFields where values[field] == nil {
+            diagnostics.append(.error("\(name) is missing `\(field)`", at: entryLocation))
+            ok = false
+        }
+        func text(_ field: String) -> String? {
+            guard let node = values[field] else { return nil }
+            guard let scalar = node.scalar else {
+                diagnostics.append(.error("`\(field)` of \(name) must be text", at: location(path, node)))
+                ok = false
+                return nil
+            }
+            return scalar.string
+        }
+        let topic = text("topic"), label = text("label"), unit = text("unit")
+        let written = text("written"), quote = text("quote"), qualifier = text("qualifier")
+        var value: Decimal?
+        if let node = values["value"] {
+            value = node.scalar.flatMap { DecimalText.parse($0.string) }
+            if value == nil {
+                diagnostics.append(.error("`value` of \(name) must be a plain number like 3658.78", at: location(path, node)))
+                ok = false
+            }
+        }
+        var key = false
+        if let node = values["key"] {
+            switch node.scalar?.string {
+            case "true": key = true
+            case "false": key = false
+            default:
+                diagnostics.append(.error("`key` of \(name) must be true or false", at: location(path, node)))
+                ok = false
+            }
+        }
+        var derive: Derivation?
+        if let node = values["derive"] {
+            derive = parseDerivation(node, name: name, path: path, diagnostics: &diagnostics)
+            if derive == nil { ok = false }
+        }
+        guard ok, let id, let topic, let label, let value, let unit, let written, let quote else { return nil }
+        return Indicator(
+            id: id, topic: topic, label: label, value: value, unit: unit,
+            qualifier: qualifier.flatMap { $0.isEmpty ? nil : $0 }, written: written, quote: quote, key: key,
+            derive: derive,
+            origin: Indicator.Origin(line: entryLocation.line, column: entryLocation.column, fields: positions)
+        )
+    }
+
+    private static func parseDerivation(_ node: Node, name: String, path: String, diagnostics: inout [Diagnostic]) -> Derivation? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error("`derive` of \(name) must be a mapping like {op: ratio, numerator: a, denominator: b}", at: location(path, node)))
+            return nil
+        }
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping { fields[key.scalar?.string ?? ""] = value }
+        let allowed: Set<String> = ["op", "numerator", "denominator", "of", "percent", "decimals"]
+        for (key, _) in mapping where !allowed.contains(key.scalar?.string ?? "") {
+            diagnostics.append(.error("unknown `derive` field `\(key.scalar?.string ?? "")` in \(name)", at: location(path, key)))
+            return nil
+        }
+        guard let opText = fields["op"]?.scalar?.string, let op = Derivation.Operation(rawValue: opText) else {
+            let known = Derivation.Operation.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.append(.error("`derive.op` of \(name) must be one of \(known)", at: location(path, fields["op"] ?? node)))
+            return nil
+        }
+        var operands: [String] = []
+        switch op {
+        case .ratio:
+            guard let numerator = fields["numerator"]?.scalar?.string, let denominator = fields["denominator"]?.scalar?.string else {
+                diagnostics.append(.error("a ratio in \(name) needs `numerator` and `denominator` ids", at: location(path, node)))
+                return nil
+            }
+            operands = [numerator, denominator]
+        case .sum, .equal:
+            if let single = fields["of"]?.scalar?.string {
+                operands = [single]
+            } else if case .sequence(let list)? = fields["of"] {
+                operands = list.compactMap { $0.scalar?.string }
+            }
+            guard !operands.isEmpty, op != .equal || operands.count == 1 else {
+                diagnostics.append(.error("`derive.of` of \(name) must list the \(op == .equal ? "one id" : "ids") it derives from", at: location(path, node)))
+                return nil
+            }
+        }
+        var percent = false
+        if let p = fields["percent"]?.scalar?.string {
+            guard p == "true" || p == "false" else {
+                diagnostics.append(.error("`derive.percent` of \(name) must be true or false", at: location(path, node)))
+                return nil
+            }
+            percent = p == "true"
+        }
+        var decimals: Int?
+        if let d = fields["decimals"]?.scalar?.string {
+            guard let n = Int(d), (0...12).contains(n) else {
+                diagnostics.append(.error("`derive.decimals` of \(name) must be a whole number 0…12", at: location(path, node)))
+                return nil
+            }
+            decimals = n
+        }
+        return Derivation(operation: op, operands: operands, percent: percent, decimals: decimals)
+    }
+
+    private static func location(_ path: String, _ node: Node) -> SourceLocation {
+        SourceLocation(path: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    private static func yamlDiagnostic(_ error: any Error, path: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error("cannot read YAML: \(error)", at: SourceLocation(path: path))
+        }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = context.map { " \($0.text) (line \($0.mark.line))" } ?? ""
+            return .error("invalid YAML: \(problem)\(detail)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
+        case let .reader(problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicated key \(duplicates.joined(separator: ", ")) in YAML mapping",
+                          at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
+        default:
+            return .error("invalid YAML: \(yamlError)", at: SourceLocation(path: path))
+        }
+    }
+
+    // MARK: - Writing
+
+    /// A double-quoted YAML scalar.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func flow(_ derive: Derivation) -> String {
+        var parts = ["op: \(derive.operation.rawValue)"]
+        switch derive.operation {
+        case .ratio:
+            parts.append("numerator: \(derive.operands.first ?? "")")
+            parts.append("denominator: \(derive.operands.dropFirst().first ?? "")")
+        case .sum, .equal:
+            parts.append("of: [\(derive.operands.joined(separator: ", "))]")
+        }
+        if derive.percent { parts.append("percent: true") }
+        if let decimals = derive.decimals { parts.append("decimals: \(decimals)") }
+        return "{" + parts.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,82 @@
+import GongkaiCore
+
+extension IndicatorSet {
+    /// Checks the set against the report's text.
+    ///
+    /// `topicTexts` maps each topic id to the topic's plain text (rendered, tags stripped). Line breaks are
+    /// ignored on both sides, so a word the source broke across lines still matches. Reports, as errors at the
+    /// data file's line: an empty required field, a duplicate id, an unknown topic, a quote not found verbatim
+    /// in its topic, a quote not containing `written`, `written` disagreeing with value / unit / qualifier, and a
+    /// derivation naming an unknown indicator.
+    public func validate(topicTexts: [String: String], path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstLine: [String: Indicator] = [:]
+        let texts = topicTexts.mapValues(TextMatching.normalized)
+        let ids = Set(indicators.map(\.id))
+        for indicator in indicators {
+            let name = indicator.label.isEmpty ? "`\(indicator.id)`" : "\(indicator.label) (`\(indicator.id)`)"
+            func error(_ message: String, _ field: String? = nil) {
+                diagnostics.append(.error(message, at: indicator.location(path: path, field: field)))
+            }
+            for (field, value) in [("id", indicator.id), ("topic", indicator.topic), ("label", indicator.label),
+                                   ("written", indicator.written), ("quote", indicator.quote)] where value.isEmpty {
+                error("\(name) has an empty `\(field)`", field)
+            }
+            if !indicator.id.isEmpty, !Self.isValidID(indicator.id) {
+                error("id `\(indicator.id)` must be ASCII letters, digits and - _ . (stable across years)", "id")
+            }
+            if let first = firstLine[indicator.id] {
+                let line = first.origin.map { " (first at line \($0.line))" } ?? ""
+                error("duplicate id `\(indicator.id)`\(line)", "id")
+            } else {
+                firstLine[indicator.id] = indicator
+            }
+            let quote = TextMatching.normalized(indicator.quote)
+            if !indicator.topic.isEmpty, !quote.isEmpty {
+                if let text = texts[indicator.topic] {
+                    if !text.contains(quote) {
+                        if TextMatching.folded(text).contains(TextMatching.folded(quote)) {
+                            error("quote of \(name) is not verbatim in topic \(indicator.topic): it differs in punctuation (e.g. ',' vs '，'): “\(indicator.quote)”", "quote")
+                        } else {
+                            error("quote of \(name) not found in topic \(indicator.topic): “\(indicator.quote)”", "quote")
+                        }
+                    }
+                } else {
+                    let known = topicTexts.keys.sorted().joined(separator: ", ")
+                    error("unknown topic `\(indicator.topic)` for \(name) (topics: \(known))", "topic")
+                }
+            }
+            if !indicator.written.isEmpty, !quote.isEmpty, !quote.contains(TextMatching.normalized(indicator.written)) {
+                error("quote of \(name) does not contain its figure “\(indicator.written)”", "written")
+            }
+            if !indicator.written.isEmpty {
+                if let figure = WrittenFigure.parse(indicator.written) {
+                    if !figure.agrees(value: indicator.value, unit: indicator.unit, qualifier: indicator.qualifier) {
+                        let declared = indicator.valueText + indicator.unit + (indicator.qualifier.map { " (\($0))" } ?? "")
+                        error("\(name): “\(indicator.written)” reads as \(figure) but the entry says \(declared)", "written")
+                    }
+                } else {
+                    error("\(name): cannot read “\(indicator.written)” as a figure (number, qualifier, unit)", "written")
+                }
+            }
+            if let derive = indicator.derive {
+                for operand in derive.operands where !ids.contains(operand) {
+                    error("derivation of \(name) names unknown indicator `\(operand)`", "derive")
+                }
+                if derive.operands.contains(indicator.id) && derive.operation != .ratio {
+                    error("derivation of \(name) refers to itself", "derive")
+                }
+            }
+        }
+        return diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSetASCII.idCharacters.contains($0)) }
+    }
+}
+
+/// ASCII character classes (no Foundation CharacterSet needed).
+enum CharacterSetASCII {
+    static let idCharacters: Set<Unicode.Scalar> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Small, deterministic inline SVG charts built at build time: no JavaScript, no external resources.
+///
+/// The chart is an image with an accessible name (`role="img"`, `<title>` referenced by `aria-labelledby`);
+/// the page must put the same figures in a table next to it, which is the text alternative.
+public enum SVGChart {
+    /// One bar.
+    public struct Point: Sendable, Hashable {
+        /// Label under the bar (`2024年`).
+        public var label: String
+        /// Value that sets the bar's height.
+        public var value: Decimal
+        /// Text above the bar, as published (`2530项`).
+        public var display: String
+
+        /// Creates a point.
+        public init(label: String, value: Decimal, display: String) {
+            self.label = label
+            self.value = value
+            self.display = display
+        }
+    }
+
+    /// A vertical bar chart. `id` must be unique on the page (it names the `<title>` element); by default it
+    /// is derived from the title and values, so the same input gives the same output.
+    public static func bar(title: String, points: [Point], id: String? = nil) -> String {
+        let chartID = sanitizedID(id ?? "gk-chart-" + fnv1a(title + points.map { "|\($0.label)=\($0.value)" }.joined()))
+        let barWidth = 48, gap = 24, left = 16, top = 28, plotHeight = 120, labelBand = 28
+        let count = max(points.count, 1)
+        let width = left * 2 + count * barWidth + (count - 1) * gap
+        let height = top + plotHeight + labelBand
+        let maxValue = points.map(\.value).max() ?? 0
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gk-chart\" viewBox=\"0 0 \(width) \(height)\""
+        svg += " width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(chartID)-title\">"
+        svg += "<title id=\"\(chartID)-title\">\(escape(title))</title>"
+        let baseline = top + plotHeight
+        svg += "<line class=\"gk-chart-axis\" x1=\"\(left / 2)\" y1=\"\(baseline)\" x2=\"\(width - left / 2)\" y2=\"\(baseline)\" stroke=\"currentColor\" stroke-width=\"1\"/>"
+        if points.isEmpty {
+            svg += "<text x=\"\(width / 2)\" y=\"\(top + plotHeight / 2)\" text-anchor=\"middle\" font-size=\"12\" fill=\"currentColor\">无数据</text>"
+        }
+        for (n, point) in points.enumerated() {
+            let x = left + n * (barWidth + gap)
+            var barHeight = 0
+            if maxValue > 0, point.value > 0 {
+                let scaled = DecimalText.roundHalfUp(point.value / maxValue * Decimal(plotHeight), decimals: 0)
+                barHeight = max(1, NSDecimalNumber(decimal: scaled).intValue)
+            }
+            let y = baseline - barHeight
+            let center = x + barWidth / 2
+            svg += "<rect class=\"gk-chart-bar\" x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(barHeight)\" fill=\"currentColor\" fill-opacity=\"0.6\"/>"
+            svg += "<text class=\"gk-chart-value\" x=\"\(center)\" y=\"\(y - 6)\" text-anchor=\"middle\" font-size=\"12\" fill=\"currentColor\">\(escape(point.display))</text>"
+            svg += "<text class=\"gk-chart-label\" x=\"\(center)\" y=\"\(baseline + 18)\" text-anchor=\"middle\" font-size=\"12\" fill=\"currentColor\">\(escape(point.label))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Escapes text for XML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    private static func sanitizedID(_ id: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        let cleaned = String(id.map { allowed.contains($0) ? $0 : "-" })
+        return cleaned.first?.isLetter == true ? cleaned : "gk-" + cleaned
+    }
+
+    /// 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits (stable across runs and platforms).
+    private static func fnv1a(_ text: String) -> String {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}
