@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "GongkaiBuild",
             dependencies: [
-                "GongkaiCore", "GongkaiIndicators", "Markdown",
+                "GongkaiCore", "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -10,6 +10,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var id: String
         /// 1-based line in the Markdown source.
         public var line: Int
+
+        /// Creates a heading record.
+        public init(level: Int, text: String, id: String, line: Int) {
+            self.level = level
+            self.text = text
+            self.id = id
+            self.line = line
+        }
     }
 
     /// A link or image target found in the document.

@@ -7,6 +7,8 @@ struct Gongkai: AsyncParsableCommand {
         commandName: "gongkai",
         abstract: "Build a government information-disclosure website from plain-text reports.",
         subcommands: [
+            BuildCommand.self,
+            ImportCommand.self,
             RenderCommand.self,
         ]
     )

@@ -1,0 +1,63 @@
+import GongkaiCore
+import Markdown
+
+/// The whole report in reading order as one HTML fragment: salutation, opening, every topic's heading (at its depth)
+/// and body, closing lines. Anchors are unique across the page.
+public struct FullReportBody: Sendable, Hashable {
+    /// The fragment.
+    public var html: String
+    /// Its headings, in order.
+    public var headings: [RenderedMarkdown.Heading]
+    /// Anchor of each topic's heading on this page, by topic id.
+    public var topicAnchors: [String: String]
+
+    /// Builds the body from already rendered topics (headings are shifted, not re-rendered).
+    public static func make(_ report: ReportModel) -> FullReportBody {
+        var ids = HeadingIDGenerator()
+        var html = ""
+        var headings: [RenderedMarkdown.Heading] = []
+        var anchors: [String: String] = [:]
+        let m = report.metadata
+        if !m.salutation.isEmpty || report.opening != nil {
+            html += "<div class=\"report-opening\">\n"
+            if !m.salutation.isEmpty { html += "<p class=\"salutation\">\(escape(m.salutation))</p>\n" }
+            if let opening = report.opening { html += opening.shifted(by: 1, ids: &ids).html }
+            html += "</div>\n"
+        }
+        for topic in report.topics {
+            let level = min(6, topic.source.depth + 1)
+            let id = ids.next(for: topic.title)
+            anchors[topic.id] = id
+            headings.append(.init(level: level, text: topic.title, id: id, line: topic.source.titleLocation.line))
+            html += "<section class=\"report-topic depth-\(topic.source.depth)\" aria-labelledby=\"\(id)\">\n"
+            html += "<h\(level) id=\"\(id)\">\(escape(topic.title))</h\(level)>\n"
+            let body = topic.body.shifted(by: topic.source.depth, ids: &ids)
+            headings += body.headings
+            html += body.html
+            html += "</section>\n"
+        }
+        if !m.closing.isEmpty {
+            html += "<div class=\"report-closing\">\n"
+            for (i, line) in m.closing.enumerated() {
+                let cls = i == m.closing.count - 1 && m.closing.count > 1 ? " class=\"date-line\"" : ""
+                html += "<p\(cls)>\(escape(line))</p>\n"
+            }
+            html += "</div>\n"
+        }
+        return FullReportBody(html: html, headings: headings, topicAnchors: anchors)
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

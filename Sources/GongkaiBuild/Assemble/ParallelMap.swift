@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+
+/// Maps an array on all cores, keeping the input order.
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard input.count > 1 else { return input.map(transform) }
+        let results = ResultSlots<R>(count: input.count)
+        let chunk = max(1, input.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = (input.count + chunk - 1) / chunk
+        input.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let start = c * chunk
+                let end = min(input.count, start + chunk)
+                for i in start..<end { results.set(i, transform(buffer[i])) }
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Fixed slots written from several threads, each slot by exactly one (raw memory: no exclusivity conflicts).
+private final class ResultSlots<R>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<R?>
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    func set(_ i: Int, _ value: R) { storage[i] = value }
+    func values() -> [R] { storage.compactMap { $0 } }
+}

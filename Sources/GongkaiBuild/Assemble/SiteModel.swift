@@ -1,0 +1,89 @@
+import GongkaiCore
+import Markdown
+
+/// Stage 2's result: every report, topic, page URL, anchor and navigation link of the site, known before any
+/// template runs.
+public struct SiteModel: Sendable {
+    /// The configuration.
+    public var config: SiteConfig
+    /// Reports, newest first (year descending, then id).
+    public var reports: [ReportModel]
+    /// Every HTML page, in output-path order.
+    public var pages: [PageModel]
+    /// Files copied as they are (theme assets, report images).
+    public var staticFiles: [StaticFile]
+    /// The theme.
+    public var theme: Theme
+    /// Warnings collected so far.
+    public var diagnostics: [Diagnostic]
+
+    /// The report with `id`.
+    public func report(_ id: String) -> ReportModel? { reports.first { $0.metadata.id == id } }
+}
+
+/// One report with its topics in reading order.
+public struct ReportModel: Sendable {
+    /// Metadata.
+    public var metadata: ReportMetadata
+    /// Opening text, rendered.
+    public var opening: RenderedMarkdown?
+    /// Where the opening text comes from.
+    public var openingSource: MarkdownSource?
+    /// Topics in reading order.
+    public var topics: [TopicModel]
+    /// URL path of the overview (`xiangcheng-2024/`).
+    public var urlPath: String { "\(metadata.id)/" }
+    /// URL path of the full-report page.
+    public var fullURLPath: String { "\(metadata.id)/full/" }
+    /// URL path of the indicators page.
+    public var indicatorsURLPath: String { "\(metadata.id)/indicators/" }
+    /// `indicators.yaml`, if any.
+    public var indicatorsFile: SourceFile?
+
+    /// The topic with `id`.
+    public func topic(_ id: String) -> TopicModel? { topics.first { $0.id == id } }
+    /// Top-level topics.
+    public var topLevel: [TopicModel] { topics.filter { $0.parentID == nil } }
+    /// Children of `id`.
+    public func children(of id: String) -> [TopicModel] { topics.filter { $0.parentID == id } }
+}
+
+/// One topic: its place in the report, its URL, and its rendered body.
+public struct TopicModel: Sendable {
+    /// The loaded source.
+    public var source: LoadedTopic
+    /// The body rendered for its own page (headings from `h2`).
+    public var body: RenderedMarkdown
+    /// URL path (`xiangcheng-2024/02/04/`).
+    public var urlPath: String
+    /// Topic id (`02/04`).
+    public var id: String { source.id }
+    /// Parent id.
+    public var parentID: String? { source.parentID }
+    /// Heading as written.
+    public var title: String { source.title }
+    /// Title for navigation (without a final 。).
+    public var navTitle: String { source.title.withoutFinalFullStop }
+    /// Previous topic in reading order.
+    public var previousID: String?
+    /// Next topic in reading order.
+    public var nextID: String?
+}
+
+/// One HTML page to render.
+public struct PageModel: Sendable, Hashable {
+    /// Kind.
+    public var kind: PageKind
+    /// URL path relative to the site root (`""` for home, `404.html`).
+    public var urlPath: String
+    /// File path below `public/`.
+    public var outputPath: String
+    /// Display title (without the report and site names).
+    public var title: String
+    /// Report id, where it belongs to one.
+    public var reportID: String?
+    /// Topic id, for topic pages.
+    public var topicID: String?
+    /// Where the page comes from (for duplicate-URL errors).
+    public var source: SourceLocation
+}

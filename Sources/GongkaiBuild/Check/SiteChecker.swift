@@ -1,0 +1,146 @@
+import Foundation
+import GongkaiCore
+import Markdown
+
+/// Stage 4: checks the assembled site — internal links and anchors, images without alt text, skipped heading
+/// levels, duplicate page titles, missing metadata — and reports each finding at its source line.
+public struct SiteChecker: Sendable {
+    /// Also report what publishing needs (missing or TODO metadata, footer fields); `gongkai check` does.
+    public let publishing: Bool
+
+    /// Creates a checker.
+    public init(publishing: Bool = false) { self.publishing = publishing }
+
+    /// All findings for `model`.
+    public func check(_ model: SiteModel) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let anchors = anchorIndex(model)
+        for report in model.reports {
+            if publishing { out += metadataFindings(report) }
+            if let opening = report.opening, let source = report.openingSource {
+                out += linkFindings(opening, source: source, pageURL: report.urlPath, anchors: anchors)
+            }
+            for topic in report.topics {
+                out += linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors)
+                out += headingFindings(topic)
+            }
+        }
+        out += duplicateTitles(model)
+        if publishing { out += configFindings(model.config) }
+        return out
+    }
+
+    /// URL path → set of anchor ids on that page.
+    private func anchorIndex(_ model: SiteModel) -> [String: Set<String>] {
+        var index: [String: Set<String>] = [:]
+        for page in model.pages { index[page.urlPath] = [] }
+        for report in model.reports {
+            for topic in report.topics { index[topic.urlPath] = Set(topic.body.headings.map(\.id)) }
+            let full = FullReportBody.make(report)
+            index[report.fullURLPath] = Set(full.headings.map(\.id))
+            index[report.urlPath] = Set(report.opening?.headings.map(\.id) ?? [])
+        }
+        for file in model.staticFiles { index[file.outputPath] = [] }
+        return index
+    }
+
+    private func location(_ source: MarkdownSource, line: Int, byteColumn: Int) -> SourceLocation {
+        let column = TextPosition(source.text).characterColumn(line: line, byteColumn: byteColumn)
+        return SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
+    }
+
+    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: Set<String>]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for link in body.links {
+            let loc = location(source, line: link.line, byteColumn: link.column)
+            if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                out.append(.warning("image `\(link.destination)` has no alt text: write ![what it shows](\(link.destination))", at: loc))
+            }
+            let dest = link.destination
+            if dest.isEmpty || dest.contains("://") || dest.hasPrefix("mailto:") || dest.hasPrefix("tel:") || dest.hasPrefix("//") { continue }
+            guard let (target, fragment) = Self.resolve(dest, from: pageURL) else {
+                out.append(.error("link `\(dest)` leaves the site", at: loc))
+                continue
+            }
+            guard let ids = anchors[target] ?? anchors[target + "/"].map({ $0 }) else {
+                out.append(.error("broken link `\(dest)`: no page at /\(target)", at: loc))
+                continue
+            }
+            if let fragment, !fragment.isEmpty, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
+                out.append(.error("broken anchor `#\(fragment)` in link `\(dest)`: /\(target) has no such heading", at: loc))
+            }
+        }
+        return out
+    }
+
+    /// Resolves a relative or site-absolute link against a page's URL path; nil when it climbs above the root.
+    static func resolve(_ destination: String, from pageURL: String) -> (path: String, fragment: String?)? {
+        var pathPart = destination
+        var fragment: String?
+        if let hash = destination.firstIndex(of: "#") {
+            pathPart = String(destination[..<hash])
+            fragment = String(destination[destination.index(after: hash)...])
+        }
+        if let q = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<q]) }
+        if pathPart.isEmpty { return (pageURL, fragment) }
+        var segments: [String] = pathPart.hasPrefix("/") ? [] : pageURL.split(separator: "/").map(String.init)
+        let trailing = pathPart.hasSuffix("/")
+        for part in pathPart.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                if segments.isEmpty { return nil }
+                segments.removeLast()
+            default: segments.append(String(part).removingPercentEncoding ?? String(part))
+            }
+        }
+        var path = segments.joined(separator: "/")
+        if path.hasSuffix("index.html") { path = String(path.dropLast("index.html".count)) }
+        else if trailing && !path.isEmpty { path += "/" }
+        return (path, fragment)
+    }
+
+    private func headingFindings(_ topic: TopicModel) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var previous = 1
+        for heading in topic.body.headings {
+            if heading.level > previous + 1 {
+                out.append(.warning("heading level skipped: `\(heading.text)` is h\(heading.level) after h\(previous); topic bodies start at ##",
+                                    at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1)))
+            }
+            previous = heading.level
+        }
+        return out
+    }
+
+    private func duplicateTitles(_ model: SiteModel) -> [Diagnostic] {
+        var seen: [String: PageModel] = [:]
+        var out: [Diagnostic] = []
+        for page in model.pages where page.kind == .topic {
+            let key = "\(page.reportID ?? "")|\(page.title)"
+            if let first = seen[key] {
+                out.append(.warning("duplicate page title `\(page.title)` (also \(first.source.path))", at: page.source))
+            } else { seen[key] = page }
+        }
+        return out
+    }
+
+    private func metadataFindings(_ report: ReportModel) -> [Diagnostic] {
+        let m = report.metadata
+        let fields: [(String, String)] = [("publisher", m.publisher), ("written", m.written), ("published", m.published),
+                                           ("index_number", m.indexNumber), ("category", m.category)]
+        return fields.filter { $0.1.isUnsetValue }.map {
+            .warning("report metadata `\($0.0)` is \($0.1.isEmpty ? "missing" : "marked TODO"); government disclosure pages must show it", at: m.fieldLocations[$0.0] ?? m.location)
+        }
+    }
+
+    private func configFindings(_ config: SiteConfig) -> [Diagnostic] {
+        let fields: [(String, String)] = [("organisation", config.organisation), ("undertaker", config.undertaker),
+                                           ("footer.contact.phone", config.footer.phone), ("footer.contact.address", config.footer.address),
+                                           ("footer.contact.email", config.footer.email), ("footer.site_code", config.footer.siteCode),
+                                           ("footer.icp", config.footer.icp), ("footer.police", config.footer.police)]
+        return fields.filter { $0.1.isUnsetValue }.map {
+            .warning("site config `\($0.0)` is \($0.1.isEmpty ? "missing" : "marked TODO"); 《政府网站发展指引》 asks every page to show it", at: config.fieldLocations[$0.0] ?? config.fieldLocations[$0.0 + ".text"] ?? config.location)
+        }
+    }
+}

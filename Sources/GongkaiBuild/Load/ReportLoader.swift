@@ -1,0 +1,148 @@
+import Foundation
+import GongkaiCore
+
+/// Reads one report folder: `report.yaml`, `_index.md`, topic files and sub-folders, `indicators.yaml`, assets.
+struct ReportLoader {
+    let root: URL
+    let folder: URL
+
+    private var id: String { folder.lastPathComponent }
+    private var displayFolder: String { "content/\(id)" }
+
+    func load(diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> LoadedReport {
+        let metadata = try readMetadata(diagnostics: &diagnostics)
+        var opening: MarkdownSource?
+        let indexURL = folder.appendingPathComponent("_index.md")
+        if FileManager.default.fileExists(atPath: indexURL.path) {
+            let doc = try FrontMatterDocument.parse(SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md"))
+            opening = MarkdownSource(path: "\(displayFolder)/_index.md", text: doc.body, firstLine: doc.bodyLine)
+        }
+        var topics: [LoadedTopic] = []
+        var assets: [StaticFile] = []
+        loadTopics(in: folder, relative: "", parentID: nil, depth: 1, into: &topics, assets: &assets, diagnostics: &diagnostics)
+        var indicators: SourceFile?
+        let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
+        if FileManager.default.fileExists(atPath: indicatorsURL.path) {
+            do { indicators = try SourceFile.read(indicatorsURL, displayPath: "\(displayFolder)/indicators.yaml") } catch { diagnostics += error.diagnostics }
+        }
+        return LoadedReport(metadata: metadata, opening: opening, topics: topics, indicators: indicators, assets: assets)
+    }
+
+    private func readMetadata(diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> ReportMetadata {
+        let path = "\(displayFolder)/report.yaml"
+        let file = try SourceFile.read(folder.appendingPathComponent("report.yaml"), displayPath: path)
+        let yaml = try YAMLReader.parse(file.text, path: path)
+        guard yaml.isMapping else {
+            throw DiagnosticError([.error("report metadata must be a mapping of `key: value` lines", at: yaml.location)])
+        }
+        var f = FieldReader(yaml)
+        f.rejectUnknown(["title", "year", "series", "publisher", "written", "published", "document_number", "index_number",
+                         "category", "validity", "salutation", "closing", "summary"])
+        var meta = ReportMetadata(id: id, title: f.string("title", required: true) ?? id, year: f.int("year", required: true) ?? 0,
+                                  location: SourceLocation(path: path, line: 1, column: 1))
+        meta.fieldLocations = yaml.scalarLocations()
+        meta.series = f.string("series") ?? ""
+        meta.publisher = f.string("publisher") ?? ""
+        meta.written = f.date("written") ?? ""
+        meta.published = f.date("published") ?? ""
+        meta.documentNumber = f.string("document_number") ?? ""
+        meta.indexNumber = f.string("index_number") ?? ""
+        meta.category = f.string("category") ?? ""
+        meta.validity = f.string("validity") ?? ""
+        meta.salutation = f.string("salutation") ?? ""
+        meta.closing = f.strings("closing")
+        meta.summary = f.string("summary") ?? ""
+        diagnostics += f.diagnostics
+        if !Self.isValidSegment(id) {
+            diagnostics.append(.error("report folder name `\(id)` must be a URL-safe name (letters, digits, `-`, `_`)", at: meta.location))
+        }
+        return meta
+    }
+
+    /// Reads the topics of one folder level, depth first, siblings sorted by `order` then file name.
+    private func loadTopics(in dir: URL, relative: String, parentID: String?, depth: Int,
+                            into topics: inout [LoadedTopic], assets: inout [StaticFile], diagnostics: inout [Diagnostic]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+        var level: [(topic: LoadedTopic, folder: URL?)] = []
+        for name in names where !name.hasPrefix(".") {
+            let url = dir.appendingPathComponent(name)
+            let display = "\(displayFolder)/\(relative)\(name)"
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
+            if isDir.boolValue {
+                let index = url.appendingPathComponent("_index.md")
+                guard FileManager.default.fileExists(atPath: index.path) else {
+                    collectAssets(in: url, relative: "\(relative)\(name)/", into: &assets)
+                    continue
+                }
+                if let topic = readTopic(index, display: "\(display)/_index.md", stem: name, parentID: parentID, depth: depth, diagnostics: &diagnostics) {
+                    level.append((topic, url))
+                }
+            } else if name.hasSuffix(".md") {
+                if depth == 1 && name == "_index.md" { continue }
+                if name == "_index.md" { continue }
+                let stem = String(name.dropLast(3))
+                if let topic = readTopic(url, display: display, stem: stem, parentID: parentID, depth: depth, diagnostics: &diagnostics) {
+                    level.append((topic, nil))
+                }
+            } else if depth == 1 && ["report.yaml", "indicators.yaml", "source.txt"].contains(name) || name.hasSuffix(".draft.yaml") {
+                continue
+            } else if let data = FileManager.default.contents(atPath: url.path) {
+                assets.append(StaticFile(outputPath: "\(id)/\(relative)\(name)", bytes: [UInt8](data)))
+            }
+        }
+        level.sort { ($0.topic.order, $0.topic.id) < ($1.topic.order, $1.topic.id) }
+        for (topic, sub) in level {
+            topics.append(topic)
+            if let sub {
+                loadTopics(in: sub, relative: "\(relative)\(sub.lastPathComponent)/", parentID: topic.id, depth: depth + 1,
+                           into: &topics, assets: &assets, diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    private func collectAssets(in dir: URL, relative: String, into assets: inout [StaticFile]) {
+        guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return }
+        var found: [String] = []
+        for case let path as String in walker { found.append(path) }
+        for path in found.sorted() {
+            var isDir: ObjCBool = false
+            let url = dir.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
+                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+            assets.append(StaticFile(outputPath: "\(id)/\(relative)\(path)", bytes: [UInt8](data)))
+        }
+    }
+
+    private func readTopic(_ url: URL, display: String, stem: String, parentID: String?, depth: Int, diagnostics: inout [Diagnostic]) -> LoadedTopic? {
+        let doc: FrontMatterDocument
+        do {
+            doc = try FrontMatterDocument.parse(SourceFile.read(url, displayPath: display))
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+        var f = FieldReader(doc.fields)
+        f.rejectUnknown(["title", "order", "slug", "summary"])
+        let title = f.string("title", required: true)
+        let order = f.int("order") ?? Int(stem.prefix { $0.isASCII && $0.isNumber }) ?? Int.max
+        let slug = f.string("slug") ?? stem
+        let summary = f.string("summary") ?? ""
+        diagnostics += f.diagnostics
+        if !Self.isValidSegment(slug) {
+            diagnostics.append(.error("slug `\(slug)` must be a URL-safe name (letters, digits, `-`, `_`)", at: doc.fields["slug"]?.location ?? SourceLocation(path: display, line: 1, column: 1)))
+        }
+        if ["full", "indicators"].contains(slug) && parentID == nil {
+            diagnostics.append(.error("slug `\(slug)` is reserved for the report's own pages", at: doc.fields["slug"]?.location ?? SourceLocation(path: display, line: 1, column: 1)))
+        }
+        guard let title else { return nil }
+        let id = parentID.map { "\($0)/\(slug)" } ?? slug
+        return LoadedTopic(id: id, parentID: parentID, depth: depth, title: title, order: order, summary: summary,
+                           body: MarkdownSource(path: display, text: doc.body, firstLine: doc.bodyLine),
+                           titleLocation: doc.fields["title"]?.location ?? SourceLocation(path: display, line: 1, column: 1))
+    }
+
+    static func isValidSegment(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") } && s != "." && s != ".."
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import GongkaiCore
+
+/// Stage 1: reads `content/` and `theme/` into a `LoadedSite`, collecting every problem it finds.
+public struct SiteLoader: Sendable {
+    /// The site root (the folder holding `content/` and `theme/`).
+    public let root: URL
+
+    /// Creates a loader for the site at `root`.
+    public init(root: URL) { self.root = root }
+
+    /// Loads the site; throws with all errors found, or returns the site with its warnings.
+    public func load() throws(DiagnosticError) -> LoadedSite {
+        var diagnostics: [Diagnostic] = []
+        let contentURL = root.appendingPathComponent("content")
+        let config: SiteConfig?
+        do {
+            config = try SiteConfigReader.read(root: root, diagnostics: &diagnostics)
+        } catch {
+            diagnostics += error.diagnostics
+            config = nil
+        }
+        var reports: [LoadedReport] = []
+        for folder in subfolders(of: contentURL) where FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.yaml").path) {
+            do {
+                reports.append(try ReportLoader(root: root, folder: folder).load(diagnostics: &diagnostics))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        let theme: Theme?
+        do {
+            theme = try Theme.load(from: root.appendingPathComponent("theme"), displayPath: "theme")
+        } catch {
+            diagnostics += error.diagnostics
+            theme = nil
+        }
+        guard let config, let theme, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
+        return LoadedSite(config: config, reports: reports, theme: theme, diagnostics: diagnostics)
+    }
+
+    private func subfolders(of url: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.sorted().compactMap { name in
+            var isDir: ObjCBool = false
+            let child = url.appendingPathComponent(name)
+            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: child.path, isDirectory: &isDir), isDir.boolValue else { return nil }
+            return child
+        }
+    }
+}

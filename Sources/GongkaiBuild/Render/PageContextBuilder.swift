@@ -1,0 +1,228 @@
+import GongkaiCore
+import Markdown
+
+/// Builds the values a page template sees. Every value is plain text that Mustache escapes (`{{x}}`), except keys
+/// ending in `HTML`, which hold rendered Markdown and are inserted with `{{{x}}}`. The README lists every key.
+struct PageContextBuilder {
+    let model: SiteModel
+    let options: BuildOptions
+    let extras: PageExtras
+
+    /// The context for `page`.
+    func context(for page: PageModel) -> [String: Any] {
+        let links = LinkResolver(pageURLPath: page.urlPath, kind: page.kind, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        var ctx = common(page, links)
+        let report = page.reportID.flatMap { model.report($0) }
+        if let report {
+            ctx["report"] = reportContext(report, page: page, links: links)
+            ctx["nav"] = navTree(report, current: page, links: links)
+        }
+        switch page.kind {
+        case .home:
+            ctx["reports"] = model.reports.enumerated().map { i, r in reportSummary(r, links: links, latest: i == 0) }
+            if let latest = model.reports.first {
+                ctx["latest"] = reportContext(latest, page: page, links: links)
+            }
+        case .sitemap:
+            ctx["reports"] = model.reports.map { r -> [String: Any] in
+                var summary = reportSummary(r, links: links, latest: false)
+                summary["tree"] = navTree(r, current: page, links: links)
+                return summary
+            }
+        case .topic:
+            if let report, let id = page.topicID, let topic = report.topic(id) {
+                ctx["topic"] = topicContext(topic, report: report, links: links)
+            }
+        case .full:
+            if let report { ctx["full"] = ["bodyHTML": extras.fullBodies[report.metadata.id]?.html ?? ""] }
+        default:
+            break
+        }
+        if let extra = extras.pageValues[page.outputPath] {
+            ctx.merge(extra) { _, new in new }
+        }
+        return ctx
+    }
+
+    private func common(_ page: PageModel, _ links: LinkResolver) -> [String: Any] {
+        let config = model.config
+        let report = page.reportID.flatMap { model.report($0) }
+        var titleParts: [String] = []
+        if page.kind != .home {
+            titleParts.append(page.title)
+            if let report, page.kind != .report { titleParts.append(report.metadata.title) }
+        }
+        titleParts.append(config.title)
+        let canonical = absoluteURL(page.urlPath)
+        var meta: [String: Any] = [
+            "title": page.title,
+            "headTitle": titleParts.joined(separator: " – "),
+            "kind": page.kind.rawValue,
+            "canonical": canonical,
+            "description": description(page, report: report),
+            "keywords": keywords(report: report),
+            "columnName": report?.metadata.series.nonEmpty ?? config.title,
+            "columnType": report?.metadata.category.nonEmptyKnown ?? "",
+            "articleTitle": report.map { page.kind == .report ? $0.metadata.title : "\(page.title) – \($0.metadata.title)" } ?? page.title,
+            "contentSource": report?.metadata.publisher.nonEmptyKnown ?? config.organisation.nonEmptyKnown ?? "",
+            "isHome": page.kind == .home,
+        ]
+        if let pub = report?.metadata.published, !pub.isUnsetValue { meta["pubDate"] = "\(pub) 00:00" }
+        var footer: [String: Any] = [
+            "organisation": config.organisation, "undertaker": config.undertaker,
+            "phone": config.footer.phone, "address": config.footer.address, "email": config.footer.email,
+            "siteCode": config.footer.siteCode, "icp": config.footer.icp, "icpURL": config.footer.icpURL,
+            "police": config.footer.police, "policeURL": config.footer.policeURL,
+            "partyGovURL": config.footer.partyGovURL, "errorReportURL": config.footer.errorReportURL,
+            "copyright": config.footer.copyright,
+        ]
+        footer = Self.known(footer)
+        return [
+            "lang": config.language,
+            "site": Self.known(["title": config.title, "organisation": config.organisation, "undertaker": config.undertaker,
+                                "domain": config.domain, "siteCode": config.footer.siteCode]),
+            "root": links.root,
+            "assets": links.href("assets/"),
+            "homeHref": links.href(""),
+            "sitemapHref": links.href("sitemap/"),
+            "page": Self.known(meta),
+            "menu": config.menu.map { item -> [String: Any] in
+                let href = links.menuHref(item.url)
+                let current = item.url.hasPrefix("/") && String(item.url.dropFirst()) == page.urlPath
+                return ["title": item.title, "href": href, "current": current]
+            },
+            "breadcrumbs": breadcrumbs(page, links: links),
+            "isReportPage": page.kind == .report,
+            "isFullPage": page.kind == .full,
+            "isIndicatorsPage": page.kind == .indicators,
+            "footer": footer,
+        ]
+    }
+
+    private func absoluteURL(_ urlPath: String) -> String {
+        let base = model.config.baseURL
+        let encoded = urlPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? urlPath
+        if base.contains("://") { return base + encoded }
+        return model.config.basePath + encoded
+    }
+
+    private func description(_ page: PageModel, report: ReportModel?) -> String {
+        if let report, let id = page.topicID, let topic = report.topic(id) {
+            if !topic.source.summary.isEmpty { return topic.source.summary }
+            return String(HTMLText.plain(topic.body.html).replacingOccurrences(of: "\n", with: "").prefix(120)).nonEmpty ?? topic.navTitle
+        }
+        if let report {
+            if !report.metadata.summary.isEmpty { return report.metadata.summary }
+            return String(HTMLText.plain(report.opening?.html ?? "").prefix(120)).nonEmpty ?? report.metadata.title
+        }
+        return model.config.description.nonEmpty ?? model.config.title
+    }
+
+    private func keywords(report: ReportModel?) -> String {
+        var words: [String] = []
+        if !model.config.keywords.isEmpty { words.append(model.config.keywords) }
+        if let report {
+            words.append(report.metadata.series)
+            if !report.metadata.category.isUnsetValue { words.append(report.metadata.category) }
+            words.append(String(report.metadata.year))
+        }
+        return words.filter { !$0.isEmpty }.joined(separator: ",")
+    }
+
+    private func breadcrumbs(_ page: PageModel, links: LinkResolver) -> [[String: Any]] {
+        var crumbs: [(String, String)] = [("首页", "")]
+        if page.kind == .home { return [["title": "首页", "last": true]] }
+        if let report = page.reportID.flatMap({ model.report($0) }) {
+            crumbs.append((report.metadata.title, report.urlPath))
+            if let id = page.topicID, let topic = report.topic(id) {
+                var chain: [TopicModel] = []
+                var cursor = topic.parentID
+                while let c = cursor, let parent = report.topic(c) { chain.insert(parent, at: 0); cursor = parent.parentID }
+                crumbs += chain.map { ($0.navTitle, $0.urlPath) }
+                crumbs.append((topic.navTitle, topic.urlPath))
+            } else if page.kind != .report {
+                crumbs.append((page.title, page.urlPath))
+            }
+        } else {
+            crumbs.append((page.title, page.urlPath))
+        }
+        return crumbs.enumerated().map { i, c in
+            i == crumbs.count - 1 ? ["title": c.0, "last": true] : ["title": c.0, "href": links.href(c.1), "last": false]
+        }
+    }
+
+    private func reportSummary(_ report: ReportModel, links: LinkResolver, latest: Bool) -> [String: Any] {
+        [
+            "id": report.metadata.id, "title": report.metadata.title, "year": report.metadata.year,
+            "series": report.metadata.series, "href": links.href(report.urlPath), "fullHref": links.href(report.fullURLPath),
+            "indicatorsHref": links.href(report.indicatorsURLPath),
+            "published": report.metadata.published.isUnsetValue ? "" : report.metadata.published,
+            "publisher": report.metadata.publisher.isUnsetValue ? "" : report.metadata.publisher,
+            "latest": latest,
+        ]
+    }
+
+    private func reportContext(_ report: ReportModel, page: PageModel, links: LinkResolver) -> [String: Any] {
+        var ctx = reportSummary(report, links: links, latest: report.metadata.id == model.reports.first?.metadata.id)
+        let m = report.metadata
+        let rows: [(String, String)] = [
+            ("索引号", m.indexNumber), ("主题分类", m.category), ("发布机构", m.publisher),
+            ("成文日期", m.written), ("发布日期", m.published), ("文号", m.documentNumber), ("有效性", m.validity),
+        ]
+        ctx["meta"] = rows.filter { !$0.1.isUnsetValue }.map { ["label": $0.0, "value": $0.1] }
+        ctx["hasMeta"] = rows.contains { !$0.1.isUnsetValue }
+        ctx["salutation"] = m.salutation
+        ctx["closing"] = m.closing
+        ctx["openingHTML"] = report.opening?.html ?? ""
+        ctx["toc"] = navTree(report, current: page, links: links)
+        return ctx
+    }
+
+    /// The report's section tree, marking the current page and opening its ancestors.
+    private func navTree(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [[String: Any]] {
+        var ancestors = Set<String>()
+        if let id = current.topicID {
+            var cursor: String? = id
+            while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
+        }
+        func node(_ topic: TopicModel) -> [String: Any] {
+            let children = report.children(of: topic.id).map(node)
+            return [
+                "title": topic.navTitle, "href": links.href(topic.urlPath),
+                "current": current.kind == .topic && current.topicID == topic.id,
+                "open": ancestors.contains(topic.id), "children": children, "hasChildren": !children.isEmpty,
+                "summary": topic.source.summary,
+            ]
+        }
+        return report.topLevel.map(node)
+    }
+
+    private func topicContext(_ topic: TopicModel, report: ReportModel, links: LinkResolver) -> [String: Any] {
+        var ctx: [String: Any] = [
+            "id": topic.id, "title": topic.title, "navTitle": topic.navTitle,
+            "bodyHTML": extras.topicBodies["\(report.metadata.id)/\(topic.id)"] ?? topic.body.html,
+            "toc": topic.body.headings.filter { $0.level <= 3 }.map { ["text": $0.text.withoutFinalFullStop, "href": "#\($0.id)", "level": $0.level, "sub": $0.level == 3] },
+            "hasToc": topic.body.headings.count > 1,
+            "children": report.children(of: topic.id).map { ["title": $0.navTitle, "href": links.href($0.urlPath), "summary": $0.source.summary] },
+            "summary": topic.source.summary,
+            "hasChildren": !report.children(of: topic.id).isEmpty,
+        ]
+        if let prev = topic.previousID.flatMap({ report.topic($0) }) { ctx["prev"] = ["title": prev.navTitle, "href": links.href(prev.urlPath)] }
+        if let next = topic.nextID.flatMap({ report.topic($0) }) { ctx["next"] = ["title": next.navTitle, "href": links.href(next.urlPath)] }
+        return ctx
+    }
+}
+
+extension PageContextBuilder {
+    /// Drops text values that are empty or TODO, so that templates' `{{#key}}` sections skip them.
+    static func known(_ values: [String: Any]) -> [String: Any] {
+        values.filter { !(($0.value as? String)?.isUnsetValue ?? false) }
+    }
+}
+
+extension String {
+    /// Self, or nil when empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+    /// Self, or nil when empty or TODO.
+    var nonEmptyKnown: String? { isUnsetValue ? nil : self }
+}

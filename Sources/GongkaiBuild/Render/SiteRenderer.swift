@@ -1,0 +1,37 @@
+import GongkaiCore
+
+/// Stage 3: applies the theme's templates to every page (in parallel, output order fixed) and adds static files.
+public struct SiteRenderer: Sendable {
+    /// Build options (links for the file system, base URL).
+    public let options: BuildOptions
+
+    /// Creates a renderer.
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Renders every page of `model`.
+    public func render(_ model: SiteModel) throws(DiagnosticError) -> [OutputFile] {
+        var extras = PageExtras()
+        for report in model.reports {
+            extras.fullBodies[report.metadata.id] = FullReportBody.make(report)
+        }
+        let builder = PageContextBuilder(model: model, options: options, extras: extras)
+        let theme = model.theme
+        let rendered: [OutputFile?] = ParallelMap.map(model.pages) { page in
+            let template = page.kind == .notFound ? "404" : page.kind.rawValue
+            guard let html = theme.render(template, context: builder.context(for: page)) else { return nil }
+            return OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID)
+        }
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for (page, file) in zip(model.pages, rendered) {
+            if let file { files.append(file) } else {
+                diagnostics.append(.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1)))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        for file in model.staticFiles {
+            files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
+        }
+        return files
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GongkaiCore
+import Mustache
+
+/// The theme: Mustache templates (with partials) and assets copied to `public/assets/`.
+///
+/// Layout: `theme/templates/<name>.mustache` (one per page kind: home, report, topic, full, indicators, sitemap,
+/// 404), `theme/templates/partials/<name>.mustache` (used as `{{> partials/<name>}}`), `theme/assets/**`.
+public struct Theme: Sendable {
+    /// Templates every theme must have, one per page kind.
+    public static let requiredTemplates = ["home", "report", "topic", "full", "indicators", "sitemap", "404"]
+
+    /// The compiled templates.
+    public let library: MustacheLibrary
+    /// Names of all templates (`topic`, `partials/head` …).
+    public let templateNames: Set<String>
+    /// Asset files, output paths below `public/`.
+    public let assets: [StaticFile]
+
+    /// Loads and checks the theme at `url`: every template parses, every page kind has one, every partial exists.
+    public static func load(from url: URL, displayPath: String) throws(DiagnosticError) -> Theme {
+        var diagnostics: [Diagnostic] = []
+        let templatesURL = url.appendingPathComponent("templates")
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: templatesURL.path) else {
+            throw DiagnosticError([.error("theme has no templates folder: expected \(displayPath)/templates/", at: SourceLocation(path: "\(displayPath)/templates", line: 1, column: 1))])
+        }
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var sources: [(name: String, path: String, text: String)] = []
+        for relative in files(below: templatesURL) where relative.hasSuffix(".mustache") {
+            let path = "\(displayPath)/templates/\(relative)"
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                let file = try SourceFile.read(templatesURL.appendingPathComponent(relative), displayPath: path)
+                do {
+                    let template = try MustacheTemplate(string: file.text)
+                    library.register(template, named: name)
+                    names.insert(name)
+                    sources.append((name, path, file.text))
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error("template does not parse: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                } catch {
+                    diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
+                }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        for required in requiredTemplates where !names.contains(required) {
+            if !diagnostics.contains(where: { $0.location.path == "\(displayPath)/templates/\(required).mustache" }) {
+                diagnostics.append(.error("missing template `\(required)`: every page kind needs theme/templates/\(required).mustache", at: SourceLocation(path: "\(displayPath)/templates/\(required).mustache", line: 1, column: 1)))
+            }
+        }
+        for source in sources {
+            diagnostics += missingPartials(in: source.text, path: source.path, known: names)
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+
+        var assets: [StaticFile] = []
+        let assetsURL = url.appendingPathComponent("assets")
+        for relative in files(below: assetsURL) {
+            if let data = fm.contents(atPath: assetsURL.appendingPathComponent(relative).path) {
+                assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: [UInt8](data)))
+            }
+        }
+        return Theme(library: library, templateNames: names, assets: assets)
+    }
+
+    /// Renders `context` with the template `name`.
+    public func render(_ name: String, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    private static func missingPartials(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let position = TextPosition(text)
+        var search = text.startIndex
+        while let open = text.range(of: "{{", range: search..<text.endIndex) {
+            guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else { break }
+            let tag = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let first = tag.first, first == ">" || first == "<" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !known.contains(name) {
+                    let (line, column) = position.lineColumn(of: open.lowerBound)
+                    out.append(.error("template uses partial `\(name)`, but theme/templates/\(name).mustache does not exist", at: SourceLocation(path: path, line: line, column: column)))
+                }
+            }
+            search = close.upperBound
+        }
+        return out
+    }
+
+    private static func files(below url: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        var out: [String] = []
+        for case let path as String in walker {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue,
+               !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                out.append(path)
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GongkaiCore
+
+/// Builds a site: load → assemble → render → check, then (separately) write. Each stage returns a new value;
+/// nothing is shared between builds, so tests may run many at once.
+public struct SiteBuilder: Sendable {
+    /// The finished, checked site, still in memory.
+    public struct Result: Sendable {
+        /// The site model.
+        public var model: SiteModel
+        /// Every output file, the manifest included, sorted by path.
+        public var files: [OutputFile]
+        /// The manifest.
+        public var manifest: Manifest
+        /// Warnings (and notes) collected on the way.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The site root (holding `content/` and `theme/`).
+    public let root: URL
+    /// Command-line choices.
+    public let options: BuildOptions
+    /// Run the publishing checks too (what `gongkai check` does).
+    public let publishingChecks: Bool
+
+    /// Creates a builder for the site at `root`.
+    public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false) {
+        self.root = root
+        self.options = options
+        self.publishingChecks = publishingChecks
+    }
+
+    /// Runs every stage up to check; throws with all errors found.
+    public func build() throws(DiagnosticError) -> Result {
+        var loaded = try SiteLoader(root: root).load()
+        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        let model = try SiteAssembler().assemble(loaded)
+        var files = try SiteRenderer(options: options).render(model)
+        let findings = SiteChecker(publishing: publishingChecks).check(model)
+        let diagnostics = model.diagnostics + findings
+        if findings.hasErrors { throw DiagnosticError(diagnostics) }
+        files.sort { $0.path < $1.path }
+        let manifest = Manifest(files: files, basePath: model.config.basePath)
+        files.append(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data))
+        files.sort { $0.path < $1.path }
+        return Result(model: model, files: files, manifest: manifest, diagnostics: DiagnosticError(diagnostics).diagnostics)
+    }
+
+    /// Builds and writes into `destination` (default `public/` under the root). `public/` is touched only when
+    /// the build succeeded.
+    public func buildAndWrite(to destination: URL? = nil) throws(DiagnosticError) -> (Result, OutputWriter.Summary) {
+        let result = try build()
+        let summary = try OutputWriter(destination: destination ?? root.appendingPathComponent("public")).write(result.files)
+        return (result, summary)
+    }
+}

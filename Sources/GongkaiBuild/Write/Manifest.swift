@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+import GongkaiCore
+
+/// `public/manifest.json`: every generated file with its URL, title, kind, report and SHA-256, plus a digest of
+/// the whole site — what the office can show it published.
+public struct Manifest: Sendable, Hashable, Codable {
+    /// One file's entry.
+    public struct Entry: Sendable, Hashable, Codable {
+        public var path: String
+        public var url: String
+        public var title: String
+        public var kind: String
+        public var report: String?
+        public var sha256: String
+        public var size: Int
+    }
+
+    /// Format version.
+    public var version: Int
+    /// Entries sorted by path.
+    public var files: [Entry]
+    /// SHA-256 over the lines `sha256  path\n` of all entries, in order.
+    public var digest: String
+
+    /// The manifest of `files` (the manifest itself is not listed).
+    public init(files: [OutputFile], basePath: String) {
+        version = 1
+        self.files = files.sorted { $0.path < $1.path }.map { file in
+            Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
+                  report: file.reportID, sha256: Self.sha256(file.bytes), size: file.bytes.count)
+        }
+        digest = Self.digest(of: self.files)
+    }
+
+    /// Hex SHA-256 of `bytes`.
+    public static func sha256<D: DataProtocol>(_ bytes: D) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The site digest over entries.
+    public static func digest(of entries: [Entry]) -> String {
+        sha256(Array(entries.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+    }
+
+    /// Deterministic JSON (sorted keys, two-space indentation, final newline).
+    public func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data()
+        return [UInt8](data) + [0x0A]
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Metadata of one report, read from `content/<report>/report.yaml`.
+public struct ReportMetadata: Sendable, Hashable {
+    /// The folder name: report id and URL segment.
+    public var id: String
+    /// Full title.
+    public var title: String
+    /// Year reported on.
+    public var year: Int
+    /// Report series (法治政府建设年度报告, 政府信息公开工作年度报告 …).
+    public var series: String
+    /// 发布机构.
+    public var publisher: String
+    /// 成文日期 (`YYYY-MM-DD`).
+    public var written: String
+    /// 发布日期 (`YYYY-MM-DD`).
+    public var published: String
+    /// 文号.
+    public var documentNumber: String
+    /// 索引号.
+    public var indexNumber: String
+    /// 主题分类.
+    public var category: String
+    /// 有效性.
+    public var validity: String
+    /// The line before the opening text.
+    public var salutation: String
+    /// Closing lines (特此报告。, the date line).
+    public var closing: [String]
+    /// Short description for meta tags.
+    public var summary: String
+    /// Where the metadata came from.
+    public var location: SourceLocation
+    /// Where each field is written, for diagnostics.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    /// Creates report metadata.
+    public init(id: String, title: String, year: Int, series: String = "", publisher: String = "", written: String = "",
+                published: String = "", documentNumber: String = "", indexNumber: String = "", category: String = "",
+                validity: String = "", salutation: String = "", closing: [String] = [], summary: String = "",
+                location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.year = year
+        self.series = series
+        self.publisher = publisher
+        self.written = written
+        self.published = published
+        self.documentNumber = documentNumber
+        self.indexNumber = indexNumber
+        self.category = category
+        self.validity = validity
+        self.salutation = salutation
+        self.closing = closing
+        self.summary = summary
+        self.location = location
+    }
+}
+
+extension String {
+    /// True for a value the config marks as not known yet (`TODO`) or leaves empty.
+    public var isUnsetValue: Bool {
+        let t = trimmingCharacters(in: .whitespaces)
+        return t.isEmpty || t.uppercased().hasPrefix("TODO")
+    }
+
+    /// The text without a trailing 。 (for navigation and page titles).
+    public var withoutFinalFullStop: String {
+        var s = self
+        while s.hasSuffix("。") { s.removeLast() }
+        return s
+    }
+}

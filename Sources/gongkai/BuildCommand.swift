@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GongkaiBuild
+import GongkaiCore
+
+/// `gongkai build`: content/ + theme/ → public/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into public/ (left untouched when the build fails)."
+    )
+
+    @OptionGroup var site: SiteRootOption
+
+    @Option(help: "Publish address, e.g. https://www.example.gov.cn/fzzfjs/ (overrides base_url in content/site.yaml).")
+    var baseURL: String?
+
+    @Option(help: "Output folder (default: public/ in the site folder).")
+    var output: String?
+
+    @Flag(help: "Make folder links end in index.html so that the output reads when opened from the file system.")
+    var fileLinks = false
+
+    func run() throws {
+        let options = BuildOptions(baseURL: baseURL, fileSystemLinks: fileLinks)
+        let destination = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        do {
+            let (result, summary) = try SiteBuilder(root: site.url, options: options).buildAndWrite(to: destination)
+            DiagnosticPrinter.print(result.diagnostics.filter { $0.severity != .note })
+            let pages = result.files.filter { $0.bytes.starts(with: Array("<!DOCTYPE".utf8)) }.count
+            print("built \(pages) pages, \(result.files.count) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}
