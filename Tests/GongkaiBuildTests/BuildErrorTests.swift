@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import GongkaiBuild
+import GongkaiCore
+
+/// Each mistake a new user makes gives `path:line:col: error: …` and leaves `public/` exactly as it was.
+@Suite struct BuildErrorTests {
+    private func expectFailureKeepsPublic(_ site: SiteFixture, _ contains: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let before = site.snapshot()
+        let errors = try #require(site.buildErrors(), "build should fail", sourceLocation: sourceLocation)
+        #expect(errors.contains(contains), "\(errors)", sourceLocation: sourceLocation)
+        #expect(site.snapshot() == before, "public/ changed", sourceLocation: sourceLocation)
+    }
+
+    @Test func brokenFrontMatterYAML() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\norder: [1, 2\n---\n正文\n")
+        try expectFailureKeepsPublic(site, "content/r2024/03.md:4:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence that starts at line 3, column 8")
+    }
+
+    @Test func badIndentationInSiteConfig() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("content/site.yaml", "title: 测试\nmenu:\n  - title: 首页\n   url: /\n")
+        try expectFailureKeepsPublic(site, "content/site.yaml:4:")
+    }
+
+    @Test func missingTitle() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("content/r2024/03.md", "---\norder: 3\n---\n正文\n")
+        try expectFailureKeepsPublic(site, "content/r2024/03.md:2:1: error: missing required field `title`")
+    }
+
+    @Test func missingTemplate() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.remove("theme/templates/topic.mustache")
+        try expectFailureKeepsPublic(site, "theme/templates/topic.mustache:1:1: error: missing template `topic`")
+    }
+
+    @Test func missingPartial() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.remove("theme/templates/partials/footer.mustache")
+        try expectFailureKeepsPublic(site, "theme/templates/layout.mustache:")
+        #expect(site.buildErrors()?.contains("uses partial `partials/footer`") == true)
+    }
+
+    @Test func brokenTemplateSyntax() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("theme/templates/sitemap.mustache", "<h1>网站地图</h1>\n{{#reports}}\n<p>{{title}}</p>\n")
+        try expectFailureKeepsPublic(site, "theme/templates/sitemap.mustache:")
+        #expect(site.buildErrors()?.contains("error: template does not parse") == true)
+    }
+
+    @Test func duplicateSlug() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("content/r2024/04.md", "---\ntitle: 四、安排\nslug: \"03\"\n---\n正文\n")
+        try expectFailureKeepsPublic(site, "error: duplicate URL /r2024/03/")
+        let errors = site.buildErrors() ?? ""
+        #expect(errors.contains("content/r2024/04.md:2:8") || errors.contains("content/r2024/03.md:2:8"), "\(errors)")
+    }
+
+    @Test func nonUTF8File() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        // "第二行" in GB18030 on line 2.
+        try site.write("content/r2024/03.md", bytes: Array("---\ntitle: 三\n---\nabc".utf8) + [0xB5, 0xDA, 0xB6, 0xFE] + [0x0A])
+        try expectFailureKeepsPublic(site, "content/r2024/03.md:4:4: error: file is not valid UTF-8 (byte offset 22)")
+    }
+
+    @Test func brokenLinkAndAnchor() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n见[不存在](../99/)和[锚点](../01/#没有这个)。\n")
+        try expectFailureKeepsPublic(site, "content/r2024/03.md:4:2: error: broken link `../99/`: no page at /r2024/99/")
+        #expect(site.buildErrors()?.contains("content/r2024/03.md:4:") == true)
+        #expect(site.buildErrors()?.contains("broken anchor `#没有这个`") == true)
+    }
+
+    @Test func manyErrorsAreReportedTogether() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/03.md", "---\norder: 3\n---\n正文\n")
+        try site.write("content/r2024/01.md", "---\ntitle: [x\n---\n")
+        let errors = try #require(site.buildErrors())
+        #expect(errors.contains("content/r2024/01.md:"))
+        #expect(errors.contains("content/r2024/03.md:2:1"))
+    }
+
+    @Test func foreignPublicFolderIsNotOverwritten() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("public/mine.txt", "用户自己的文件")
+        let errors = try #require(site.buildErrors())
+        #expect(errors.contains("Gongkai did not write"))
+        #expect(site.output("mine.txt") == "用户自己的文件")
+    }
+}
