@@ -1,0 +1,16 @@
+# The two commands of the README.
+#   make site   installs what is needed (Debian packages), builds gongkai and the real site into public/
+#   make test   installs what is needed and runs every test
+.PHONY: site test deps release
+
+deps:
+	sh scripts/install-deps.sh
+
+release: deps
+	swift build -c release --product gongkai
+
+site: release
+	.build/release/gongkai build
+
+test: deps
+	swift test
