@@ -8,6 +8,7 @@ struct Gongkai: AsyncParsableCommand {
         abstract: "Build a government information-disclosure website from plain-text reports.",
         subcommands: [
             BuildCommand.self,
+            InitCommand.self,
             ImportCommand.self,
             RenderCommand.self,
         ]
