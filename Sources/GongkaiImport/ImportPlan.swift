@@ -1,0 +1,36 @@
+import GongkaiCore
+
+/// Everything an import will write, computed before anything is written.
+public struct ImportPlan: Sendable {
+    /// Report id.
+    public let id: String
+    /// The decoded source.
+    public let source: DecodedSource
+    /// The source bytes, written unchanged to `source.txt`.
+    public let sourceBytes: [UInt8]
+    /// The structure found.
+    public let outline: ReportOutline
+    /// report.yaml content.
+    public var metadata: ImportMetadata
+    /// Markdown pages in reading order.
+    public let pages: [TopicPage]
+    /// Warnings (and notes) collected so far.
+    public var diagnostics: [Diagnostic]
+
+    /// The outline as `--dry-run` prints it: level, numbering, title and source line of every heading, then the pages.
+    public var listing: String {
+        var out = "source\t\(source.path)\t\(source.encoding)\t\(source.lineEnding)\t\(source.lines.count) lines\n"
+        out += "report\t\(id)\t\(metadata.title ?? "TODO")\t(title \(metadata.titleSource == .text ? "from the text" : metadata.titleSource == .option ? "from --title" : "derived"))\n"
+        for item in outline.front { out += "front\t\(item.kind.rawValue)\t\(item.text.text)\t\(item.text.line)\n" }
+        if let first = outline.opening.first { out += "opening\t\(outline.opening.count) paragraph(s)\t\t\(first.line)\n" }
+        out += "level\tnumbering\ttitle\tline\n"
+        for h in outline.headings { out += "\(h.level)\t\(h.numbering)\t\(h.plainTitle)\t\(h.line)\n" }
+        for c in outline.closing { out += "closing\t\t\(c.text)\t\(c.line)\n" }
+        let counts = outline.headingCounts
+        out += "headings\t\(counts.map(String.init).joined(separator: " / ")) at levels 1 / 2 / 3 / 4\n"
+        if let written = metadata.written { out += "written\t\(written)\n" }
+        for line in outline.joinedLines { out += "joined\tline \(line) + \(line + 1)\n" }
+        for page in pages { out += "page\t\(page.path)\t\(page.title.map { $0 } ?? "(opening)")\t\(page.line)\n" }
+        return out
+    }
+}

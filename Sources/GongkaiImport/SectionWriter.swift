@@ -1,0 +1,48 @@
+/// Lays an outline out as pages: `_index.md` with the opening text, one page per top-level section, and for a
+/// section the ``SplitPolicy`` splits, a folder with the section's own `_index.md` and one page per sub-section.
+/// Headings below a page's own title start at `##`.
+public struct SectionWriter: Sendable {
+    /// Which sections are split.
+    public let split: SplitPolicy
+
+    /// Creates a writer.
+    public init(split: SplitPolicy = .automatic) { self.split = split }
+
+    /// The pages for `outline`, in reading order (`_index.md` first).
+    public func pages(for outline: ReportOutline) -> [TopicPage] {
+        var pages = [TopicPage(path: "_index.md", title: nil, order: 0, slug: "", body: Self.body(outline.opening, [], depth: 1),
+                               line: outline.opening.first?.line ?? 1)]
+        for (i, section) in outline.sections.enumerated() {
+            let slug = Self.slug(i + 1)
+            if split.splits(section, position: i + 1) {
+                pages.append(TopicPage(path: "\(slug)/_index.md", title: section.heading.title, order: i + 1, slug: slug,
+                                       body: Self.body(section.paragraphs, [], depth: 1), line: section.heading.line))
+                for (j, child) in section.children.enumerated() {
+                    let childSlug = Self.slug(j + 1)
+                    pages.append(TopicPage(path: "\(slug)/\(childSlug).md", title: child.heading.title, order: j + 1, slug: childSlug,
+                                           body: Self.body(child.paragraphs, child.children, depth: 1), line: child.heading.line))
+                }
+            } else {
+                pages.append(TopicPage(path: "\(slug).md", title: section.heading.title, order: i + 1, slug: slug,
+                                       body: Self.body(section.paragraphs, section.children, depth: 1), line: section.heading.line))
+            }
+        }
+        return pages
+    }
+
+    /// `01`, `02`, … `10`, `100`.
+    static func slug(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    /// Paragraphs, then sub-sections with headings one level per depth (`##` for depth 1), blocks separated by blank lines.
+    static func body(_ paragraphs: [ReportOutline.Text], _ children: [ReportOutline.Section], depth: Int) -> String {
+        var blocks: [String] = paragraphs.map { MarkdownEscaper.paragraph($0.text) }
+        func add(_ section: ReportOutline.Section, depth: Int) {
+            let hashes = String(repeating: "#", count: min(6, depth + 1))
+            blocks.append("\(hashes) \(MarkdownEscaper.inline(section.heading.title))")
+            blocks += section.paragraphs.map { MarkdownEscaper.paragraph($0.text) }
+            for c in section.children { add(c, depth: depth + 1) }
+        }
+        for c in children { add(c, depth: depth) }
+        return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
+    }
+}

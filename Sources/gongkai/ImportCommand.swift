@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiImport
+
+/// `gongkai import`: a plain-text report → a report folder in the content model (report.yaml + one Markdown page per topic).
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a plain-text report (UTF-8, GB18030/GBK or UTF-16) as a new report folder.",
+        discussion: """
+            Headings are found by their numbering (一、 (一) 1. (1)), on their own line or as the first sentence of a \
+            paragraph. Each 一、 section becomes a topic page; a section with at least \(SplitPolicy.minimumSubsections) \
+            substantial (一) sections (median ≥ \(SplitPolicy.minimumMedianLength) characters) gets one page per (一) \
+            section under an index page (override with --split). The written files are rendered and compared with the \
+            source before they are moved into place.
+            """
+    )
+
+    @Argument(help: "The report as plain text.")
+    var file: String
+
+    @Option(help: "Report id: folder name and URL segment (default: the file name without extension).")
+    var id: String?
+
+    @Option(help: "The content folder the report folder is created in.")
+    var into: String = "content"
+
+    @Flag(help: "Print the outline (level, numbering, title, source line) and the pages; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Replace an existing report folder (hand-filled report.yaml values and non-Markdown files are kept).")
+    var force = false
+
+    @Option(help: "Which 一、 sections get one page per (一) section: auto, all, none, or positions such as 2,4.")
+    var split: String = "auto"
+
+    @Option(help: "Title when the text has no title line.")
+    var title: String?
+
+    @Option(help: "Series (default: derived, e.g. 法治政府建设年度报告).")
+    var series: String?
+
+    @Option(help: "Year reported on (default: from the title, the id or the text).")
+    var year: Int?
+
+    func run() throws {
+        guard let policy = SplitPolicy(argument: split) else {
+            throw ValidationError("--split must be auto, all, none or positions such as 2,4")
+        }
+        let importer = ReportImporter(options: ImportOptions(id: id, split: policy, title: title, series: series, year: year, force: force))
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            Self.printError("\(file):1:1: error: cannot read the file: \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+        do {
+            let plan = try importer.plan(bytes: bytes, path: file)
+            for d in plan.diagnostics { Self.printError(d.description) }
+            if dryRun {
+                print(plan.listing, terminator: "")
+                return
+            }
+            let folder = try importer.write(plan, into: URL(fileURLWithPath: into, isDirectory: true))
+            let counts = plan.outline.headingCounts
+            print("imported \(file) (\(plan.source.encoding), \(plan.source.lineEnding)) into \(folder.path): "
+                + "\(counts[0]) / \(counts[1]) / \(counts[2]) / \(counts[3]) headings at levels 1 / 2 / 3 / 4, \(plan.pages.count) pages; "
+                + "text verified against the source")
+        } catch {
+            for d in error.diagnostics { Self.printError(d.description) }
+            throw ExitCode.failure
+        }
+    }
+
+    private static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
