@@ -8,9 +8,11 @@ struct Gongkai: AsyncParsableCommand {
         abstract: "Build a government information-disclosure website from plain-text reports.",
         subcommands: [
             BuildCommand.self,
+            CheckCommand.self,
             InitCommand.self,
             ImportCommand.self,
             RenderCommand.self,
+            VerifyCommand.self,
         ]
     )
 }

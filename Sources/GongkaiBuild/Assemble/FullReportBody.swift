@@ -21,7 +21,9 @@ public struct FullReportBody: Sendable, Hashable {
         if !m.salutation.isEmpty || report.opening != nil {
             html += "<div class=\"report-opening\">\n"
             if !m.salutation.isEmpty { html += "<p class=\"salutation\">\(escape(m.salutation))</p>\n" }
-            if let opening = report.opening { html += opening.shifted(by: 1, ids: &ids).html }
+            if let opening = report.opening {
+                html += HTMLLinkRebaser.rebase(opening.shifted(by: 1, ids: &ids).html, from: report.urlPath, to: report.fullURLPath)
+            }
             html += "</div>\n"
         }
         for topic in report.topics {
@@ -33,7 +35,7 @@ public struct FullReportBody: Sendable, Hashable {
             html += "<h\(level) id=\"\(id)\">\(escape(topic.title))</h\(level)>\n"
             let body = topic.body.shifted(by: topic.source.depth, ids: &ids)
             headings += body.headings
-            html += body.html
+            html += HTMLLinkRebaser.rebase(body.html, from: topic.urlPath, to: report.fullURLPath)
             html += "</section>\n"
         }
         if !m.closing.isEmpty {

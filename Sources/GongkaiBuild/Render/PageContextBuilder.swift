@@ -173,7 +173,7 @@ struct PageContextBuilder {
         ctx["hasMeta"] = rows.contains { !$0.1.isUnsetValue }
         ctx["salutation"] = m.salutation
         ctx["closing"] = m.closing
-        ctx["openingHTML"] = report.opening?.html ?? ""
+        ctx["openingHTML"] = HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath)
         ctx["toc"] = navTree(report, current: page, links: links)
         return ctx
     }

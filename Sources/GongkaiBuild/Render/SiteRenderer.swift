@@ -29,6 +29,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        files += SiteFeeds(model: model).files()
         for file in model.staticFiles {
             files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }

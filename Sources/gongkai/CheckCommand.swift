@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GongkaiBuild
+import GongkaiCore
+
+/// `gongkai check`: builds in memory and reports everything a publisher should fix. Writes nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site without writing: links, anchors, metadata, footer fields, headings, alt text, indicators."
+    )
+
+    @OptionGroup var site: SiteRootOption
+
+    @Option(help: "Check links as they will be published under this address (overrides base_url).")
+    var baseURL: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let builder = SiteBuilder(root: site.url, options: BuildOptions(baseURL: baseURL), publishingChecks: true)
+        let diagnostics: [Diagnostic]
+        do {
+            let result = try builder.build()
+            diagnostics = result.diagnostics + OutputLinkChecker(basePath: result.model.config.basePath).check(result.files)
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode.failure
+        }
+        DiagnosticPrinter.print(diagnostics)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
+        if diagnostics.isEmpty { print("no problems found") }
+    }
+}
