@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "Markdown"]),
         .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore"]),
         .testTarget(name: "GongkaiImportTests", dependencies: ["GongkaiImport", "GongkaiCore", "Markdown"]),
-        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore"]),
+        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai"]),
     ]
 )

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct CommandTests {
+    @Test func renderPrintsTheBodyFragment() throws {
+        let out = try CLI.run(["render"], input: "## 一、主要负责人\n\n~~删~~ www.example.com\n")
+        #expect(out.status == 0)
+        #expect(out.stdout == "<h2 id=\"一主要负责人\">一、主要负责人</h2>\n<p><del>删</del> <a href=\"http://www.example.com\">www.example.com</a></p>\n")
+    }
+
+    @Test func initThenBuildThenVerify() throws {
+        let dir = try CLI.temporaryDirectory()
+        let site = dir.appendingPathComponent("新站点")
+        let initialised = try CLI.run(["init", site.path])
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let built = try CLI.run(["build", "--root", site.path])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("built"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/example-2025/01/index.html").path))
+        let verified = try CLI.run(["verify", site.appendingPathComponent("public").path, "--root", site.path])
+        #expect(verified.status == 0, "\(verified.stdout)")
+        try Data("changed".utf8).write(to: site.appendingPathComponent("public/index.html"))
+        let tampered = try CLI.run(["verify", site.appendingPathComponent("public").path, "--root", site.path])
+        #expect(tampered.status != 0)
+        #expect(tampered.stdout.contains("changed: index.html"))
+        let again = try CLI.run(["init", site.path])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("error: content/ already exists") || again.stderr.contains("already exists"))
+    }
+
+    @Test func brokenFrontMatterFailsWithLocationAndKeepsPublic() throws {
+        let site = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["init", site.path]).status == 0)
+        #expect(try CLI.run(["build", "--root", site.path]).status == 0)
+        let index = site.appendingPathComponent("public/example-2025/01/index.html")
+        let before = try Data(contentsOf: index)
+        try Data("---\ntitle: \"未闭合\n---\n正文\n".utf8).write(to: site.appendingPathComponent("content/example-2025/01.md"))
+        let failed = try CLI.run(["build", "--root", site.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("content/example-2025/01.md:"))
+        #expect(failed.stderr.contains(": error: invalid YAML"))
+        #expect(try Data(contentsOf: index) == before)
+    }
+
+    @Test func checkIsStrictOnRequest() throws {
+        let site = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["init", site.path]).status == 0)
+        let lenient = try CLI.run(["check", "--root", site.path])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("warning: site config `organisation` is marked TODO"))
+        let strict = try CLI.run(["check", "--root", site.path, "--strict"])
+        #expect(strict.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path), "check writes nothing")
+    }
+}
