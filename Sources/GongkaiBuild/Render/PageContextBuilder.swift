@@ -85,6 +85,7 @@ struct PageContextBuilder {
             "assets": links.href("assets/"),
             "homeHref": links.href(""),
             "sitemapHref": links.href("sitemap/"),
+            "searchHref": links.href("search/"),
             "page": Self.known(meta),
             "menu": config.menu.map { item -> [String: Any] in
                 let href = links.menuHref(item.url)

@@ -8,7 +8,7 @@ import Mustache
 /// 404), `theme/templates/partials/<name>.mustache` (used as `{{> partials/<name>}}`), `theme/assets/**`.
 public struct Theme: Sendable {
     /// Templates every theme must have, one per page kind.
-    public static let requiredTemplates = ["home", "report", "topic", "full", "indicators", "sitemap", "404"]
+    public static let requiredTemplates = ["home", "report", "topic", "full", "indicators", "sitemap", "search", "404"]
 
     /// The compiled templates.
     public let library: MustacheLibrary
