@@ -49,7 +49,8 @@ public struct ImportMetadata: Sendable, Hashable {
     public init(outline: ReportOutline, id: String, title: String? = nil, series: String? = nil, year: Int? = nil) {
         let written = outline.writtenDate
         let textTitle = outline.title
-        let allText = ([textTitle ?? ""] + outline.opening.map(\.text)).joined(separator: "\n")
+        func texts(_ s: ReportOutline.Section) -> [String] { [s.heading.title] + s.paragraphs.map(\.text) + s.children.flatMap(texts) }
+        let allText = ([textTitle ?? ""] + outline.opening.map(\.text) + outline.sections.flatMap(texts)).joined(separator: "\n")
 
         self.year = year ?? textTitle.flatMap(Self.firstYear) ?? Self.trailingYear(id)
             ?? outline.opening.lazy.compactMap { Self.firstYear($0.text) }.first
