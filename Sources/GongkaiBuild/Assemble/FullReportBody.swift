@@ -14,7 +14,7 @@ public struct FullReportBody: Sendable, Hashable {
     /// Builds the body from already rendered topics (headings are shifted, not re-rendered).
     public static func make(_ report: ReportModel) -> FullReportBody {
         var ids = HeadingIDGenerator()
-        var html = ""
+        var html = "<div class=\"report-text\" id=\"report-text\">\n"
         var headings: [RenderedMarkdown.Heading] = []
         var anchors: [String: String] = [:]
         let m = report.metadata
@@ -46,6 +46,7 @@ public struct FullReportBody: Sendable, Hashable {
             }
             html += "</div>\n"
         }
+        html += "</div>\n"
         return FullReportBody(html: html, headings: headings, topicAnchors: anchors)
     }
 

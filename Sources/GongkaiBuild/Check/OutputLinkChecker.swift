@@ -1,7 +1,7 @@
 import Foundation
 import GongkaiCore
 
-/// Checks the rendered HTML itself: every internal `href`/`src` reaches a generated file, every `#anchor` an `id` on
+/// Checks the rendered HTML itself: every internal `href`/`src`/`action` reaches a generated file, every `#anchor` an `id` on
 /// that page, and every page is reachable by links from the home page. Catches mistakes in templates as well as
 /// in content. Used by `gongkai check`.
 public struct OutputLinkChecker: Sendable {
@@ -21,7 +21,7 @@ public struct OutputLinkChecker: Sendable {
         for file in htmlFiles {
             let text = String(decoding: file.bytes, as: UTF8.self)
             ids[file.path] = Set(Self.attributeValues("id", in: text))
-            links[file.path] = Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text)
+            links[file.path] = Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text) + Self.attributeValues("action", in: text)
         }
         var out: [Diagnostic] = []
         var edges: [String: Set<String>] = [:]
