@@ -14,6 +14,9 @@ public struct ImportPlan: Sendable {
     public var metadata: ImportMetadata
     /// Markdown pages in reading order.
     public let pages: [TopicPage]
+    /// A draft `indicators.yaml` (figures found by GongkaiIndicators' extractor, for a person to curate), or nil.
+    /// Written only when the report folder has no indicators.yaml yet.
+    public var indicatorDraft: String?
     /// Warnings (and notes) collected so far.
     public var diagnostics: [Diagnostic]
 
@@ -30,6 +33,7 @@ public struct ImportPlan: Sendable {
         out += "headings\t\(counts.map(String.init).joined(separator: " / ")) at levels 1 / 2 / 3 / 4\n"
         if let written = metadata.written { out += "written\t\(written)\n" }
         for line in outline.joinedLines { out += "joined\tline \(line) + \(line + 1)\n" }
+        if indicatorDraft != nil { out += "draft\tindicators.yaml\n" }
         for page in pages { out += "page\t\(page.path)\t\(page.title.map { $0 } ?? "(opening)")\t\(page.line)\n" }
         return out
     }

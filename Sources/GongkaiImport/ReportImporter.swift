@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiIndicators
 import Yams
 
 /// Imports a plain-text report into the content model: decode → ``ReportParser`` → ``ReportOutline`` →
@@ -32,8 +33,20 @@ public struct ReportImporter: Sendable {
             diagnostics.append(.warning("no date line (2025年2月28日) at the end; written: TODO", at: SourceLocation(path: path, line: source.lines.count, column: 1)))
         }
         let pages = SectionWriter(split: options.split).pages(for: outline)
+        let draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: $0.text) })
+        var draftYAML: String?
+        if !draft.isEmpty {
+            let yaml = IndicatorFile.yaml(for: draft)
+            do {
+                _ = try IndicatorFile.load(path: "indicators.yaml", text: yaml)
+                draftYAML = yaml
+            } catch {
+                diagnostics.append(.warning("no indicators.yaml draft: the extracted figures do not load back (\(error.diagnostics.first?.message ?? ""))",
+                                            at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+        }
         return ImportPlan(id: id, source: source, sourceBytes: bytes, outline: outline, metadata: metadata, pages: pages,
-                          diagnostics: diagnostics)
+                          indicatorDraft: draftYAML, diagnostics: diagnostics)
     }
 
     /// Writes `plan` to `content/<id>/` below `contentFolder`, proves it against the source and moves it into place.
@@ -70,6 +83,10 @@ public struct ReportImporter: Sendable {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(page.fileText.utf8).write(to: url)
             }
+            if let draft = plan.indicatorDraft {
+                try Data(draft.utf8).write(to: temp.appendingPathComponent("indicators.yaml"))
+            }
+            // Files of the old folder (a curated indicators.yaml among them) win over the draft.
             if exists { try carryOver(from: target, to: temp) }
         } catch {
             try? fm.removeItem(at: temp)
@@ -126,7 +143,7 @@ public struct ReportImporter: Sendable {
             while relative.hasPrefix("/") { relative.removeFirst() }
             if relative == "report.yaml" || relative == "source.txt" || relative.hasSuffix(".md") { continue }
             let destination = new.appendingPathComponent(relative)
-            if fm.fileExists(atPath: destination.path) { continue }
+            if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
             try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.copyItem(at: url, to: destination)
         }

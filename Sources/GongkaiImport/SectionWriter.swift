@@ -10,24 +10,35 @@ public struct SectionWriter: Sendable {
 
     /// The pages for `outline`, in reading order (`_index.md` first).
     public func pages(for outline: ReportOutline) -> [TopicPage] {
+        var texts: [String: String] = ["_index.md": plainText(outline.opening, [])]
         var pages = [TopicPage(path: "_index.md", title: nil, order: 0, slug: "", body: Self.body(outline.opening, [], depth: 1),
                                line: outline.opening.first?.line ?? 1)]
         for (i, section) in outline.sections.enumerated() {
             let slug = Self.slug(i + 1)
             if split.splits(section, position: i + 1) {
+                texts["\(slug)/_index.md"] = [section.heading.title, plainText(section.paragraphs, [])].joined(separator: "\n")
                 pages.append(TopicPage(path: "\(slug)/_index.md", title: section.heading.title, order: i + 1, slug: slug,
                                        body: Self.body(section.paragraphs, [], depth: 1), line: section.heading.line))
                 for (j, child) in section.children.enumerated() {
                     let childSlug = Self.slug(j + 1)
+                    texts["\(slug)/\(childSlug).md"] = [child.heading.title, plainText(child.paragraphs, child.children)].joined(separator: "\n")
                     pages.append(TopicPage(path: "\(slug)/\(childSlug).md", title: child.heading.title, order: j + 1, slug: childSlug,
                                            body: Self.body(child.paragraphs, child.children, depth: 1), line: child.heading.line))
                 }
             } else {
+                texts["\(slug).md"] = [section.heading.title, plainText(section.paragraphs, section.children)].joined(separator: "\n")
                 pages.append(TopicPage(path: "\(slug).md", title: section.heading.title, order: i + 1, slug: slug,
                                        body: Self.body(section.paragraphs, section.children, depth: 1), line: section.heading.line))
             }
         }
+        for k in pages.indices { pages[k].text = texts[pages[k].path] ?? "" }
         return pages
+    }
+
+    /// `pages(for:)` with each page's plain text filled in.
+    func plainText(_ paragraphs: [ReportOutline.Text], _ children: [ReportOutline.Section]) -> String {
+        func lines(_ s: ReportOutline.Section) -> [String] { [s.heading.title] + s.paragraphs.map(\.text) + s.children.flatMap(lines) }
+        return (paragraphs.map(\.text) + children.flatMap(lines)).joined(separator: "\n")
     }
 
     /// `01`, `02`, … `10`, `100`.

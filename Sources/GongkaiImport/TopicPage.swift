@@ -12,6 +12,16 @@ public struct TopicPage: Sendable, Hashable {
     public var body: String
     /// Source line of the page's heading (or of its first paragraph).
     public var line: Int
+    /// The page's text as in the source, without Markdown (title, headings and paragraphs, one per line).
+    public var text: String = ""
+
+    /// The topic id: the slug path below the report (`01`, `02/04`); empty for the report's `_index.md`.
+    public var topicID: String {
+        guard title != nil else { return "" }
+        var p = path
+        if p.hasSuffix("/_index.md") { p.removeLast("/_index.md".count) } else if p.hasSuffix(".md") { p.removeLast(3) }
+        return p
+    }
 
     /// The file's text: front matter (when the page has a title) and body.
     public var fileText: String {

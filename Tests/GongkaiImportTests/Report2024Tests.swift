@@ -82,6 +82,15 @@ import Yams
         }
     }
 
+    @Test func indicatorDraftForANewReport() throws {
+        let plan = try ReportImporter().plan(bytes: try TestSupport.source2024(), path: "xiangcheng-2024.txt")
+        let draft = try #require(plan.indicatorDraft)
+        #expect(draft.contains("topic: \"02/05\""))
+        #expect(draft.contains("全市共储备5类36种"))
+        #expect(plan.pages.first { $0.path == "02/05.md" }?.topicID == "02/05")
+        #expect(plan.pages.first { $0.path == "02/_index.md" }?.topicID == "02")
+    }
+
     @Test func splitOverrides() throws {
         let bytes = try TestSupport.source2024()
         let none = try ReportImporter(options: ImportOptions(split: SplitPolicy.none)).plan(bytes: bytes, path: "x-2024.txt")
