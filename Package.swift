@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "GongkaiBuild",
             dependencies: [
-                "GongkaiCore", "Markdown",
+                "GongkaiCore", "GongkaiIndicators", "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -41,8 +41,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "Markdown"]),
-        .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore"]),
+        .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiIndicators", "Markdown"]),
+        .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiImportTests", dependencies: ["GongkaiImport", "GongkaiCore", "Markdown"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai"]),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiIndicators
 
 /// Builds a site: load → assemble → render → check, then (separately) write. Each stage returns a new value;
 /// nothing is shared between builds, so tests may run many at once.
@@ -36,7 +37,13 @@ public struct SiteBuilder: Sendable {
         if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
         let model = try SiteAssembler().assemble(loaded)
         var files = try SiteRenderer(options: options).render(model)
-        let findings = SiteChecker(publishing: publishingChecks).check(model)
+        var findings = SiteChecker(publishing: publishingChecks).check(model)
+        if publishingChecks {
+            // The audit recomputes declared derivations; public pages always show figures as published.
+            for report in model.reports where !report.indicators.isEmpty {
+                findings += IndicatorAudit.run(report.indicators, path: report.indicatorsFile?.path ?? "content/\(report.metadata.id)/indicators.yaml")
+            }
+        }
         let diagnostics = model.diagnostics + findings
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
         files.sort { $0.path < $1.path }

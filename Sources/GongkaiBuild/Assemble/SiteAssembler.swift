@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GongkaiCore
+import GongkaiIndicators
 import Markdown
 
 /// Stage 2: turns the loaded sources into the complete `SiteModel`: URLs, reading order, prev/next, rendered
@@ -35,6 +36,16 @@ public struct SiteAssembler: Sendable {
                 topics[i].nextID = i + 1 < topics.count ? topics[i + 1].id : nil
             }
             reports.append(ReportModel(metadata: report.metadata, opening: opening, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators))
+        }
+        for i in reports.indices {
+            guard let file = reports[i].indicatorsFile else { continue }
+            do {
+                let set = try IndicatorFile.load(path: file.path, text: file.text)
+                diagnostics += set.validate(topicTexts: reports[i].topicTexts, path: file.path)
+                reports[i].indicators = set
+            } catch {
+                diagnostics += error.diagnostics
+            }
         }
         reports.sort { ($0.metadata.year, $1.metadata.id) > ($1.metadata.year, $0.metadata.id) }
 

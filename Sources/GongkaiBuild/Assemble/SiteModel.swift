@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIndicators
 import Markdown
 
 /// Stage 2's result: every report, topic, page URL, anchor and navigation link of the site, known before any
@@ -39,6 +40,19 @@ public struct ReportModel: Sendable {
     public var indicatorsURLPath: String { "\(metadata.id)/indicators/" }
     /// `indicators.yaml`, if any.
     public var indicatorsFile: SourceFile?
+    /// The report's figures, validated against its text (empty when it has none).
+    public var indicators: IndicatorSet = IndicatorSet()
+    /// URL path of the open-data CSV.
+    public var indicatorsCSVPath: String { "\(metadata.id)/indicators.csv" }
+    /// URL path of the open-data JSON.
+    public var indicatorsJSONPath: String { "\(metadata.id)/indicators.json" }
+    /// Plain text of each topic (and `_index` for the opening), as indicators are checked against.
+    public var topicTexts: [String: String] {
+        var texts: [String: String] = [:]
+        for topic in topics { texts[topic.id] = HTMLText.plain(topic.body.html) }
+        if let opening { texts["_index"] = HTMLText.plain(opening.html) }
+        return texts
+    }
 
     /// The topic with `id`.
     public func topic(_ id: String) -> TopicModel? { topics.first { $0.id == id } }

@@ -14,6 +14,7 @@ public struct SiteRenderer: Sendable {
         for report in model.reports {
             extras.fullBodies[report.metadata.id] = FullReportBody.make(report)
         }
+        let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras)
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let theme = model.theme
         let rendered: [OutputFile?] = ParallelMap.map(model.pages) { page in
@@ -30,6 +31,8 @@ public struct SiteRenderer: Sendable {
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         files += SiteFeeds(model: model).files()
+        files += dataFiles
+        files += SearchIndexBuilder(model: model).files()
         for file in model.staticFiles {
             files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }

@@ -1,0 +1,107 @@
+import Foundation
+import GongkaiCore
+import GongkaiIndicators
+
+/// Turns a report's indicators into what the pages show: each topic's body with its quotes marked and its table,
+/// the overview's key figures, the indicators page, year-over-year tables and charts, and the open-data files.
+/// Tables are drawn by the theme's partials (`partials/indicator-table`, `partials/key-indicators`,
+/// `partials/indicators-list`); this type only prepares their values.
+struct IndicatorViews {
+    let model: SiteModel
+    let options: BuildOptions
+
+    /// Fills `extras` with marked bodies and table HTML, and returns the open-data files.
+    func apply(to extras: inout PageExtras) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for report in model.reports where !report.indicators.isEmpty {
+            let id = report.metadata.id
+            let series = seriesSets(for: report)
+            var anchors: [String: (topicURL: String, anchor: String?)] = [:]
+            for topic in report.topics {
+                let own = report.indicators.indicators(topic: topic.id)
+                guard !own.isEmpty else { continue }
+                let (html, found) = QuoteMarker.mark(topic.body.html, indicators: own)
+                extras.topicBodies["\(id)/\(topic.id)"] = html
+                for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
+                let page = "\(topic.urlPath)index.html"
+                let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+                var ctx = dataLinks(report, links)
+                ctx["caption"] = "本节指标（\(own.count)项）"
+                ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
+                let yoy = own.compactMap { series?.yearOverYear(id: $0.id) }
+                ctx["series"] = yoy.map(seriesContext)
+                ctx["hasSeries"] = !yoy.isEmpty
+                if let html = model.theme.render("partials/indicator-table", context: ctx) {
+                    extras.pageValues[page, default: [:]]["indicatorTableHTML"] = html
+                }
+            }
+            // Overview: key figures.
+            let overview = LinkResolver(pageURLPath: report.urlPath, kind: .report, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+            let keys = report.indicators.keyIndicators
+            if !keys.isEmpty {
+                var ctx = dataLinks(report, overview)
+                ctx["rows"] = keys.map { row($0, href: overview.href(target(anchors[$0.id], report: report))) }
+                if let html = model.theme.render("partials/key-indicators", context: ctx) {
+                    extras.pageValues["\(report.urlPath)index.html", default: [:]]["keyIndicatorsHTML"] = html
+                }
+            }
+            // The indicators page: all figures grouped by topic.
+            let listLinks = LinkResolver(pageURLPath: report.indicatorsURLPath, kind: .indicators, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+            var ctx = dataLinks(report, listLinks)
+            ctx["count"] = report.indicators.indicators.count
+            ctx["groups"] = report.indicators.byTopic.map { group -> [String: Any] in
+                let topic = report.topic(group.topic)
+                return [
+                    "title": topic?.navTitle ?? (group.topic == "_index" ? "报告开篇" : group.topic),
+                    "href": listLinks.href(topic?.urlPath ?? report.urlPath),
+                    "anchor": "topic-" + group.topic.replacingOccurrences(of: "/", with: "-"),
+                    "rows": group.indicators.map { row($0, href: listLinks.href(target(anchors[$0.id], report: report))) },
+                ]
+            }
+            if let html = model.theme.render("partials/indicators-list", context: ctx) {
+                extras.pageValues["\(report.indicatorsURLPath)index.html", default: [:]]["indicatorsPageHTML"] = html
+            }
+            let titles = Dictionary(uniqueKeysWithValues: report.topics.map { ($0.id, $0.navTitle) })
+            files.append(OutputFile(path: report.indicatorsCSVPath, bytes: [UInt8](IndicatorExport.csv(report.indicators, topicTitles: titles)),
+                                    kind: .data, title: "\(report.metadata.title) 指标数据 (CSV)", reportID: id))
+            let meta = ["id": id, "title": report.metadata.title, "year": String(report.metadata.year), "series": report.metadata.series]
+            files.append(OutputFile(path: report.indicatorsJSONPath, bytes: [UInt8](IndicatorExport.json(report.indicators, report: meta)),
+                                    kind: .data, title: "\(report.metadata.title) 指标数据 (JSON)", reportID: id))
+        }
+        return files
+    }
+
+    private func target(_ place: (topicURL: String, anchor: String?)?, report: ReportModel) -> String {
+        guard let place else { return report.urlPath }
+        return place.topicURL + (place.anchor.map { "#\($0)" } ?? "")
+    }
+
+    private func dataLinks(_ report: ReportModel, _ links: LinkResolver) -> [String: Any] {
+        ["csvHref": links.href(report.indicatorsCSVPath), "jsonHref": links.href(report.indicatorsJSONPath),
+         "indicatorsHref": links.href(report.indicatorsURLPath), "reportTitle": report.metadata.title]
+    }
+
+    private func row(_ indicator: Indicator, href: String) -> [String: Any] {
+        ["id": indicator.id, "label": indicator.label, "written": indicator.written, "value": indicator.valueText,
+         "unit": indicator.unit, "qualifier": indicator.qualifier ?? "", "quote": indicator.quote, "href": href, "key": indicator.key]
+    }
+
+    private func seriesContext(_ yoy: YearOverYear) -> [String: Any] {
+        [
+            "id": yoy.id, "label": yoy.label, "chartHTML": yoy.chart(),
+            "caption": "\(yoy.label)（历年）",
+            "rows": yoy.rows.map { ["year": $0.year, "written": $0.indicator.written, "change": $0.changeText ?? "—"] },
+        ]
+    }
+
+    /// The indicator sets of reports in the same series up to this report's year, when there are at least two.
+    private func seriesSets(for report: ReportModel) -> IndicatorSeries? {
+        let series = report.metadata.series
+        guard !series.isEmpty else { return nil }
+        var sets: [Int: IndicatorSet] = [:]
+        for other in model.reports where other.metadata.series == series && other.metadata.year <= report.metadata.year && !other.indicators.isEmpty {
+            sets[other.metadata.year] = other.indicators
+        }
+        return sets.count >= 2 ? IndicatorSeries(sets) : nil
+    }
+}
