@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+@testable import GongkaiBuild
+import GongkaiCore
+
+/// A report whose text has the cases search must get right: words a segmenter would cut, numbers, Latin letters in
+/// both widths and cases, a table, headings inside a body.
+let searchSite = """
+-- content/site.yaml --
+title: 搜索测试网站
+base_url: https://www.example.gov.cn/fzzfjs/
+-- content/r2024/report.yaml --
+title: 测试市2024年法治政府建设年度报告
+year: 2024
+series: 法治政府建设年度报告
+closing: [特此报告。, 2025年2月28日]
+-- content/r2024/_index.md --
+2024年,测试市坚持依法行政。现将有关情况报告如下:
+-- content/r2024/01.md --
+---
+title: 一、根治欠薪工作
+---
+全年为农民工追讨工资报酬2530万元,欠薪案件动态清零。
+
+## 1.推行“一件事一次办”。
+
+推出“高效办成一件事”项快办服务,上线政务服务ＡＰＰ和小程序。
+
+## 2.深化“互联网+监管”。
+
+| 项目 | 数量 |
+|---|---|
+| 双随机抽查 | 128 |
+-- content/r2024/02.md --
+---
+title: 二、APP 与数据共享
+---
+推动App数据共享,欠薪预警平台接入。
+"""
+
+/// The data of an index file (`gongkaiSearch("name", data);`).
+func searchData(_ file: OutputFile?) throws -> Any {
+    let file = try #require(file)
+    let text = String(decoding: file.bytes, as: UTF8.self)
+    let start = try #require(text.firstIndex(of: ","))
+    #expect(text.hasPrefix("gongkaiSearch(\""))
+    #expect(text.hasSuffix(");\n"))
+    let json = text[text.index(after: start)..<text.index(text.endIndex, offsetBy: -3)]
+    return try JSONSerialization.jsonObject(with: Data(json.utf8))
+}
+
+/// The search side of the index, as search.js does it, in Swift: keys → shards → postings → candidates.
+struct IndexReader {
+    let files: [String: OutputFile]
+    let shards: Int
+    let docs: [[String: Any]]
+
+    init(_ list: [OutputFile]) throws {
+        files = Dictionary(uniqueKeysWithValues: list.filter { $0.path.hasPrefix("search/") }.map { ($0.path, $0) })
+        let meta = try #require(try searchData(files["search/meta.js"]) as? [String: Any])
+        shards = try #require(meta["shards"] as? Int)
+        let count = try #require(meta["docs"] as? Int)
+        let files = files
+        docs = try (0..<count).map { n in try #require(try searchData(files["search/d/\(n).js"]) as? [String: Any]) }
+    }
+
+    func text(_ n: Int) -> String {
+        ((docs[n]["s"] as? [[String]]) ?? []).map { $0[2] }.joined(separator: "\n")
+    }
+
+    func postings(_ key: String) throws -> [Int: (tf: Int, title: Bool)] {
+        let hex = String(Int(SearchText.fnv1a(key) & UInt32(shards - 1)), radix: 16)
+        let width = String(shards - 1, radix: 16).count
+        guard let file = files["search/p/" + String(repeating: "0", count: width - hex.count) + hex + ".js"],
+              let shard = try searchData(file) as? [String: String], let list = shard[key] else { return [:] }
+        var out: [Int: (Int, Bool)] = [:]
+        var doc = 0
+        for entry in list.split(separator: ",") {
+            var e = Substring(entry)
+            let title = e.hasSuffix("*")
+            if title { e = e.dropLast() }
+            let parts = e.split(separator: ":")
+            doc += Int(parts[0], radix: 36)!
+            out[doc] = (parts.count > 1 ? Int(parts[1], radix: 36)! : 1, title)
+        }
+        return out
+    }
+
+    /// Documents whose postings hold every key of `query` (before the text check).
+    func candidates(_ query: String) throws -> Set<Int> {
+        let term = SearchText.normalise(query).compactMap(Unicode.Scalar.init).map(String.init)
+        let keys = term.count == 1 ? term : (0..<term.count - 1).map { term[$0] + term[$0 + 1] }
+        var result: Set<Int>?
+        for key in keys {
+            let docs = Set(try postings(key).keys)
+            result = result.map { $0.intersection(docs) } ?? docs
+        }
+        return result ?? []
+    }
+
+    /// Documents whose normalised text contains `query`: what the script shows.
+    func hits(_ query: String) throws -> Set<Int> {
+        let q = SearchText.normalisedString(query)
+        return try candidates(query).filter { SearchText.normalisedString(text($0)).contains(q) }
+    }
+}
+
+@Suite struct SearchIndexTests {
+    @Test func normalisationFoldsWidthCaseAndSpaces() {
+        #expect(SearchText.normalisedString("ＡＰＰ App\u{3000}\u{3000}app") == "app app app")
+        #expect(SearchText.normalisedString("互联网＋监管") == "互联网+监管")
+        #expect(SearchText.normalisedString("２５３０万元\n\n欠薪") == "2530万元 欠薪")
+        #expect(SearchText.normalisedString("𠀀Ｚ") == "𠀀z")
+    }
+
+    @Test func fnv1aMatchesTheReferenceValues() {
+        #expect(SearchText.fnv1a("") == 0x811C_9DC5)
+        #expect(SearchText.fnv1a("a") == 0xE40C_292C)
+        #expect(SearchText.fnv1a("foobar") == 0xBF9C_F968)
+        // The same value search.js computes from code points (UTF-8 encoded by hand there).
+        #expect(SearchText.fnv1a("欠薪") == Self.reference("欠薪"))
+        #expect(SearchText.fnv1a("𠀀a") == Self.reference("𠀀a"))
+    }
+
+    static func reference(_ s: String) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for b in Array(s.utf8) { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return h
+    }
+
+    @Test func pagesAreSplitAtTheirHeadings() throws {
+        let site = try SiteFixture(searchSite)
+        let result = try site.build()
+        let docs = SearchIndexBuilder(model: result.model).documents()
+        #expect(docs.map(\.url) == ["r2024/", "r2024/01/", "r2024/02/"])
+        let topic = docs[1]
+        #expect(topic.title == "一、根治欠薪工作")
+        #expect(topic.breadcrumb == ["测试市2024年法治政府建设年度报告"])
+        #expect(topic.sections.map(\.anchor) == ["", "1推行一件事一次办", "2深化互联网监管"])
+        #expect(topic.sections[0].text == "一、根治欠薪工作\n全年为农民工追讨工资报酬2530万元,欠薪案件动态清零。")
+        #expect(topic.sections[1].text.hasPrefix("1.推行“一件事一次办”。\n推出"))
+        #expect(topic.sections[2].text.contains("双随机抽查\n128"))
+        #expect(docs[0].sections[0].text.contains("现将有关情况报告如下") && docs[0].sections[0].text.hasSuffix("现将有关情况报告如下:"))
+    }
+
+    @Test func everySubstringIsFoundAndNothingElse() throws {
+        let site = try SiteFixture(searchSite)
+        let result = try site.build()
+        let reader = try IndexReader(result.files)
+        let texts = (0..<reader.docs.count).map { SearchText.normalise(reader.text($0)) }
+        // Every substring of length 1…4 without a space: its documents are exactly the candidates' hits.
+        var checked = 0
+        for norm in texts {
+            for len in 1...4 {
+                for start in 0..<max(0, norm.count - len + 1) {
+                    let piece = norm[start..<start + len]
+                    if piece.contains(0x20) { continue }
+                    let query = String(String.UnicodeScalarView(piece.compactMap(Unicode.Scalar.init)))
+                    let expected = Set(texts.indices.filter { texts[$0].count >= len && String(String.UnicodeScalarView(texts[$0].compactMap(Unicode.Scalar.init))).contains(query) })
+                    #expect(try reader.hits(query) == expected, "\(query)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 300)
+        for (query, docs) in [("欠薪", Set([1, 2])), ("项快办", [1]), ("互联网+监管", [1]), ("2530", [1]), ("APP", [1, 2]),
+                              ("ａｐｐ", [1, 2]), ("追讨工资报酬", [1]), ("薪", [1, 2]), ("政府建设", [0]), ("没有的词", [])] {
+            #expect(try reader.hits(query) == docs, "\(query)")
+        }
+    }
+
+    @Test func postingsCountOccurrencesAndMarkTitles() throws {
+        let site = try SiteFixture(searchSite)
+        let reader = try IndexReader(site.build().files)
+        let p = try reader.postings("欠薪")
+        #expect(p[1]?.tf == 2 && p[1]?.title == true)
+        #expect(p[2]?.tf == 1 && p[2]?.title == false)
+        #expect(try reader.postings("ap")[2]?.title == true)
+    }
+
+    @Test func indexIsDeterministicAndShardedBySize() throws {
+        let site = try SiteFixture(searchSite)
+        let a = try site.build().files.filter { $0.path.hasPrefix("search/") }
+        let b = try site.build().files.filter { $0.path.hasPrefix("search/") }
+        #expect(a == b)
+        #expect(a.contains { $0.path == "search/meta.js" } && a.contains { $0.path == "search/d/2.js" })
+        var builder = SearchIndexBuilder(model: try site.build().model)
+        builder.targetShardBytes = 100
+        let many = builder.files()
+        let meta = try #require(try searchData(many.first { $0.path == "search/meta.js" }) as? [String: Any])
+        let shards = try #require(meta["shards"] as? Int)
+        #expect(shards > 8 && shards & (shards - 1) == 0)
+        let reader = try IndexReader(many)
+        #expect(try reader.hits("互联网+监管") == [1])
+    }
+
+    @Test func searchPageCarriesTheRootAndScript() throws {
+        let site = try SiteFixture(searchSite)
+        try site.build()
+        let page = try #require(site.output("search/index.html"))
+        #expect(page.contains(#"id="search-app" class="search-app" data-root="../" data-home="../""#))
+        #expect(page.contains(#"<script src="../assets/search.js" defer></script>"#))
+        #expect(page.contains(#"role="status" aria-live="polite""#))
+        #expect(site.output("assets/search.js") != nil)
+        let topic = try #require(site.output("r2024/01/index.html"))
+        #expect(topic.contains(#"<form class="site-search" action="../../search/" method="get" role="search">"#))
+        try site.build(BuildOptions(fileSystemLinks: true))
+        #expect(try #require(site.output("search/index.html")).contains(#"data-root="../" data-home="../index.html""#))
+    }
+}

@@ -1,0 +1,339 @@
+// Gongkai site search: exact Chinese substring search over the index in search/ (written by SearchIndexBuilder).
+// No library, no server. Index files are scripts that call gongkaiSearch(name, data), loaded through <script>
+// tags, so search works under any sub-path and from file://.
+//
+// A query is split at spaces into terms; a page is a hit when every term is a substring of its normalised text.
+// Keys are the overlapping character pairs of each term (one character: the character itself); the postings of
+// those keys give candidate pages, whose texts are then loaded and checked, so there are no false hits.
+// fold/normalise/fnv1a must stay identical to Sources/GongkaiBuild/Search/SearchText.swift.
+(function () {
+  "use strict";
+
+  var MAX_KEYS = 8;       // keys fetched per term (evenly spread; the text check keeps results exact)
+  var ALL_UP_TO = 50;     // with this many candidates or fewer, every one is checked and the count is exact
+  var PAGE = 10;          // otherwise results are shown this many at a time, best candidates first
+
+  // ---- text rules (same as SearchText.swift) ----
+  function fold(c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (c >= 0x41 && c <= 0x5A) return c + 32;
+    if (c === 0x09 || c === 0x0A || c === 0x0B || c === 0x0C || c === 0x0D || c === 0x20 ||
+        c === 0xA0 || c === 0x3000 || c === 0x2028 || c === 0x2029) return 0x20;
+    return c;
+  }
+  // Normalised text, and for each of its UTF-16 units the index of the unit it comes from in `s`.
+  function normalise(s) {
+    var out = [], map = [], last = -1;
+    for (var i = 0; i < s.length;) {
+      var c = s.codePointAt(i), n = c > 0xFFFF ? 2 : 1, f = fold(c);
+      if (!(f === 0x20 && last === 0x20)) {
+        var ch = String.fromCodePoint(f);
+        out.push(ch);
+        map.push(i);
+        if (ch.length === 2) map.push(i + 1);
+        last = f;
+      }
+      i += n;
+    }
+    map.push(s.length);
+    return { text: out.join(""), map: map };
+  }
+  function fnv1a(s) {
+    var h = 0x811C9DC5;
+    function add(b) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; }
+    for (var i = 0; i < s.length;) {
+      var c = s.codePointAt(i);
+      i += c > 0xFFFF ? 2 : 1;
+      if (c < 0x80) add(c);
+      else if (c < 0x800) { add(0xC0 | c >> 6); add(0x80 | c & 63); }
+      else if (c < 0x10000) { add(0xE0 | c >> 12); add(0x80 | c >> 6 & 63); add(0x80 | c & 63); }
+      else { add(0xF0 | c >> 18); add(0x80 | c >> 12 & 63); add(0x80 | c >> 6 & 63); add(0x80 | c & 63); }
+    }
+    return h >>> 0;
+  }
+  function terms(query) {
+    var seen = {}, out = [];
+    normalise(query).text.split(" ").forEach(function (t) { if (t && !seen[t]) { seen[t] = 1; out.push(t); } });
+    return out;
+  }
+  function keysOf(term) {
+    var cps = Array.from(term);
+    if (cps.length === 1) return cps;
+    var all = [], seen = {};
+    for (var i = 0; i + 1 < cps.length; i++) {
+      var k = cps[i] + cps[i + 1];
+      if (!seen[k]) { seen[k] = 1; all.push(k); }
+    }
+    if (all.length <= MAX_KEYS) return all;
+    var picked = [];
+    for (var j = 0; j < MAX_KEYS; j++) picked.push(all[Math.round(j * (all.length - 1) / (MAX_KEYS - 1))]);
+    return picked;
+  }
+
+  // ---- loading index files ----
+  var loaded = {}, loading = {};
+  window.gongkaiSearch = function (name, data) { loaded[name] = data; };
+  function load(base, name) {
+    if (loaded[name]) return Promise.resolve(loaded[name]);
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = base + "search/" + name + ".js";
+        s.async = true;
+        s.onload = function () { s.remove(); if (loaded[name]) resolve(loaded[name]); else reject(new Error(name)); };
+        s.onerror = function () { s.remove(); delete loading[name]; reject(new Error("cannot load " + s.src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[name];
+  }
+  function parsePostings(str) {
+    var out = new Map(), doc = 0;
+    str.split(",").forEach(function (e) {
+      var m = /^([0-9a-z]+)(?::([0-9a-z]+))?(\*)?$/.exec(e);
+      doc += parseInt(m[1], 36);
+      out.set(doc, { tf: m[2] ? parseInt(m[2], 36) : 1, title: !!m[3] });
+    });
+    return out;
+  }
+
+  // ---- the engine ----
+  function Engine(base) { this.base = base; this.docs = {}; }
+  // Candidate documents for the terms, best first: title holds every key, then most occurrences.
+  Engine.prototype.candidates = function (ts) {
+    var self = this;
+    return load(this.base, "meta").then(function (meta) {
+      var keys = [];
+      ts.forEach(function (t) { keysOf(t).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
+      var names = keys.map(function (k) {
+        var hex = (fnv1a(k) & (meta.shards - 1)).toString(16), width = (meta.shards - 1).toString(16).length;
+        return "p/" + "0".repeat(width - hex.length) + hex;
+      });
+      var unique = names.filter(function (n, i) { return names.indexOf(n) === i; });
+      return Promise.all(unique.map(function (n) {
+        return load(self.base, n).catch(function () { return {}; }); // a shard with no keys is not written
+      })).then(function () {
+        var lists = [];
+        for (var i = 0; i < keys.length; i++) {
+          var p = (loaded[names[i]] || {})[keys[i]];
+          if (!p) return [];
+          lists.push(parsePostings(p));
+        }
+        lists.sort(function (a, b) { return a.size - b.size; });
+        var out = [];
+        lists[0].forEach(function (first, doc) {
+          var tf = first.tf, title = first.title;
+          for (var j = 1; j < lists.length; j++) {
+            var e = lists[j].get(doc);
+            if (!e) return;
+            tf = Math.min(tf, e.tf);
+            title = title && e.title;
+          }
+          out.push({ doc: doc, tf: tf, title: title });
+        });
+        out.sort(function (a, b) { return (b.title - a.title) || (b.tf - a.tf) || (a.doc - b.doc); });
+        return out;
+      });
+    });
+  };
+  // The document `n`, with its normalised text and where each section starts in the joined original text.
+  Engine.prototype.doc = function (n) {
+    var self = this;
+    if (this.docs[n]) return Promise.resolve(this.docs[n]);
+    return load(this.base, "d/" + n).then(function (d) {
+      var starts = [], text = "";
+      d.s.forEach(function (s, i) { if (i) text += "\n"; starts.push(text.length); text += s[2]; });
+      self.docs[n] = { n: n, url: d.u, title: d.t, crumbs: d.b, sections: d.s, starts: starts, text: text,
+        norm: normalise(text), normTitle: normalise(d.t).text };
+      return self.docs[n];
+    });
+  };
+  // A hit: the document, where the first match is, and its rank values; null when a term is not in the text.
+  function verify(doc, ts) {
+    var first = -1, count = 0;
+    for (var i = 0; i < ts.length; i++) {
+      var at = doc.norm.text.indexOf(ts[i]);
+      if (at < 0) return null;
+      if (first < 0 || at < first) first = at;
+      for (var k = at; k >= 0; k = doc.norm.text.indexOf(ts[i], k + ts[i].length)) count++;
+    }
+    var inTitle = ts.every(function (t) { return doc.normTitle.indexOf(t) >= 0; });
+    return { doc: doc, at: doc.norm.map[first], inTitle: inTitle, density: count / Math.max(1, doc.norm.text.length) };
+  }
+  function rank(a, b) { return (b.inTitle - a.inTitle) || (b.density - a.density) || (a.doc.n - b.doc.n); }
+  // Checks candidates[from…] until `want` hits are found (or all, when `want` is Infinity).
+  Engine.prototype.check = function (ts, candidates, from, want) {
+    var self = this, hits = [], next = from;
+    function step() {
+      if (next >= candidates.length || hits.length >= want) return Promise.resolve({ hits: hits.sort(rank), next: next });
+      var batch = candidates.slice(next, next + PAGE);
+      next += batch.length;
+      return Promise.all(batch.map(function (c) { return self.doc(c.doc); })).then(function (docs) {
+        docs.forEach(function (d) { var h = verify(d, ts); if (h) hits.push(h); });
+        return step();
+      });
+    }
+    return step();
+  };
+
+  // ---- the page ----
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  // Appends `text` to `parent`, wrapping every occurrence of the terms in <mark>.
+  function highlight(parent, text, ts) {
+    var n = normalise(text), ranges = [];
+    ts.forEach(function (t) {
+      for (var k = n.text.indexOf(t); k >= 0; k = n.text.indexOf(t, k + t.length)) ranges.push([n.map[k], n.map[k + t.length - 1] + 1]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var pos = 0;
+    ranges.forEach(function (r) {
+      if (r[0] < pos) { if (r[1] > pos) { parent.lastChild.textContent += text.slice(pos, r[1]); pos = r[1]; } return; }
+      if (r[0] > pos) parent.appendChild(document.createTextNode(text.slice(pos, r[0])));
+      parent.appendChild(el("mark", null, text.slice(r[0], r[1])));
+      pos = r[1];
+    });
+    if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
+  }
+  function href(app, doc, anchor) {
+    var url = app.root + doc.url;
+    if (app.fileLinks && (doc.url === "" || doc.url.slice(-1) === "/")) url += "index.html";
+    return anchor ? url + "#" + encodeURIComponent(anchor) : url;
+  }
+  function renderHit(app, hit, ts) {
+    var d = hit.doc, s = 0;
+    while (s + 1 < d.starts.length && d.starts[s + 1] <= hit.at) s++;
+    var section = d.sections[s], li = el("li", "search-result");
+    var a = el("a", "search-result-link");
+    a.href = href(app, d, section[0]);
+    highlight(a, d.title, ts);
+    li.appendChild(a);
+    var path = d.crumbs.slice();
+    if (section[1]) path.push(section[1]);
+    if (path.length) li.appendChild(el("p", "search-result-path", path.join(" › ")));
+    var line = d.text.lastIndexOf("\n", hit.at - 1) + 1, end = d.text.indexOf("\n", hit.at);
+    if (end < 0) end = d.text.length;
+    var from = Math.max(line, hit.at - 40), to = Math.min(end, Math.max(hit.at + 80, from + 120));
+    var snippet = el("p", "search-result-snippet");
+    if (from > line) snippet.appendChild(document.createTextNode("…"));
+    highlight(snippet, d.text.slice(from, to), ts);
+    if (to < end) snippet.appendChild(document.createTextNode("…"));
+    li.appendChild(snippet);
+    return li;
+  }
+
+  function App(box) {
+    this.box = box;
+    this.root = box.getAttribute("data-root") || "";
+    this.fileLinks = /index\.html$/.test(box.getAttribute("data-home") || "");
+    this.engine = new Engine(this.root);
+    this.input = box.querySelector("input[type=search]");
+    this.status = box.querySelector(".search-status");
+    this.list = box.querySelector(".search-results");
+    this.more = box.querySelector(".search-more");
+    this.serial = 0;
+  }
+  App.prototype.run = function (query) {
+    var app = this, ts = terms(query), serial = ++this.serial, started = performance.now();
+    this.list.textContent = "";
+    this.more.hidden = true;
+    if (!ts.length) { this.status.textContent = ""; return Promise.resolve(); }
+    this.box.setAttribute("aria-busy", "true");
+    var label = "“" + query.trim() + "”";
+    return this.engine.candidates(ts).then(function (cands) {
+      var all = cands.length <= ALL_UP_TO;
+      return app.engine.check(ts, cands, 0, all ? Infinity : PAGE).then(function (r) {
+        if (serial !== app.serial) return;
+        app.show(r.hits, ts);
+        app.box.setAttribute("data-ms", (performance.now() - started).toFixed(1));
+        var shown = r.hits.length;
+        function announce(next) {
+          if (next >= cands.length) {
+            app.status.textContent = shown ? label + "：找到 " + shown + " 条结果" : "没有找到包含" + label + "的内容";
+          } else {
+            app.status.textContent = label + "：已显示 " + shown + " 条结果，按相关程度排列，还可能有更多";
+          }
+        }
+        announce(r.next);
+        var next = r.next;
+        app.more.onclick = function () {
+          app.more.disabled = true;
+          app.engine.check(ts, cands, next, PAGE).then(function (r2) {
+            if (serial !== app.serial) return;
+            var firstNew = app.list.children.length;
+            app.show(r2.hits, ts);
+            shown += r2.hits.length;
+            next = r2.next;
+            app.more.disabled = false;
+            app.more.hidden = next >= cands.length;
+            announce(next);
+            var link = app.list.children[firstNew] && app.list.children[firstNew].querySelector("a");
+            if (link) link.focus();
+          });
+        };
+        app.more.hidden = next >= cands.length;
+      });
+    }).catch(function (e) {
+      if (serial === app.serial) app.status.textContent = "搜索索引无法加载（" + e.message + "）";
+    }).then(function () { if (serial === app.serial) app.box.removeAttribute("aria-busy"); });
+  };
+  App.prototype.show = function (hits, ts) {
+    var app = this;
+    hits.forEach(function (h) { app.list.appendChild(renderHit(app, h, ts)); });
+  };
+  // Arrow keys: from the field into the results and between them; Escape returns to the field.
+  App.prototype.keys = function () {
+    var app = this;
+    function links() { return Array.prototype.slice.call(app.list.querySelectorAll("a.search-result-link")); }
+    this.input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown") { var l = links(); if (l.length) { ev.preventDefault(); l[0].focus(); } }
+    });
+    this.list.addEventListener("keydown", function (ev) {
+      var l = links(), i = l.indexOf(document.activeElement);
+      if (i < 0) return;
+      var to = null;
+      if (ev.key === "ArrowDown") to = Math.min(l.length - 1, i + 1);
+      else if (ev.key === "ArrowUp") to = i - 1;
+      else if (ev.key === "Home") to = 0;
+      else if (ev.key === "End") to = l.length - 1;
+      else if (ev.key === "Escape") to = -1;
+      if (to === null) return;
+      ev.preventDefault();
+      if (to < 0) app.input.focus(); else l[to].focus();
+    });
+  };
+
+  function start() {
+    var box = document.getElementById("search-app");
+    if (!box) return;
+    var app = new App(box), timer = null;
+    window.gongkaiSearchApp = app;
+    app.keys();
+    var q = new URLSearchParams(location.search).get("q") || "";
+    app.input.value = q;
+    function update(pushURL) {
+      var value = app.input.value;
+      if (pushURL && history.replaceState) {
+        try { history.replaceState(null, "", value.trim() ? "?q=" + encodeURIComponent(value.trim()) : location.pathname); } catch (e) { /* file:// may refuse */ }
+      }
+      return app.run(value);
+    }
+    app.input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { update(true); }, 120); });
+    box.querySelector("form").addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); update(true); });
+    // On this page the header's box searches in place.
+    var header = document.querySelector(".site-search");
+    if (header) header.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      app.input.value = header.querySelector("input").value;
+      clearTimeout(timer);
+      update(true);
+      app.input.focus();
+    });
+    if (q.trim()) update(false);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
