@@ -14,3 +14,4 @@ site: release
 
 test: deps
 	swift test
+	sh scripts/nginx-test.sh
