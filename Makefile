@@ -14,4 +14,5 @@ site: release
 
 test: deps
 	swift test
+	sh scripts/search-e2e.sh
 	sh scripts/nginx-test.sh

@@ -199,7 +199,7 @@ struct IndexReader {
         try site.build()
         let page = try #require(site.output("search/index.html"))
         #expect(page.contains(#"id="search-app" class="search-app" data-root="../" data-home="../""#))
-        #expect(page.contains(#"<script src="../assets/search.js" defer></script>"#))
+        #expect(page.contains(#"<script src="../assets/search.js" defer></script>"#))  // {{root}}assets/: `assets` gains index.html with --file-links
         #expect(page.contains(#"role="status" aria-live="polite""#))
         #expect(site.output("assets/search.js") != nil)
         let topic = try #require(site.output("r2024/01/index.html"))

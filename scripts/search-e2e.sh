@@ -1,0 +1,19 @@
+#!/bin/sh
+# Site search in a real headless Chromium (Tests/search-e2e/test_search.py). Installs Debian's chromium and
+# chromium-driver and selenium from PyPI when missing, builds the real site twice into a temporary folder (served
+# under the sub-path /fzzfjs/, and with --file-links for file://) and types queries into it.
+# Set SWIFT_BUILD_FLAGS (e.g. "--scratch-path .build-search") to use another build folder.
+set -eu
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium 2>/dev/null \
+  || python3 -m pip install -q --break-system-packages selenium
+swift build ${SWIFT_BUILD_FLAGS:-} --product gongkai
+bin="$(swift build ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/gongkai"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+"$bin" build --output "$tmp/site/fzzfjs" >/dev/null
+"$bin" build --file-links --output "$tmp/files" >/dev/null
+python3 Tests/search-e2e/test_search.py --site "$tmp/site" --prefix fzzfjs --files "$tmp/files"
