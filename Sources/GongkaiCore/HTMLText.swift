@@ -1,62 +1,64 @@
-/// Plain text of an HTML fragment: tags removed, the entities cmark and Mustache write decoded.
+/// Plain text of an HTML fragment: tags removed, the entities cmark and Mustache write decoded. Works on UTF-8
+/// bytes (tags and entities are ASCII), which keeps it fast on large pages.
 public enum HTMLText {
+    private static let blockTags: Set<[UInt8]> = Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section",
+                                                      "table", "blockquote", "pre"].map { Array($0.utf8) })
+
     /// The text of `html`, with block ends turned into newlines.
     public static func plain(_ html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var inTag = false
-        var tag = ""
-        var entity: String?
-        for c in html {
-            if inTag {
-                if c == ">" {
-                    inTag = false
-                    let name = tag.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "\n" }).first.map(String.init) ?? ""
-                    if ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section", "table", "blockquote", "pre"].contains(name) {
-                        if !out.hasSuffix("\n") && !out.isEmpty { out.append("\n") }
-                    }
-                    tag = ""
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<") {
+                var j = i + 1
+                while j < n && bytes[j] != UInt8(ascii: ">") { j += 1 }
+                // Tag name: skip '/', read letters and digits.
+                var k = i + 1
+                if k < j && bytes[k] == UInt8(ascii: "/") { k += 1 }
+                var name: [UInt8] = []
+                while k < j, isNameByte(bytes[k]) { name.append(bytes[k] | 0x20); k += 1 }
+                if blockTags.contains(name), !out.isEmpty, out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+                i = j + 1
+            } else if b == UInt8(ascii: "&") {
+                var j = i + 1
+                while j < n && j - i <= 10 && bytes[j] != UInt8(ascii: ";") && bytes[j] != UInt8(ascii: "&") && bytes[j] != UInt8(ascii: "<") { j += 1 }
+                if j < n && bytes[j] == UInt8(ascii: ";"), let decoded = decode(bytes[(i + 1)..<j]) {
+                    out += decoded
+                    i = j + 1
                 } else {
-                    tag.append(c)
+                    out.append(b)
+                    i += 1
                 }
-                continue
-            }
-            if var e = entity {
-                if c == ";" {
-                    out += decode(e)
-                    entity = nil
-                } else if e.count > 10 || c == "&" || c == "<" || c.isWhitespace {
-                    out += "&" + e
-                    entity = nil
-                    if c == "<" { inTag = true } else if c == "&" { entity = "" } else { out.append(c) }
-                } else {
-                    e.append(c)
-                    entity = e
-                }
-                continue
-            }
-            switch c {
-            case "<": inTag = true
-            case "&": entity = ""
-            default: out.append(c)
+            } else {
+                out.append(b)
+                i += 1
             }
         }
-        if let e = entity { out += "&" + e }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func decode(_ name: String) -> String {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "#39", "apos": return "'"
-        case "nbsp": return "\u{00A0}"
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    private static func decode(_ name: ArraySlice<UInt8>) -> [UInt8]? {
+        let s = String(decoding: name, as: UTF8.self)
+        switch s {
+        case "amp": return [UInt8(ascii: "&")]
+        case "lt": return [UInt8(ascii: "<")]
+        case "gt": return [UInt8(ascii: ">")]
+        case "quot": return [UInt8(ascii: "\"")]
+        case "#39", "apos": return [UInt8(ascii: "'")]
+        case "nbsp": return Array("\u{00A0}".utf8)
         default:
-            if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) { return String(Character(s)) }
-            if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let s = Unicode.Scalar(v) { return String(Character(s)) }
-            return "&\(name);"
+            var value: UInt32?
+            if s.hasPrefix("#x") || s.hasPrefix("#X") { value = UInt32(s.dropFirst(2), radix: 16) } else if s.hasPrefix("#") { value = UInt32(s.dropFirst()) }
+            if let v = value, let scalar = Unicode.Scalar(v) { return Array(String(Character(scalar)).utf8) }
+            return nil
         }
     }
 }

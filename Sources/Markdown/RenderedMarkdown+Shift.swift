@@ -3,27 +3,29 @@ extension RenderedMarkdown {
     /// `ids` — used to place a document inside a larger page without rendering it again.
     public func shifted(by offset: Int, ids: inout HeadingIDGenerator) -> RenderedMarkdown {
         guard !headings.isEmpty else { return self }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 8)
-        var rest = html[...]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 8)
+        var cursor = 0
         var newHeadings: [Heading] = []
         for heading in headings {
-            let open = "<h\(heading.level) id=\"\(heading.id)\">"
-            let close = "</h\(heading.level)>"
-            guard let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) else {
+            let open = Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
+            let close = Array("</h\(heading.level)>".utf8)
+            guard let start = UTF8Search.find(open, in: bytes, from: cursor),
+                  let end = UTF8Search.find(close, in: bytes, from: start + open.count) else {
                 newHeadings.append(heading)
                 continue
             }
             let level = min(6, max(1, heading.level + offset))
             let id = ids.next(for: heading.text)
-            out += rest[..<start.lowerBound]
-            out += "<h\(level) id=\"\(id)\">"
-            out += rest[start.upperBound..<end.lowerBound]
-            out += "</h\(level)>"
-            rest = rest[end.upperBound...]
+            out += bytes[cursor..<start]
+            out += Array("<h\(level) id=\"\(id)\">".utf8)
+            out += bytes[(start + open.count)..<end]
+            out += Array("</h\(level)>".utf8)
+            cursor = end + close.count
             newHeadings.append(Heading(level: level, text: heading.text, id: id, line: heading.line))
         }
-        out += rest
-        return RenderedMarkdown(html: out, headings: newHeadings, links: links)
+        out += bytes[cursor...]
+        return RenderedMarkdown(html: String(decoding: out, as: UTF8.self), headings: newHeadings, links: links)
     }
 }

@@ -19,24 +19,37 @@ public struct SiteAssembler: Sendable {
         let jobs: [MarkdownSource] = site.reports.flatMap { report in
             (report.opening.map { [$0] } ?? []) + report.topics.map(\.body)
         }
-        let rendered = ParallelMap.map(jobs) { renderer.render($0.text) }
+        let rendered = ParallelMap.map(jobs) { source -> RenderedBody in
+            let body = renderer.render(source.text)
+            return RenderedBody(markdown: body, plainText: HTMLText.plain(body.html))
+        }
 
         var cursor = 0
         var reports: [ReportModel] = []
         for report in site.reports {
             var opening: RenderedMarkdown?
-            if report.opening != nil { opening = rendered[cursor]; cursor += 1 }
+            var openingText = ""
+            if report.opening != nil { opening = rendered[cursor].markdown; openingText = rendered[cursor].plainText; cursor += 1 }
             var topics: [TopicModel] = []
             for topic in report.topics {
-                topics.append(TopicModel(source: topic, body: rendered[cursor], urlPath: "\(report.metadata.id)/\(topic.id)/"))
+                var model = TopicModel(source: topic, body: rendered[cursor].markdown, urlPath: "\(report.metadata.id)/\(topic.id)/")
+                model.plainText = rendered[cursor].plainText
+                topics.append(model)
                 cursor += 1
             }
             for i in topics.indices {
                 topics[i].previousID = i > 0 ? topics[i - 1].id : nil
                 topics[i].nextID = i + 1 < topics.count ? topics[i + 1].id : nil
             }
-            reports.append(ReportModel(metadata: report.metadata, opening: opening, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators))
+            var model = ReportModel(metadata: report.metadata, opening: opening, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators)
+            var texts: [String: String] = [:]
+            for topic in topics { texts[topic.id] = topic.plainText }
+            if opening != nil { texts["_index"] = openingText }
+            model.topicTexts = texts
+            reports.append(model)
         }
+        let fullBodies = ParallelMap.map(reports) { FullReportBody.make($0) }
+        for i in reports.indices { reports[i].fullBody = fullBodies[i] }
         for i in reports.indices {
             guard let file = reports[i].indicatorsFile else { continue }
             do {
@@ -79,4 +92,10 @@ public struct SiteAssembler: Sendable {
         let statics = site.theme.assets + site.reports.flatMap(\.assets)
         return SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: diagnostics)
     }
+}
+
+/// A rendered Markdown body with its plain text.
+private struct RenderedBody: Sendable {
+    var markdown: RenderedMarkdown
+    var plainText: String
 }

@@ -47,12 +47,9 @@ public struct ReportModel: Sendable {
     /// URL path of the open-data JSON.
     public var indicatorsJSONPath: String { "\(metadata.id)/indicators.json" }
     /// Plain text of each topic (and `_index` for the opening), as indicators are checked against.
-    public var topicTexts: [String: String] {
-        var texts: [String: String] = [:]
-        for topic in topics { texts[topic.id] = HTMLText.plain(topic.body.html) }
-        if let opening { texts["_index"] = HTMLText.plain(opening.html) }
-        return texts
-    }
+    public var topicTexts: [String: String] = [:]
+    /// The whole report in reading order (the full-report page's body), with its anchors.
+    public var fullBody = FullReportBody(html: "", headings: [], topicAnchors: [:])
 
     /// The topic with `id`.
     public func topic(_ id: String) -> TopicModel? { topics.first { $0.id == id } }
@@ -78,6 +75,8 @@ public struct TopicModel: Sendable {
     public var title: String { source.title }
     /// Title for navigation (without a final 。).
     public var navTitle: String { source.title.withoutFinalFullStop }
+    /// The body's plain text.
+    public var plainText: String = ""
     /// Previous topic in reading order.
     public var previousID: String?
     /// Next topic in reading order.

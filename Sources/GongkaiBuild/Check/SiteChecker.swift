@@ -36,8 +36,7 @@ public struct SiteChecker: Sendable {
         for page in model.pages { index[page.urlPath] = [] }
         for report in model.reports {
             for topic in report.topics { index[topic.urlPath] = Set(topic.body.headings.map(\.id)) }
-            let full = FullReportBody.make(report)
-            index[report.fullURLPath] = Set(full.headings.map(\.id))
+            index[report.fullURLPath] = Set(report.fullBody.headings.map(\.id))
             index[report.urlPath] = Set(report.opening?.headings.map(\.id) ?? [])
         }
         for file in model.staticFiles { index[file.outputPath] = [] }

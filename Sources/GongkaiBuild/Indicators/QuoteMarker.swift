@@ -1,4 +1,5 @@
 import GongkaiIndicators
+import Markdown
 
 /// Marks the sentence each figure comes from in a topic's HTML, so that a table row can link to it
 /// (`<span class="figure-quote" id="fig-ID">…</span>`, highlighted by CSS when it is the URL's target).
@@ -9,11 +10,13 @@ enum QuoteMarker {
 
     /// `html` with quotes marked, and the anchor of each indicator id whose quote was found.
     static func mark(_ html: String, indicators: [Indicator]) -> (html: String, anchors: [String: String]) {
-        var accepted: [(range: Range<String.Index>, anchor: String)] = []
+        var accepted: [(range: Range<Int>, anchor: String)] = []
         var anchors: [String: String] = [:]
+        let bytes = Array(html.utf8)
         for indicator in indicators {
-            let needle = escape(indicator.quote)
-            guard !needle.isEmpty, let range = html.range(of: needle) else { continue }
+            let needle = Array(escape(indicator.quote).utf8)
+            guard !needle.isEmpty, let start = UTF8Search.find(needle, in: bytes) else { continue }
+            let range = start..<(start + needle.count)
             if let overlap = accepted.first(where: { $0.range.overlaps(range) }) {
                 anchors[indicator.id] = overlap.anchor
                 continue
@@ -23,18 +26,18 @@ enum QuoteMarker {
             anchors[indicator.id] = anchor
         }
         guard !accepted.isEmpty else { return (html, anchors) }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + accepted.count * 48)
-        var cursor = html.startIndex
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + accepted.count * 48)
+        var cursor = 0
         for item in accepted.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            out += html[cursor..<item.range.lowerBound]
-            out += "<span class=\"figure-quote\" id=\"\(item.anchor)\">"
-            out += html[item.range]
-            out += "</span>"
+            out += bytes[cursor..<item.range.lowerBound]
+            out += Array("<span class=\"figure-quote\" id=\"\(item.anchor)\">".utf8)
+            out += bytes[item.range]
+            out += Array("</span>".utf8)
             cursor = item.range.upperBound
         }
-        out += html[cursor...]
-        return (out, anchors)
+        out += bytes[cursor...]
+        return (String(decoding: out, as: UTF8.self), anchors)
     }
 
     /// The text as cmark writes it in HTML.

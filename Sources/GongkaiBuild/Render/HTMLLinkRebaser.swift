@@ -1,40 +1,42 @@
 import Foundation
 import GongkaiCore
+import Markdown
 
 /// Moves relative links of a rendered fragment from the page it was written for to another page that shows it
 /// (a topic's body inside the full report, a report's opening on the home page), so that they still reach the
 /// same targets.
 enum HTMLLinkRebaser {
+    private static let href = Array(" href=\"".utf8)
+    private static let src = Array(" src=\"".utf8)
+
     /// `html` written for the page at `source` (a URL path), rewritten for the page at `destination`.
     static func rebase(_ html: String, from source: String, to destination: String) -> String {
-        guard source != destination, html.contains(" href=\"") || html.contains(" src=\"") else { return html }
-        let depth = destination.split(separator: "/").count
-        let root = String(repeating: "../", count: depth)
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let attr = nextAttribute(in: rest) {
-            out += rest[..<attr.valueStart]
-            let value = String(rest[attr.valueStart..<attr.valueEnd])
-            out += rewrite(value, source: source, root: root)
-            rest = rest[attr.valueEnd...]
+        guard source != destination else { return html }
+        let bytes = Array(html.utf8)
+        var nextHref = UTF8Search.find(href, in: bytes)
+        var nextSrc = UTF8Search.find(src, in: bytes)
+        guard nextHref != nil || nextSrc != nil else { return html }
+        let root = String(repeating: "../", count: destination.split(separator: "/").count)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var cursor = 0
+        while true {
+            let valueStart: Int
+            switch (nextHref, nextSrc) {
+            case let (h?, s?) where h < s: valueStart = h + href.count
+            case let (_, s?): valueStart = s + src.count
+            case let (h?, nil): valueStart = h + href.count
+            case (nil, nil): out += bytes[cursor...]; return String(decoding: out, as: UTF8.self)
+            }
+            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            out += bytes[cursor..<valueStart]
+            out += Array(rewrite(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self), source: source, root: root).utf8)
+            cursor = valueEnd
+            if let h = nextHref, h < valueEnd { nextHref = UTF8Search.find(href, in: bytes, from: valueEnd) }
+            if let s = nextSrc, s < valueEnd { nextSrc = UTF8Search.find(src, in: bytes, from: valueEnd) }
         }
-        out += rest
-        return out
-    }
-
-    private static func nextAttribute(in text: Substring) -> (valueStart: Substring.Index, valueEnd: Substring.Index)? {
-        let href = text.range(of: " href=\"")
-        let src = text.range(of: " src=\"")
-        let first: Range<Substring.Index>?
-        switch (href, src) {
-        case let (h?, s?): first = h.lowerBound < s.lowerBound ? h : s
-        case let (h?, nil): first = h
-        case let (nil, s?): first = s
-        default: first = nil
-        }
-        guard let first, let end = text[first.upperBound...].firstIndex(of: "\"") else { return nil }
-        return (first.upperBound, end)
+        out += bytes[cursor...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func rewrite(_ value: String, source: String, root: String) -> String {

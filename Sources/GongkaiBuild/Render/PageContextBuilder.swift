@@ -110,7 +110,7 @@ struct PageContextBuilder {
     private func description(_ page: PageModel, report: ReportModel?) -> String {
         if let report, let id = page.topicID, let topic = report.topic(id) {
             if !topic.source.summary.isEmpty { return topic.source.summary }
-            return String(HTMLText.plain(topic.body.html).replacingOccurrences(of: "\n", with: "").prefix(120)).nonEmpty ?? topic.navTitle
+            return String(topic.plainText.lazy.filter { $0 != "\n" }.prefix(120)).nonEmpty ?? topic.navTitle
         }
         if let report {
             if !report.metadata.summary.isEmpty { return report.metadata.summary }

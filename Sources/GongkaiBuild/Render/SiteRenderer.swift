@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ model: SiteModel) throws(DiagnosticError) -> [OutputFile] {
         var extras = PageExtras()
         for report in model.reports {
-            extras.fullBodies[report.metadata.id] = FullReportBody.make(report)
+            extras.fullBodies[report.metadata.id] = report.fullBody
         }
         let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras)
         let builder = PageContextBuilder(model: model, options: options, extras: extras)

@@ -1,0 +1,30 @@
+/// Fast substring search on UTF-8 bytes. Foundation's `range(of:)` on Linux converts to UTF-16 and folds
+/// character clusters on every call; the build searches its own generated HTML, where byte equality is enough.
+public enum UTF8Search {
+    /// Byte offset of the first occurrence of `needle` in `haystack` at or after `start`, or nil.
+    public static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+        let n = needle.count, h = haystack.count
+        guard n > 0, start >= 0, h - start >= n else { return n == 0 ? start : nil }
+        let first = needle[0]
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { ndl in
+                var i = start
+                let last = h - n
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < n && hay[i + j] == ndl[j] { j += 1 }
+                        if j == n { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// True when `needle` occurs in `haystack`.
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        find(Array(needle.utf8), in: Array(haystack.utf8)) != nil
+    }
+}
