@@ -3,8 +3,10 @@
 
     python3 Benchmarks/search/generate.py OUT [--pages 10000]
 
-OUT/content/bench/ holds 100 topics (NNN/_index.md) with 99 sub-topics each (NNN/MM.md): 10,000 topic pages of
-about 5 KB of Chinese prose with numbers, Latin words and headings. OUT/theme is copied from the repository."""
+OUT/content/rNNN/ are 100 reports, each with 10 topics (NN/_index.md) of 9 sub-topics (NN/MM.md): 10,000 topic
+pages of about 5 KB of Chinese prose with numbers, Latin words and headings. (Many reports rather than one: every
+page carries its report's whole navigation tree, which for one 10,000-topic report would dominate the build.)
+OUT/theme is copied from the repository."""
 import argparse, os, random, shutil
 
 WORDS = ("法治 政府 建设 依法 行政 推进 加强 完善 制度 机制 监督 执法 规范 服务 改革 创新 群众 企业 办理 审批 "
@@ -58,29 +60,32 @@ def main():
     if os.path.exists(args.out):
         shutil.rmtree(args.out)
     shutil.copytree(os.path.join(root, "theme"), os.path.join(args.out, "theme"))
-    content = os.path.join(args.out, "content", "bench")
-    os.makedirs(content)
+    os.makedirs(os.path.join(args.out, "content"))
     open(os.path.join(args.out, "content", "site.yaml"), "w").write("title: 搜索基准测试网站\nbase_url: /\nlanguage: zh-CN\n")
-    open(os.path.join(content, "report.yaml"), "w").write(
-        "title: 基准市2024年法治政府建设年度报告\nyear: 2024\nseries: 法治政府建设年度报告\n")
-    open(os.path.join(content, "_index.md"), "w").write("2024年，基准市坚持依法行政。现将有关情况报告如下：\n")
     rng = random.Random(2024)
-    per = 100
-    tops = (args.pages + per - 1) // per
-    written = 0
-    for t in range(1, tops + 1):
-        folder = os.path.join(content, f"{t:03d}")
-        os.makedirs(folder)
-        open(os.path.join(folder, "_index.md"), "w").write(
-            f"---\ntitle: \"{t}、{rng.choice(WORDS)}{rng.choice(WORDS)}{rng.choice(WORDS)}情况\"\n---\n" + body(rng))
-        written += 1
-        for s in range(1, per):
+    written, r = 0, 0
+    while written < args.pages:
+        r += 1
+        content = os.path.join(args.out, "content", f"r{r:03d}")
+        os.makedirs(content)
+        open(os.path.join(content, "report.yaml"), "w").write(
+            f"title: 基准市第{r}号法治政府建设年度报告\nyear: 2024\nseries: 法治政府建设年度报告\n")
+        open(os.path.join(content, "_index.md"), "w").write(f"2024年，基准市第{r}区坚持依法行政。现将有关情况报告如下：\n")
+        for t in range(1, 11):
             if written >= args.pages:
                 break
-            open(os.path.join(folder, f"{s:02d}.md"), "w").write(
-                f"---\ntitle: \"({s}){rng.choice(WORDS)}{rng.choice(WORDS)}{rng.choice(RARE if s % 17 == 0 else WORDS)}。\"\n---\n" + body(rng))
+            folder = os.path.join(content, f"{t:02d}")
+            os.makedirs(folder)
+            open(os.path.join(folder, "_index.md"), "w").write(
+                f"---\ntitle: \"{t}、{rng.choice(WORDS)}{rng.choice(WORDS)}{rng.choice(WORDS)}情况\"\n---\n" + body(rng))
             written += 1
-    print(f"wrote {written} topic pages into {content}")
+            for s in range(1, 10):
+                if written >= args.pages:
+                    break
+                open(os.path.join(folder, f"{s:02d}.md"), "w").write(
+                    f"---\ntitle: \"({s}){rng.choice(WORDS)}{rng.choice(WORDS)}{rng.choice(RARE if (written % 17) == 0 else WORDS)}。\"\n---\n" + body(rng))
+                written += 1
+    print(f"wrote {written} topic pages in {r} reports into {args.out}/content")
 
 
 if __name__ == "__main__":
