@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,10 +34,14 @@ let package = Package(
         ),
         .target(name: "GongkaiIndicators", dependencies: ["GongkaiCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "GongkaiImport", dependencies: ["GongkaiCore", "GongkaiIndicators", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "GongkaiServe",
+            dependencies: ["GongkaiBuild", "GongkaiCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiCore", "GongkaiBuild", "GongkaiImport", "GongkaiIndicators", "Markdown",
+                "GongkaiCore", "GongkaiBuild", "GongkaiImport", "GongkaiIndicators", "GongkaiServe", "Markdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +49,7 @@ let package = Package(
         .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiIndicators", "Markdown"]),
         .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiImportTests", dependencies: ["GongkaiImport", "GongkaiCore", "Markdown"]),
+        .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiBuild", "GongkaiCore"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai"]),
     ]
 )

@@ -12,6 +12,7 @@ struct Gongkai: AsyncParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             RenderCommand.self,
+            ServeCommand.self,
             VerifyCommand.self,
         ]
     )

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Watches a site's `content/` and `theme/` and reports batches of changed paths: inotify where the system has
+/// it, otherwise (or when asked) polling.
+final class SiteWatcher: Sendable {
+    /// How changes are noticed.
+    enum Method: String, Sendable {
+        case inotify, polling
+    }
+
+    /// The method in use.
+    let method: Method
+    private let stopWatching: @Sendable () -> Void
+    /// Batches of changed paths; while a rebuild runs only the newest batch waits (the next build reads every change).
+    let changes: AsyncStream<[String]>
+
+    /// Starts watching `content/` and `theme/` under `root`.
+    init(root: URL, polling: Bool, debounce: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(250)) {
+        let roots = ["content", "theme"].map { root.appendingPathComponent($0, isDirectory: true) }
+        let (stream, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(1))
+        changes = stream
+        let onChange: @Sendable ([String]) -> Void = { continuation.yield($0) }
+        #if canImport(Glibc)
+        if !polling, let watcher = InotifyWatcher(roots: roots, debounce: debounce) {
+            method = .inotify
+            watcher.start(onChange)
+            stopWatching = { watcher.stop(); continuation.finish() }
+            return
+        }
+        #endif
+        let watcher = PollingWatcher(roots: roots, interval: pollInterval)
+        method = .polling
+        watcher.start(onChange)
+        stopWatching = { watcher.stop(); continuation.finish() }
+    }
+
+    /// Stops watching and ends `changes`.
+    func stop() { stopWatching() }
+
+    /// Swap files, backups and editors' probe files: never part of the site, never a reason to rebuild.
+    static func isEditorNoise(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name == "4913" || name.hasPrefix("#")
+    }
+}
