@@ -14,5 +14,6 @@ site: release
 
 test: deps
 	swift test
+	sh scripts/e2e.sh
 	sh scripts/search-e2e.sh
 	sh scripts/nginx-test.sh
