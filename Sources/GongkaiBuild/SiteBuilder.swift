@@ -23,12 +23,15 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     /// Run the publishing checks too (what `gongkai check` does).
     public let publishingChecks: Bool
+    /// Receives rendering progress.
+    public let progress: BuildProgress?
 
     /// Creates a builder for the site at `root`.
-    public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false) {
+    public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false, progress: BuildProgress? = nil) {
         self.root = root
         self.options = options
         self.publishingChecks = publishingChecks
+        self.progress = progress
     }
 
     /// Runs every stage up to check; throws with all errors found.
@@ -36,7 +39,7 @@ public struct SiteBuilder: Sendable {
         var loaded = try SiteLoader(root: root).load()
         if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
         let model = try SiteAssembler().assemble(loaded)
-        var files = try SiteRenderer(options: options).render(model)
+        var files = try SiteRenderer(options: options, progress: progress).render(model)
         var findings = SiteChecker(publishing: publishingChecks).check(model)
         if publishingChecks {
             // The audit recomputes declared derivations; public pages always show figures as published.

@@ -24,8 +24,11 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(baseURL: baseURL, fileSystemLinks: fileLinks)
         let destination = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        let progress = TerminalProgress()
+        defer { progress.finish() }
         do {
-            let (result, summary) = try SiteBuilder(root: site.url, options: options).buildAndWrite(to: destination)
+            let (result, summary) = try SiteBuilder(root: site.url, options: options, progress: progress.receiver).buildAndWrite(to: destination)
+            progress.finish()
             DiagnosticPrinter.print(result.diagnostics.filter { $0.severity != .note })
             let pages = result.files.filter { $0.bytes.starts(with: Array("<!DOCTYPE".utf8)) }.count
             print("built \(pages) pages, \(result.files.count) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")

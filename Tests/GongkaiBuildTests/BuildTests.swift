@@ -126,3 +126,21 @@ import GongkaiCore
         #expect(page.contains(#"href="../../index.html""#))
     }
 }
+
+/// Records progress calls from worker threads.
+private final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var calls: [(Int, Int)] = []
+    func add(_ done: Int, _ total: Int) { lock.withLock { calls.append((done, total)) } }
+}
+
+@Suite struct ProgressTests {
+    @Test func progressReachesTheTotal() throws {
+        let site = try SiteFixture(smallSite)
+        let log = ProgressLog()
+        let result = try SiteBuilder(root: site.root, progress: BuildProgress { log.add($0, $1) }).build()
+        let pages = result.model.pages.count
+        #expect(log.calls.contains { $0 == (pages, pages) })
+        #expect(log.calls.allSatisfy { $0.1 == pages && $0.0 <= pages })
+    }
+}

@@ -42,6 +42,7 @@ public struct SiteAssembler: Sendable {
                 topics[i].nextID = i + 1 < topics.count ? topics[i + 1].id : nil
             }
             var model = ReportModel(metadata: report.metadata, opening: opening, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators)
+            model.index()
             var texts: [String: String] = [:]
             for topic in topics { texts[topic.id] = topic.plainText }
             if opening != nil { texts["_index"] = openingText }
@@ -90,7 +91,9 @@ public struct SiteAssembler: Sendable {
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         pages.sort { $0.outputPath < $1.outputPath }
         let statics = site.theme.assets + site.reports.flatMap(\.assets)
-        return SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: diagnostics)
+        var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: diagnostics)
+        for (i, report) in reports.enumerated() { model.reportIndex[report.metadata.id] = i }
+        return model
     }
 }
 

@@ -18,8 +18,14 @@ public struct SiteModel: Sendable {
     /// Warnings collected so far.
     public var diagnostics: [Diagnostic]
 
+    /// Position of each report by id.
+    var reportIndex: [String: Int] = [:]
+
     /// The report with `id`.
-    public func report(_ id: String) -> ReportModel? { reports.first { $0.metadata.id == id } }
+    public func report(_ id: String) -> ReportModel? {
+        if let i = reportIndex[id] { return reports[i] }
+        return reports.first { $0.metadata.id == id }
+    }
 }
 
 /// One report with its topics in reading order.
@@ -51,12 +57,33 @@ public struct ReportModel: Sendable {
     /// The whole report in reading order (the full-report page's body), with its anchors.
     public var fullBody = FullReportBody(html: "", headings: [], topicAnchors: [:])
 
+    /// Position of each topic in `topics`, by id (filled by the assembler).
+    var topicIndex: [String: Int] = [:]
+    /// Positions of each topic's children, by parent id (`""` for the top level).
+    var childIndex: [String: [Int]] = [:]
+
     /// The topic with `id`.
-    public func topic(_ id: String) -> TopicModel? { topics.first { $0.id == id } }
+    public func topic(_ id: String) -> TopicModel? {
+        if let i = topicIndex[id] { return topics[i] }
+        return topicIndex.isEmpty ? topics.first { $0.id == id } : nil
+    }
     /// Top-level topics.
-    public var topLevel: [TopicModel] { topics.filter { $0.parentID == nil } }
-    /// Children of `id`.
-    public func children(of id: String) -> [TopicModel] { topics.filter { $0.parentID == id } }
+    public var topLevel: [TopicModel] { children(of: nil) }
+    /// Children of `id` (top-level topics for nil).
+    public func children(of id: String?) -> [TopicModel] {
+        if !topicIndex.isEmpty { return (childIndex[id ?? ""] ?? []).map { topics[$0] } }
+        return topics.filter { $0.parentID == id }
+    }
+
+    /// Builds the lookup tables for `topic(_:)` and `children(of:)`.
+    mutating func index() {
+        topicIndex = [:]
+        childIndex = [:]
+        for (i, topic) in topics.enumerated() {
+            topicIndex[topic.id] = i
+            childIndex[topic.parentID ?? "", default: []].append(i)
+        }
+    }
 }
 
 /// One topic: its place in the report, its URL, and its rendered body.

@@ -82,7 +82,7 @@ struct PageContextBuilder {
             "site": Self.known(["title": config.title, "organisation": config.organisation, "undertaker": config.undertaker,
                                 "domain": config.domain, "siteCode": config.footer.siteCode]),
             "root": links.root,
-            "assets": links.href("assets/"),
+            "assets": links.root + "assets/",
             "homeHref": links.href(""),
             "sitemapHref": links.href("sitemap/"),
             "searchHref": links.href("search/"),

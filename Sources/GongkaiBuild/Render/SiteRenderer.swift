@@ -5,8 +5,14 @@ public struct SiteRenderer: Sendable {
     /// Build options (links for the file system, base URL).
     public let options: BuildOptions
 
+    /// Receives rendering progress.
+    public let progress: BuildProgress?
+
     /// Creates a renderer.
-    public init(options: BuildOptions) { self.options = options }
+    public init(options: BuildOptions, progress: BuildProgress? = nil) {
+        self.options = options
+        self.progress = progress
+    }
 
     /// Renders every page of `model`.
     public func render(_ model: SiteModel) throws(DiagnosticError) -> [OutputFile] {
@@ -17,7 +23,9 @@ public struct SiteRenderer: Sendable {
         let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras)
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let theme = model.theme
+        let counter = ProgressCounter(total: model.pages.count, progress: progress)
         let rendered: [OutputFile?] = ParallelMap.map(model.pages) { page in
+            defer { counter.tick() }
             let template = page.kind == .notFound ? "404" : page.kind.rawValue
             guard let html = theme.render(template, context: builder.context(for: page)) else { return nil }
             return OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID)
