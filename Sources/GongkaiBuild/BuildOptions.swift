@@ -1,3 +1,5 @@
+import Foundation
+
 /// Choices made on the command line rather than in the site config.
 public struct BuildOptions: Sendable, Hashable {
     /// Overrides `base_url` of the site config.
@@ -6,6 +8,16 @@ public struct BuildOptions: Sendable, Hashable {
     public var fileSystemLinks: Bool
     /// Build-time stamp for pages (from SOURCE_DATE_EPOCH); nil keeps pages free of build times.
     public var buildDate: String?
+
+    /// `YYYY-MM-DD HH:MM` (China Standard Time) for a SOURCE_DATE_EPOCH value, nil when it is not a number.
+    public static func buildDate(sourceDateEpoch: String?) -> String? {
+        guard let text = sourceDateEpoch, let seconds = Int(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
 
     /// Creates options.
     public init(baseURL: String? = nil, fileSystemLinks: Bool = false, buildDate: String? = nil) {

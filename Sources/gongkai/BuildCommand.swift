@@ -22,7 +22,8 @@ struct BuildCommand: ParsableCommand {
     var fileLinks = false
 
     func run() throws {
-        let options = BuildOptions(baseURL: baseURL, fileSystemLinks: fileLinks)
+        let date = BuildOptions.buildDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        let options = BuildOptions(baseURL: baseURL, fileSystemLinks: fileLinks, buildDate: date)
         let destination = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         let progress = TerminalProgress()
         defer { progress.finish() }

@@ -87,3 +87,16 @@ import GongkaiCore
         #expect(try SiteBuilder(root: site.root).build().diagnostics.isEmpty)
     }
 }
+
+@Suite struct BuildDateTests {
+    @Test func pagesCarryNoBuildTimeUnlessSourceDateEpochSetsIt() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        #expect(!(site.output("index.html") ?? "").contains("本站生成时间"))
+        let date = BuildOptions.buildDate(sourceDateEpoch: "1743465600")
+        #expect(date == "2025-04-01 08:00")
+        try site.build(BuildOptions(buildDate: date))
+        #expect((site.output("index.html") ?? "").contains("本站生成时间：2025-04-01 08:00"))
+        #expect(BuildOptions.buildDate(sourceDateEpoch: "yesterday") == nil)
+    }
+}

@@ -77,7 +77,7 @@ struct PageContextBuilder {
             "copyright": config.footer.copyright,
         ]
         footer = Self.known(footer)
-        return [
+        var values: [String: Any] = [
             "lang": config.language,
             "site": Self.known(["title": config.title, "organisation": config.organisation, "undertaker": config.undertaker,
                                 "domain": config.domain, "siteCode": config.footer.siteCode]),
@@ -98,6 +98,8 @@ struct PageContextBuilder {
             "isIndicatorsPage": page.kind == .indicators,
             "footer": footer,
         ]
+        if let date = options.buildDate { values["buildDate"] = date }
+        return values
     }
 
     private func absoluteURL(_ urlPath: String) -> String {
