@@ -60,10 +60,10 @@ public struct FidelityChecker: Sendable {
                 }
             }
             let html = renderer.render(body).html
-            for tag in Set(HTMLText.tagNames(in: html)) where !Self.allowedTags.contains(tag) {
+            for tag in Set(HTMLTags.names(in: html)) where !Self.allowedTags.contains(tag) {
                 diagnostics.append(.error("\(page) renders as <\(tag)>: Markdown read structure into the text", at: here))
             }
-            written += HTMLText.text(of: html)
+            written += HTMLText.plain(html)
         }
         for line in (yaml["closing"] as? [Any]) ?? [] { written += Self.string(line) }
 

@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 
 /// Open-data files of a report's indicators: `indicators.csv` and `indicators.json`.
@@ -99,23 +100,5 @@ public enum IndicatorExport {
     }
 
     /// A JSON string literal (non-ASCII kept as UTF-8).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { TextEscaping.json(text) }
 }

@@ -235,25 +235,7 @@ public enum IndicatorFile {
     // MARK: - Writing
 
     /// A double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\x%02X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { TextEscaping.yamlQuoted(text) }
 
     private static func flow(_ derive: Derivation) -> String {
         var parts = ["op: \(derive.operation.rawValue)"]

@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 
 /// Small, deterministic inline SVG charts built at build time: no JavaScript, no external resources.
@@ -56,20 +57,7 @@ public enum SVGChart {
     }
 
     /// Escapes text for XML content and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { TextEscaping.html(text) }
 
     private static func sanitizedID(_ id: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")

@@ -20,7 +20,7 @@ public struct FullReportBody: Sendable, Hashable {
         let m = report.metadata
         if !m.salutation.isEmpty || report.opening != nil {
             html += "<div class=\"report-opening\">\n"
-            if !m.salutation.isEmpty { html += "<p class=\"salutation\">\(escape(m.salutation))</p>\n" }
+            if !m.salutation.isEmpty { html += "<p class=\"salutation\">\(TextEscaping.html(m.salutation))</p>\n" }
             if let opening = report.opening {
                 html += HTMLLinkRebaser.rebase(opening.shifted(by: 1, ids: &ids).html, from: report.urlPath, to: report.fullURLPath)
             }
@@ -32,7 +32,7 @@ public struct FullReportBody: Sendable, Hashable {
             anchors[topic.id] = id
             headings.append(.init(level: level, text: topic.title, id: id, line: topic.source.titleLocation.line))
             html += "<section class=\"report-topic depth-\(topic.source.depth)\" aria-labelledby=\"\(id)\">\n"
-            html += "<h\(level) id=\"\(id)\">\(escape(topic.title))</h\(level)>\n"
+            html += "<h\(level) id=\"\(id)\">\(TextEscaping.html(topic.title))</h\(level)>\n"
             let body = topic.body.shifted(by: topic.source.depth, ids: &ids)
             headings += body.headings
             html += HTMLLinkRebaser.rebase(body.html, from: topic.urlPath, to: report.fullURLPath)
@@ -42,25 +42,11 @@ public struct FullReportBody: Sendable, Hashable {
             html += "<div class=\"report-closing\">\n"
             for (i, line) in m.closing.enumerated() {
                 let cls = i == m.closing.count - 1 && m.closing.count > 1 ? " class=\"date-line\"" : ""
-                html += "<p\(cls)>\(escape(line))</p>\n"
+                html += "<p\(cls)>\(TextEscaping.html(line))</p>\n"
             }
             html += "</div>\n"
         }
         html += "</div>\n"
         return FullReportBody(html: html, headings: headings, topicAnchors: anchors)
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

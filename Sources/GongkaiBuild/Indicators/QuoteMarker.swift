@@ -1,3 +1,4 @@
+import GongkaiCore
 import GongkaiIndicators
 import Markdown
 
@@ -14,7 +15,7 @@ enum QuoteMarker {
         var anchors: [String: String] = [:]
         let bytes = Array(html.utf8)
         for indicator in indicators {
-            let needle = Array(escape(indicator.quote).utf8)
+            let needle = Array(TextEscaping.html(indicator.quote, apostrophe: false).utf8)
             guard !needle.isEmpty, let start = UTF8Search.find(needle, in: bytes) else { continue }
             let range = start..<(start + needle.count)
             if let overlap = accepted.first(where: { $0.range.overlaps(range) }) {
@@ -40,18 +41,4 @@ enum QuoteMarker {
         return (String(decoding: out, as: UTF8.self), anchors)
     }
 
-    /// The text as cmark writes it in HTML.
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }

@@ -74,17 +74,5 @@ struct SiteFeeds {
         return out + "</feed>\n"
     }
 
-    private func xml(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    private func xml(_ s: String) -> String { TextEscaping.html(s) }
 }
