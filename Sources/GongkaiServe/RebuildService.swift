@@ -17,8 +17,7 @@ struct RebuildService: Service {
         let heartbeat = self.heartbeat
         await withDiscardingTaskGroup { group in
             group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: heartbeat)
+                while (try? await Task.sleep(for: heartbeat)) != nil {
                     await hub.publish(.heartbeat)
                 }
             }
