@@ -99,3 +99,26 @@ import GongkaiCore
         #expect(site.output("mine.txt") == "用户自己的文件")
     }
 }
+
+@Suite struct SymlinkTests {
+    @Test func symlinkLeadingOutsideTheSiteIsNeverPublished() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        let before = site.snapshot()
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/r2024/passwd.txt").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("theme/assets/hosts").path, withDestinationPath: "/etc/hosts")
+        let errors = try #require(site.buildErrors())
+        #expect(errors.contains("content/r2024/passwd.txt:1:1: error: symbolic link points outside the site"))
+        #expect(errors.contains("theme/assets/hosts:1:1: error: symbolic link points outside the site"))
+        #expect(site.snapshot() == before)
+    }
+
+    @Test func symlinkInsideTheSiteIsFine() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/shared/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/r2024/logo.svg").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("content/shared/logo.svg").path)
+        try site.build()
+        #expect(site.output("r2024/logo.svg") == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+    }
+}

@@ -67,12 +67,16 @@ struct ReportLoader {
         for name in names where !name.hasPrefix(".") {
             let url = dir.appendingPathComponent(name)
             let display = "\(displayFolder)/\(relative)\(name)"
+            if let problem = SymlinkGuard.check(url, root: root, displayPath: display) {
+                diagnostics.append(problem)
+                continue
+            }
             var isDir: ObjCBool = false
             FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
             if isDir.boolValue {
                 let index = url.appendingPathComponent("_index.md")
                 guard FileManager.default.fileExists(atPath: index.path) else {
-                    collectAssets(in: url, relative: "\(relative)\(name)/", into: &assets)
+                    collectAssets(in: url, relative: "\(relative)\(name)/", into: &assets, diagnostics: &diagnostics)
                     continue
                 }
                 if let topic = readTopic(index, display: "\(display)/_index.md", stem: name, parentID: parentID, depth: depth, diagnostics: &diagnostics) {
@@ -101,13 +105,17 @@ struct ReportLoader {
         }
     }
 
-    private func collectAssets(in dir: URL, relative: String, into assets: inout [StaticFile]) {
+    private func collectAssets(in dir: URL, relative: String, into assets: inout [StaticFile], diagnostics: inout [Diagnostic]) {
         guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return }
         var found: [String] = []
         for case let path as String in walker { found.append(path) }
         for path in found.sorted() {
             var isDir: ObjCBool = false
             let url = dir.appendingPathComponent(path)
+            if let problem = SymlinkGuard.check(url, root: root, displayPath: "\(displayFolder)/\(relative)\(path)") {
+                diagnostics.append(problem)
+                continue
+            }
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
                   let data = FileManager.default.contents(atPath: url.path) else { continue }
             assets.append(StaticFile(outputPath: "\(id)/\(relative)\(path)", bytes: [UInt8](data)))

@@ -60,10 +60,15 @@ public struct Theme: Sendable {
         var assets: [StaticFile] = []
         let assetsURL = url.appendingPathComponent("assets")
         for relative in files(below: assetsURL) {
+            if let problem = SymlinkGuard.check(assetsURL.appendingPathComponent(relative), root: url, displayPath: "\(displayPath)/assets/\(relative)") {
+                diagnostics.append(problem)
+                continue
+            }
             if let data = fm.contents(atPath: assetsURL.appendingPathComponent(relative).path) {
                 assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: [UInt8](data)))
             }
         }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         return Theme(library: library, templateNames: names, assets: assets)
     }
 
