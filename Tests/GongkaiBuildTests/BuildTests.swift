@@ -144,3 +144,24 @@ private final class ProgressLog: @unchecked Sendable {
         #expect(log.calls.allSatisfy { $0.1 == pages && $0.0 <= pages })
     }
 }
+
+@Suite struct PageDetailTests {
+    @Test func unknownValuesLeaveNoEmptyLabels() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/report.yaml", "title: 测试报告\nyear: 2024\nseries: 法治政府建设年度报告\npublished: TODO\n")
+        try site.build()
+        let home = try #require(site.output("index.html"))
+        #expect(!home.contains("发布日期："))
+        #expect(!home.contains("· 发布"))
+        #expect(!(site.output("r2024/index.html") ?? "").contains("class=\"salutation\""))
+    }
+
+    @Test func tablesScrollInTheirOwnBoxOnPagesButRenderStaysPlain() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n| 指标 | 数值 |\n|---|--:|\n| 事项 | 2530 |\n")
+        try site.build()
+        let page = try #require(site.output("r2024/03/index.html"))
+        #expect(page.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n<table>"))
+        #expect(page.contains("</table>\n</div>"))
+    }
+}

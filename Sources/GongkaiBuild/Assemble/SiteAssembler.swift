@@ -20,8 +20,10 @@ public struct SiteAssembler: Sendable {
             (report.opening.map { [$0] } ?? []) + report.topics.map(\.body)
         }
         let rendered = ParallelMap.map(jobs) { source -> RenderedBody in
-            let body = renderer.render(source.text)
-            return RenderedBody(markdown: body, plainText: HTMLText.plain(body.html))
+            var body = renderer.render(source.text)
+            let plain = HTMLText.plain(body.html)
+            body.html = TableWrapper.wrap(body.html)
+            return RenderedBody(markdown: body, plainText: plain)
         }
 
         var cursor = 0

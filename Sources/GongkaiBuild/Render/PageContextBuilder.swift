@@ -155,14 +155,14 @@ struct PageContextBuilder {
     }
 
     private func reportSummary(_ report: ReportModel, links: LinkResolver, latest: Bool) -> [String: Any] {
-        [
+        Self.known([
             "id": report.metadata.id, "title": report.metadata.title, "year": report.metadata.year,
             "series": report.metadata.series, "href": links.href(report.urlPath), "fullHref": links.href(report.fullURLPath),
             "indicatorsHref": links.href(report.indicatorsURLPath),
             "published": report.metadata.published.isUnsetValue ? "" : report.metadata.published,
             "publisher": report.metadata.publisher.isUnsetValue ? "" : report.metadata.publisher,
             "latest": latest,
-        ]
+        ])
     }
 
     private func reportContext(_ report: ReportModel, page: PageModel, links: LinkResolver) -> [String: Any] {
@@ -174,7 +174,7 @@ struct PageContextBuilder {
         ]
         ctx["meta"] = rows.filter { !$0.1.isUnsetValue }.map { ["label": $0.0, "value": $0.1] }
         ctx["hasMeta"] = rows.contains { !$0.1.isUnsetValue }
-        ctx["salutation"] = m.salutation
+        if !m.salutation.isEmpty { ctx["salutation"] = m.salutation }
         ctx["closing"] = m.closing
         ctx["openingHTML"] = HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath)
         ctx["toc"] = navTree(report, current: page, links: links)
@@ -207,9 +207,9 @@ struct PageContextBuilder {
             "toc": topic.body.headings.filter { $0.level <= 3 }.map { ["text": $0.text.withoutFinalFullStop, "href": "#\($0.id)", "level": $0.level, "sub": $0.level == 3] },
             "hasToc": topic.body.headings.count > 1,
             "children": report.children(of: topic.id).map { ["title": $0.navTitle, "href": links.href($0.urlPath), "summary": $0.source.summary] },
-            "summary": topic.source.summary,
             "hasChildren": !report.children(of: topic.id).isEmpty,
         ]
+        if !topic.source.summary.isEmpty { ctx["summary"] = topic.source.summary }
         if let prev = topic.previousID.flatMap({ report.topic($0) }) { ctx["prev"] = ["title": prev.navTitle, "href": links.href(prev.urlPath)] }
         if let next = topic.nextID.flatMap({ report.topic($0) }) { ctx["next"] = ["title": next.navTitle, "href": links.href(next.urlPath)] }
         return ctx
