@@ -34,7 +34,7 @@ extension IndicatorSet {
             let quote = TextMatching.normalized(indicator.quote)
             if !indicator.topic.isEmpty, !quote.isEmpty {
                 if let text = texts[indicator.topic] {
-                    if !text.contains(quote) {
+                    if !TextMatching.contains(text, quote) {
                         if TextMatching.folded(text).contains(TextMatching.folded(quote)) {
                             error("quote of \(name) is not verbatim in topic \(indicator.topic): it differs in punctuation (e.g. ',' vs '，'): “\(indicator.quote)”", "quote")
                         } else {
@@ -46,7 +46,7 @@ extension IndicatorSet {
                     error("unknown topic `\(indicator.topic)` for \(name) (topics: \(known))", "topic")
                 }
             }
-            if !indicator.written.isEmpty, !quote.isEmpty, !quote.contains(TextMatching.normalized(indicator.written)) {
+            if !indicator.written.isEmpty, !quote.isEmpty, !TextMatching.contains(quote, TextMatching.normalized(indicator.written)) {
                 error("quote of \(name) does not contain its figure “\(indicator.written)”", "written")
             }
             if !indicator.written.isEmpty {

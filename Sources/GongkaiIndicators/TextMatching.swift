@@ -1,8 +1,15 @@
+import GongkaiCore
+
 /// How quotes are matched against a topic's text.
 enum TextMatching {
     /// Removes line breaks (the source breaks lines inside words: 政\n务APP).
     static func normalized(_ text: String) -> String {
-        String(text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
+        String(decoding: text.utf8.filter { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+    }
+
+    /// True when `needle` occurs in `text`, compared byte for byte (both normalized).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        UTF8Search.contains(text, needle)
     }
 
     /// Folds full-width punctuation to ASCII, to explain near misses.

@@ -1,3 +1,5 @@
+import GongkaiCore
+
 extension RenderedMarkdown {
     /// The same fragment with every heading moved `offset` levels down (clamped to 6) and given an id unique in
     /// `ids` — used to place a document inside a larger page without rendering it again.

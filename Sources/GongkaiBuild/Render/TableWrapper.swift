@@ -1,4 +1,4 @@
-import Markdown
+import GongkaiCore
 
 /// Puts every table of a rendered body in a scrolling, keyboard-reachable box
 /// (`<div class="table-wrap" role="region" aria-label="表格" tabindex="0">`), so a wide table scrolls inside its

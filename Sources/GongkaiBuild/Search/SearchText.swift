@@ -51,7 +51,7 @@ public enum SearchText {
     /// Plain text of a rendered HTML fragment: tags removed, entities decoded, one line per block, table cells
     /// separated by a space, lines trimmed, empty lines dropped.
     public static func plain(_ html: String) -> String {
-        let spaced = html.replacingOccurrences(of: "</td>", with: " </td>").replacingOccurrences(of: "</th>", with: " </th>")
+        let spaced = UTF8Search.replacingAll("</th>", with: " </th>", in: UTF8Search.replacingAll("</td>", with: " </td>", in: html))
         return HTMLText.plain(spaced)
             .split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.trimmingWhitespace() }

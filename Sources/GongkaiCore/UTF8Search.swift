@@ -23,6 +23,24 @@ public enum UTF8Search {
         }
     }
 
+    /// `text` with every occurrence of `needle` replaced by `replacement` (byte-exact).
+    public static func replacingAll(_ needle: String, with replacement: String, in text: String) -> String {
+        let bytes = Array(text.utf8), n = Array(needle.utf8), r = Array(replacement.utf8)
+        guard var next = find(n, in: bytes) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var cursor = 0
+        while true {
+            out += bytes[cursor..<next]
+            out += r
+            cursor = next + n.count
+            guard let found = find(n, in: bytes, from: cursor) else { break }
+            next = found
+        }
+        out += bytes[cursor...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// True when `needle` occurs in `haystack`.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         find(Array(needle.utf8), in: Array(haystack.utf8)) != nil
