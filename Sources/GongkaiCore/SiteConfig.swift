@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var language: String
     /// Pass raw HTML in Markdown through. Off unless the config asks.
     public var allowRawHTML: Bool
+    /// Build the site search (index, search page, search box). On unless the config turns it off.
+    public var search: Bool = true
     /// 主办单位.
     public var organisation: String
     /// 承办单位.

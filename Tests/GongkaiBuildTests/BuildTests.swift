@@ -165,3 +165,18 @@ private final class ProgressLog: @unchecked Sendable {
         #expect(page.contains("</table>\n</div>"))
     }
 }
+
+@Suite struct SearchSwitchTests {
+    @Test func searchCanBeTurnedOff() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        #expect(site.output("search/index.html") != nil)
+        #expect((site.output("index.html") ?? "").contains("site-search"))
+        try site.write("content/site.yaml", "title: 测试网站\nsearch: false\n")
+        let result = try site.build()
+        #expect(site.output("search/index.html") == nil)
+        #expect(!result.files.contains { $0.path.hasPrefix("search/") })
+        #expect(!(site.output("index.html") ?? "").contains("site-search"))
+        #expect(OutputLinkChecker(basePath: "/").check(result.files).filter { $0.severity == .error }.isEmpty)
+    }
+}

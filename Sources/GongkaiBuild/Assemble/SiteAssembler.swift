@@ -69,7 +69,9 @@ public struct SiteAssembler: Sendable {
         let siteSource = site.config.location
         pages.append(PageModel(kind: .home, urlPath: "", outputPath: "index.html", title: site.config.title, source: siteSource))
         pages.append(PageModel(kind: .sitemap, urlPath: "sitemap/", outputPath: "sitemap/index.html", title: "网站地图", source: siteSource))
-        pages.append(PageModel(kind: .search, urlPath: "search/", outputPath: "search/index.html", title: "站内搜索", source: siteSource))
+        if site.config.search {
+            pages.append(PageModel(kind: .search, urlPath: "search/", outputPath: "search/index.html", title: "站内搜索", source: siteSource))
+        }
         pages.append(PageModel(kind: .notFound, urlPath: "404.html", outputPath: "404.html", title: "页面未找到", source: siteSource))
         for report in reports {
             let id = report.metadata.id

@@ -21,7 +21,7 @@ enum SiteConfigReader {
     /// Builds the configuration from parsed YAML.
     static func parse(_ yaml: YAMLValue, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var fields = FieldReader(yaml)
-        fields.rejectUnknown(["title", "base_url", "language", "allow_raw_html", "organisation", "undertaker", "menu", "footer", "keywords", "description"])
+        fields.rejectUnknown(["title", "base_url", "language", "allow_raw_html", "organisation", "undertaker", "menu", "footer", "keywords", "description", "search"])
         var config = SiteConfig(title: fields.string("title", required: true) ?? "", location: yaml.location)
         config.fieldLocations = yaml.scalarLocations()
         var base = fields.string("base_url") ?? "/"
@@ -29,6 +29,7 @@ enum SiteConfigReader {
         config.baseURL = base
         config.language = fields.string("language") ?? "zh-CN"
         config.allowRawHTML = fields.bool("allow_raw_html") ?? false
+        config.search = fields.bool("search") ?? true
         config.organisation = fields.string("organisation") ?? ""
         config.undertaker = fields.string("undertaker") ?? ""
         config.keywords = fields.string("keywords") ?? ""

@@ -86,6 +86,7 @@ struct PageContextBuilder {
             "homeHref": links.href(""),
             "sitemapHref": links.href("sitemap/"),
             "searchHref": links.href("search/"),
+            "searchEnabled": config.search,
             "page": Self.known(meta),
             "menu": config.menu.map { item -> [String: Any] in
                 let href = links.menuHref(item.url)

@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         files += SiteFeeds(model: model).files()
         files += dataFiles
-        files += SearchIndexBuilder(model: model).files()
+        if model.config.search { files += SearchIndexBuilder(model: model).files() }
         for file in model.staticFiles {
             files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }
