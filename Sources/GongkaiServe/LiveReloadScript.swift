@@ -1,3 +1,4 @@
+import GongkaiCore
 /// The live-reload client: a small script served at `<base>__gongkai/live.js` and a `<script>` tag added before
 /// `</body>` of every HTML page, only by the preview server (the build output never contains it).
 ///
@@ -48,19 +49,7 @@ struct LiveReloadScript: Sendable {
     }
 
     /// `text` escaped for HTML text and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { TextEscaping.html(text) }
 
     /// The client script.
     static let source = #"""

@@ -1,4 +1,6 @@
 import Foundation
+import GongkaiBuild
+import GongkaiCore
 import Testing
 @testable import GongkaiServe
 
@@ -70,8 +72,11 @@ import Testing
     }
 
     @Test func symlinksOutOfTheSiteAreNotServed() throws {
-        let site = try TestSite()
+        let site = try TestSite(outsideLinks: true)
         defer { site.remove() }
+        // The build refuses them outright …
+        #expect(throws: GongkaiCore.DiagnosticError.self) { try SiteBuilder(root: site.root).build() }
+        // … and the server's own guard would not serve them either.
         let guardrail = SymlinkGuard(root: site.root)
         #expect(guardrail.leadsOutside(outputPath: "example-2025/leak.txt"))
         #expect(guardrail.leadsOutside(outputPath: "example-2025/passwd.txt"))

@@ -3,7 +3,8 @@ import GongkaiBuild
 @testable import GongkaiServe
 
 /// A complete small site (what `gongkai init` writes) in a temporary folder, plus a static file with a Chinese
-/// name, a secret beside the site and symbolic links pointing out of it.
+/// name, a secret beside the site and, on request, symbolic links pointing out of it (which make the build fail:
+/// the loader refuses them).
 struct TestSite {
     let root: URL
 
@@ -12,17 +13,19 @@ struct TestSite {
     /// Never to be served.
     static let secret = "TOP-SECRET-DO-NOT-SERVE\n"
 
-    init(basePath: String? = nil) throws {
+    init(basePath: String? = nil, outsideLinks: Bool = false) throws {
         let container = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: container, withIntermediateDirectories: true)
         try Data(Self.secret.utf8).write(to: container.appendingPathComponent("secret.txt"))
         root = container.appendingPathComponent("site")
         _ = try SiteInitializer(directory: root).run()
         try Data(Self.chart.utf8).write(to: root.appendingPathComponent("content/example-2025/图表.svg"))
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/example-2025/leak.txt").path,
-                                                   withDestinationPath: container.appendingPathComponent("secret.txt").path)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/example-2025/passwd.txt").path,
-                                                   withDestinationPath: "/etc/passwd")
+        if outsideLinks {
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/example-2025/leak.txt").path,
+                                                       withDestinationPath: container.appendingPathComponent("secret.txt").path)
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/example-2025/passwd.txt").path,
+                                                       withDestinationPath: "/etc/passwd")
+        }
         if let basePath {
             let yaml = root.appendingPathComponent("content/site.yaml")
             let text = try String(contentsOf: yaml, encoding: .utf8)
