@@ -178,7 +178,7 @@ struct PageContextBuilder {
         if !m.salutation.isEmpty { ctx["salutation"] = m.salutation }
         ctx["closing"] = m.closing
         ctx["openingHTML"] = HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath)
-        ctx["toc"] = navTree(report, current: page, links: links)
+        if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
         return ctx
     }
 
