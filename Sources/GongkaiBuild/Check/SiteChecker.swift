@@ -137,7 +137,9 @@ public struct SiteChecker: Sendable {
         let fields: [(String, String)] = [("organisation", config.organisation), ("undertaker", config.undertaker),
                                            ("footer.contact.phone", config.footer.phone), ("footer.contact.address", config.footer.address),
                                            ("footer.contact.email", config.footer.email), ("footer.site_code", config.footer.siteCode),
-                                           ("footer.icp", config.footer.icp), ("footer.police", config.footer.police)]
+                                           ("footer.icp", config.footer.icp), ("footer.police", config.footer.police),
+                                           ("footer.party_gov_url", config.footer.partyGovURL),
+                                           ("footer.error_report_url", config.footer.errorReportURL)]
         return fields.filter { $0.1.isUnsetValue }.map {
             .warning("site config `\($0.0)` is \($0.1.isEmpty ? "missing" : "marked TODO"); 《政府网站发展指引》 asks every page to show it", at: config.fieldLocations[$0.0] ?? config.fieldLocations[$0.0 + ".text"] ?? config.location)
         }
