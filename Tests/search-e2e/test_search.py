@@ -226,6 +226,9 @@ def main():
                   f"missing {sorted(want - got_pages)}, extra {sorted(got_pages - want)}, got {got}")
             if want:
                 check(f"query {q!r}: status announces the count", f"找到 {len(want)} 条结果" in status, status)
+                more = driver.find_elements(By.CSS_SELECTOR, ".search-more")
+                check(f"query {q!r}: no 'more results' button when every hit is shown",
+                      not any(m.is_displayed() for m in more), "the button is visible")
             else:
                 check(f"query {q!r}: status says nothing found", "没有找到" in status, status)
             terms = [t for t in normalise(q).split(" ") if t]
