@@ -1,11 +1,23 @@
 /// Plain text of an HTML fragment: tags removed, the entities cmark and Mustache write decoded. Works on UTF-8
 /// bytes (tags and entities are ASCII), which keeps it fast on large pages.
 public enum HTMLText {
-    private static let blockTags: Set<[UInt8]> = Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section",
-                                                      "table", "blockquote", "pre"].map { Array($0.utf8) })
+    /// Block tag names of up to 8 letters, packed little-endian into a word (`blockquote` is checked apart).
+    private static let blockTags: Set<UInt64> = Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section",
+                                                     "table", "pre"].map(pack))
+
+    private static func pack(_ name: String) -> UInt64 {
+        var packed: UInt64 = 0
+        for (i, b) in name.utf8.prefix(8).enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
+        return packed
+    }
 
     /// The text of `html`, with block ends turned into newlines.
     public static func plain(_ html: String) -> String {
+        String(decoding: plainBytes(html), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `plain(html)`.
+    public static func plainBytes(_ html: String) -> [UInt8] {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -19,9 +31,16 @@ public enum HTMLText {
                 // Tag name: skip '/', read letters and digits.
                 var k = i + 1
                 if k < j && bytes[k] == UInt8(ascii: "/") { k += 1 }
-                var name: [UInt8] = []
-                while k < j, isNameByte(bytes[k]) { name.append(bytes[k] | 0x20); k += 1 }
-                if blockTags.contains(name), !out.isEmpty, out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+                var packed: UInt64 = 0
+                var length = 0
+                while k < j, isNameByte(bytes[k]) {
+                    if length < 8 { packed |= UInt64(bytes[k] | 0x20) << (8 * UInt64(length)) }
+                    length += 1
+                    k += 1
+                }
+                let isBlock = length <= 8 ? blockTags.contains(packed)
+                    : length == 10 && packed == pack("blockquo") && bytes[k - 2] | 0x20 == UInt8(ascii: "t") && bytes[k - 1] | 0x20 == UInt8(ascii: "e")
+                if isBlock, !out.isEmpty, out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
                 i = j + 1
             } else if b == UInt8(ascii: "&") {
                 var j = i + 1
@@ -38,7 +57,7 @@ public enum HTMLText {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

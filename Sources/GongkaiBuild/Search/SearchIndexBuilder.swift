@@ -54,29 +54,32 @@ public struct SearchIndexBuilder: Sendable {
     public init(model: SiteModel) { self.model = model }
 
     /// The documents, in index order: per report (newest first) its overview (title, salutation, opening: the text
-    /// that page shows), then its topics in reading order.
+    /// that page shows), then its topics in reading order. Pages are read in parallel.
     public func documents() -> [Document] {
-        var docs: [Document] = []
+        var jobs: [(report: ReportModel, topic: TopicModel?)] = []
         for report in model.reports {
-            let m = report.metadata
-            var overview: [String] = [m.title]
-            if !m.salutation.isEmpty { overview.append(m.salutation) }
-            if let opening = report.opening { overview.append(SearchText.plain(opening.html)) }
-            docs.append(Document(url: report.urlPath, title: m.title, breadcrumb: [],
-                                 sections: [.init(anchor: "", heading: "", text: overview.filter { !$0.isEmpty }.joined(separator: "\n"))]))
-            for topic in report.topics {
-                var crumbs = [m.title]
-                var chain: [String] = []
-                var cursor = topic.parentID
-                while let c = cursor, let parent = report.topic(c) { chain.insert(parent.navTitle, at: 0); cursor = parent.parentID }
-                crumbs += chain
-                docs.append(Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: sections(of: topic)))
-            }
+            jobs.append((report, nil))
+            for topic in report.topics { jobs.append((report, topic)) }
         }
-        return docs
+        return ParallelMap.map(jobs) { report, topic in
+            let m = report.metadata
+            guard let topic else {
+                var overview: [String] = [m.title]
+                if !m.salutation.isEmpty { overview.append(m.salutation) }
+                if let opening = report.opening { overview.append(SearchText.plain(opening.html)) }
+                return Document(url: report.urlPath, title: m.title, breadcrumb: [],
+                                sections: [.init(anchor: "", heading: "", text: overview.filter { !$0.isEmpty }.joined(separator: "\n"))])
+            }
+            var crumbs = [m.title]
+            var chain: [String] = []
+            var cursor = topic.parentID
+            while let c = cursor, let parent = report.topic(c) { chain.insert(parent.navTitle, at: 0); cursor = parent.parentID }
+            crumbs += chain
+            return Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: Self.sections(of: topic))
+        }
     }
 
-    private func sections(of topic: TopicModel) -> [Document.Section] {
+    private static func sections(of topic: TopicModel) -> [Document.Section] {
         let parts = SearchText.splitAtHeadings(topic.body.html)
         let headings = topic.body.headings
         guard parts.count == headings.count + 1 else {
@@ -100,61 +103,181 @@ public struct SearchIndexBuilder: Sendable {
         return String(s)
     }
 
+    /// FNV-1a of the key's text (its UTF-8 bytes), computed from the scalars without building the string.
+    static func keyHash(_ key: UInt64) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        func add(_ v: UInt32) {
+            func byte(_ b: UInt32) { h ^= b & 0xFF; h = h &* 0x0100_0193 }
+            switch v {
+            case ..<0x80: byte(v)
+            case ..<0x800: byte(0xC0 | v >> 6); byte(0x80 | v & 0x3F)
+            case ..<0x10000: byte(0xE0 | v >> 12); byte(0x80 | v >> 6 & 0x3F); byte(0x80 | v & 0x3F)
+            default: byte(0xF0 | v >> 18); byte(0x80 | v >> 12 & 0x3F); byte(0x80 | v >> 6 & 0x3F); byte(0x80 | v & 0x3F)
+            }
+        }
+        add(UInt32(key >> 21))
+        let b = UInt32(key & 0x1F_FFFF)
+        if b != 0x1F_FFFF { add(b) }
+        return h
+    }
+
+    /// The keys of normalised text, sorted, with how often each occurs (counted in an open-addressing table, then
+    /// the distinct keys sorted).
+    static func keyCounts(_ norm: [UInt32]) -> [(key: UInt64, count: UInt32)] {
+        let empty = UInt64.max
+        var capacity = 16
+        while capacity < norm.count * 4 { capacity *= 2 }
+        let mask = capacity - 1
+        var slots = [UInt64](repeating: empty, count: capacity)
+        var counts = [UInt32](repeating: 0, count: capacity)
+        var distinct: [Int] = []
+        func add(_ k: UInt64) {
+            var h = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while true {
+                if slots[h] == k { counts[h] += 1; return }
+                if slots[h] == empty { slots[h] = k; counts[h] = 1; distinct.append(h); return }
+                h = (h + 1) & mask
+            }
+        }
+        for i in norm.indices where norm[i] != 0x20 {
+            add(key(norm[i], nil))
+            if i + 1 < norm.count, norm[i + 1] != 0x20 { add(key(norm[i], norm[i + 1])) }
+        }
+        return distinct.map { (slots[$0], counts[$0]) }.sorted { $0.key < $1.key }
+    }
+
     /// The keys of one document with their counts and whether they occur in the title, sorted by key.
     static func postings(text: String, title: String) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
-        func counts(_ norm: [UInt32]) -> [UInt64: UInt32] {
-            var c: [UInt64: UInt32] = [:]
-            c.reserveCapacity(norm.count)
-            for i in norm.indices where norm[i] != 0x20 {
-                c[key(norm[i], nil), default: 0] += 1
-                if i + 1 < norm.count, norm[i + 1] != 0x20 { c[key(norm[i], norm[i + 1]), default: 0] += 1 }
-            }
-            return c
+        let titleKeys = keyCounts(SearchText.normalise(title)).map(\.key)
+        return keyCounts(SearchText.normalise(text)).map { e in
+            (e.key, e.count, titleKeys.withUnsafeBufferPointer { Self.binarySearch($0, e.key) })
         }
-        let all = counts(SearchText.normalise(text))
-        let titleKeys = counts(SearchText.normalise(title))
-        return all.keys.sorted().map { ($0, all[$0]!, titleKeys[$0] != nil) }
+    }
+
+    private static func binarySearch(_ sorted: UnsafeBufferPointer<UInt64>, _ value: UInt64) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else if sorted[mid] > value { hi = mid } else { return true }
+        }
+        return false
+    }
+
+    /// Number of partitions the postings are merged in (in parallel); a power of two.
+    private static let partitions = 64
+
+    /// One document's postings, grouped by partition (the low bits of the key's hash), each group sorted by key.
+    private struct DocumentPostings: Sendable {
+        /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`, grouped by partition.
+        var entries: [UInt64]
+        /// Start of each partition's group in `entries`, plus the end.
+        var starts: [Int32]
+    }
+
+    private static func documentPostings(_ doc: Document) -> DocumentPostings {
+        let list = postings(text: doc.text, title: doc.title)
+        var groups = [[UInt64]](repeating: [], count: partitions)
+        for e in list {
+            let packed = e.key << 22 | UInt64(min(e.count, 0x1F_FFFF)) << 1 | (e.inTitle ? 1 : 0)
+            groups[Int(keyHash(e.key) & UInt32(partitions - 1))].append(packed)
+        }
+        var entries: [UInt64] = []
+        entries.reserveCapacity(list.count)
+        var starts: [Int32] = []
+        starts.reserveCapacity(partitions + 1)
+        for g in groups {
+            starts.append(Int32(entries.count))
+            entries += g
+        }
+        starts.append(Int32(entries.count))
+        return DocumentPostings(entries: entries, starts: starts)
+    }
+
+    /// One key's encoded posting list.
+    private struct EncodedKey: Sendable {
+        var key: UInt64
+        var hash: UInt32
+        var postings: [UInt8]
+    }
+
+    /// Merges one partition: walks the documents in order and appends each entry to its key's list.
+    private static func mergePartition(_ p: Int, _ perDoc: [DocumentPostings]) -> [EncodedKey] {
+        var slot: [UInt64: Int] = [:]
+        var keys: [EncodedKey] = []
+        var previous: [Int] = []
+        for (n, doc) in perDoc.enumerated() {
+            let start = Int(doc.starts[p]), end = Int(doc.starts[p + 1])
+            var i = start
+            while i < end {
+                let packed = doc.entries[i]
+                let key = packed >> 22
+                let s: Int
+                if let known = slot[key] {
+                    s = known
+                    keys[s].postings.append(UInt8(ascii: ","))
+                } else {
+                    s = keys.count
+                    slot[key] = s
+                    keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
+                    previous.append(0)
+                }
+                appendBase36(n - previous[s], to: &keys[s].postings)
+                previous[s] = n
+                let count = Int(packed >> 1 & 0x1F_FFFF)
+                if count > 1 {
+                    keys[s].postings.append(UInt8(ascii: ":"))
+                    appendBase36(count, to: &keys[s].postings)
+                }
+                if packed & 1 == 1 { keys[s].postings.append(UInt8(ascii: "*")) }
+                i += 1
+            }
+        }
+        return keys
+    }
+
+    private static func appendBase36(_ value: Int, to out: inout [UInt8]) {
+        @inline(__always) func digit(_ d: Int) -> UInt8 { UInt8(truncatingIfNeeded: d < 10 ? 0x30 + d : 0x57 + d) }
+        if value < 36 { out.append(digit(value)); return }
+        var divisor = 36
+        while divisor <= value / 36 { divisor *= 36 }
+        var v = value
+        while divisor > 0 {
+            out.append(digit(v / divisor))
+            v %= divisor
+            divisor /= 36
+        }
     }
 
     /// Every file of the index, paths below `public/`.
     public func files() -> [OutputFile] {
         let started = DispatchTime.now().uptimeNanoseconds
         let docs = documents()
-        let perDoc = ParallelMap.map(docs) { doc in Self.postings(text: doc.text, title: doc.title) }
-        var lists: [UInt64: [(doc: Int, count: UInt32, inTitle: Bool)]] = [:]
-        for (n, entries) in perDoc.enumerated() {
-            for e in entries { lists[e.key, default: []].append((n, e.count, e.inTitle)) }
-        }
-        let keys = lists.keys.sorted()
-        let groups = keys.map { (key: $0, list: lists[$0]!) }
-        lists = [:]
-        let encoded: [(key: String, postings: String, hash: UInt32)] = ParallelMap.map(groups) { key, list in
-            var out = ""
-            var previous = 0
-            for (i, e) in list.enumerated() {
-                if i > 0 { out += "," }
-                out += String(e.doc - previous, radix: 36)
-                previous = e.doc
-                if e.count > 1 { out += ":" + String(e.count, radix: 36) }
-                if e.inTitle { out += "*" }
-            }
-            let k = Self.keyString(key)
-            return (k, out, SearchText.fnv1a(k))
-        }
-        let total = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.postings.utf8.count + 6 }
+        let perDoc = ParallelMap.map(docs, Self.documentPostings)
+        let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, perDoc) }
+        let encoded = merged.flatMap { $0 }.sorted { $0.key < $1.key }
+        let keyCount = encoded.count
+        let total = encoded.reduce(0) { $0 + Self.keyString($1.key).utf8.count + $1.postings.count + 6 }
         var shards = 1
         while shards < maxShards && total / shards > targetShardBytes { shards *= 2 }
         let width = String(shards - 1, radix: 16).count
-        var shardEntries = [[String]](repeating: [], count: shards)
-        for e in encoded {
-            shardEntries[Int(e.hash & UInt32(shards - 1))].append(JSON.string(e.key) + ":" + JSON.string(e.postings))
-        }
+        var shardEntries = [[Int]](repeating: [], count: shards)
+        for (i, e) in encoded.enumerated() { shardEntries[Int(e.hash & UInt32(shards - 1))].append(i) }
         var files: [OutputFile] = []
         let meta = "{\"version\":1,\"docs\":\(docs.count),\"shards\":\(shards)}"
         files.append(Self.script("meta", meta))
-        for (i, entries) in shardEntries.enumerated() where !entries.isEmpty {
+        let nonEmpty = shardEntries.enumerated().filter { !$0.element.isEmpty }
+        files += ParallelMap.map(nonEmpty) { i, members in
             let hex = String(i, radix: 16)
-            files.append(Self.script("p/" + String(repeating: "0", count: width - hex.count) + hex, "{" + entries.joined(separator: ",\n") + "}"))
+            var body: [UInt8] = [UInt8(ascii: "{")]
+            for (j, m) in members.enumerated() {
+                if j > 0 { body += Array(",\n".utf8) }
+                body += Array(JSON.string(Self.keyString(encoded[m].key)).utf8)
+                body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
+                body += encoded[m].postings
+                body.append(UInt8(ascii: "\""))
+            }
+            body.append(UInt8(ascii: "}"))
+            return Self.script("p/" + String(repeating: "0", count: width - hex.count) + hex, body)
         }
         files += ParallelMap.map(Array(docs.enumerated())) { n, doc in
             let sections = doc.sections.map { "[" + [$0.anchor, $0.heading, $0.text].map(JSON.string).joined(separator: ",") + "]" }
@@ -164,9 +287,13 @@ public struct SearchIndexBuilder: Sendable {
         if ProcessInfo.processInfo.environment["GONGKAI_SEARCH_TIMING"] != nil {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             let bytes = files.reduce(0) { $0 + $1.bytes.count }
-            FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keys.count) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms\n".utf8))
+            FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keyCount) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms\n".utf8))
         }
         return files
+    }
+
+    static func script(_ name: String, _ json: [UInt8]) -> OutputFile {
+        OutputFile(path: "search/\(name).js", bytes: Array("gongkaiSearch(\"\(name)\",".utf8) + json + Array(");\n".utf8), kind: .data)
     }
 
     static func script(_ name: String, _ json: String) -> OutputFile {

@@ -52,44 +52,70 @@ public enum SearchText {
     /// separated by a space, lines trimmed, empty lines dropped.
     public static func plain(_ html: String) -> String {
         let spaced = UTF8Search.replacingAll("</th>", with: " </th>", in: UTF8Search.replacingAll("</td>", with: " </td>", in: html))
-        return HTMLText.plain(spaced)
-            .split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.trimmingWhitespace() }
-            .filter { !$0.isEmpty }
-            .joined(separator: "\n")
+        let bytes = HTMLText.plainBytes(spaced)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            var lineStart = 0
+            while lineStart < b.count {
+                var lineEnd = lineStart
+                while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+                var s = lineStart, e = lineEnd
+                while s < e, let n = whitespaceLength(b, at: s, end: e) { s += n }
+                while e > s, let n = whitespaceLength(b, endingAt: e, start: s) { e -= n }
+                if s < e {
+                    if !out.isEmpty { out.append(0x0A) }
+                    out.append(contentsOf: b[s..<e])
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte length of the white-space character (Unicode White_Space, line feed aside) starting at `i`, or nil.
+    private static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        switch b[i] {
+        case 0x09, 0x0B, 0x0C, 0x0D, 0x20: return 1
+        case 0xC2 where i + 1 < end && (b[i + 1] == 0x85 || b[i + 1] == 0xA0): return 2
+        case 0xE1 where i + 2 < end && b[i + 1] == 0x9A && b[i + 2] == 0x80: return 3
+        case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && ((0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xA8 || b[i + 2] == 0xA9 || b[i + 2] == 0xAF): return 3
+        case 0xE2 where i + 2 < end && b[i + 1] == 0x81 && b[i + 2] == 0x9F: return 3
+        case 0xE3 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3
+        default: return nil
+        }
+    }
+
+    /// Byte length of the white-space character ending just before `e`, or nil.
+    private static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt e: Int, start: Int) -> Int? {
+        if e - 1 >= start, let n = whitespaceLength(b, at: e - 1, end: e), n == 1 { return 1 }
+        if e - 2 >= start, let n = whitespaceLength(b, at: e - 2, end: e), n == 2 { return 2 }
+        if e - 3 >= start, let n = whitespaceLength(b, at: e - 3, end: e), n == 3 { return 3 }
+        return nil
     }
 
     /// Splits a rendered body at its headings (`<h1>`…`<h6>` start tags): the part before the first heading, then
     /// one part per heading starting with that heading's tag.
     static func splitAtHeadings(_ html: String) -> [Substring] {
         var parts: [Substring] = []
-        var start = html.startIndex
-        var i = html.startIndex
         let utf8 = html.utf8
-        while let lt = html[i...].firstIndex(of: "<") {
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while let lt = utf8[i...].firstIndex(of: UInt8(ascii: "<")) {
             let next = utf8.index(after: lt)
-            if next < html.endIndex, utf8[next] == UInt8(ascii: "h") || utf8[next] == UInt8(ascii: "H") {
+            if next < utf8.endIndex, utf8[next] == UInt8(ascii: "h") || utf8[next] == UInt8(ascii: "H") {
                 let digit = utf8.index(after: next)
-                if digit < html.endIndex, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(utf8[digit]) {
+                if digit < utf8.endIndex, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(utf8[digit]) {
                     let after = utf8.index(after: digit)
-                    if after < html.endIndex, utf8[after] == UInt8(ascii: ">") || utf8[after] == UInt8(ascii: " ") {
+                    if after < utf8.endIndex, utf8[after] == UInt8(ascii: ">") || utf8[after] == UInt8(ascii: " ") {
                         parts.append(html[start..<lt])
                         start = lt
                     }
                 }
             }
-            i = html.index(after: lt)
+            i = next
         }
         parts.append(html[start...])
         return parts
-    }
-}
-
-extension Substring {
-    func trimmingWhitespace() -> String {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }
