@@ -61,8 +61,17 @@ public struct ReportMetadata: Sendable, Hashable {
 extension String {
     /// True for a value the config marks as not known yet (`TODO`) or leaves empty.
     public var isUnsetValue: Bool {
-        let t = trimmingCharacters(in: .whitespaces)
-        return t.isEmpty || t.uppercased().hasPrefix("TODO")
+        // Leading blanks skipped, then either nothing or "todo" in any case (scalar by scalar: no copies).
+        var prefix = "todo".unicodeScalars.makeIterator()
+        var seenText = false
+        for scalar in unicodeScalars {
+            if !seenText && (scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator) { continue }
+            seenText = true
+            guard let expected = prefix.next() else { return true }
+            let lower = scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 32 : scalar.value
+            if lower != expected.value { return false }
+        }
+        return !seenText || prefix.next() == nil
     }
 
     /// The text without a trailing 。 (for navigation and page titles).

@@ -3,19 +3,28 @@ public enum TextEscaping {
     /// Text for HTML or XML content and attribute values: `& < > "` and, unless `apostrophe` is false, `'`.
     /// (cmark escapes the first four only; pass `apostrophe: false` to match its output.)
     public static func html(_ text: String, apostrophe: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'" where apostrophe: out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            func special(_ b: UInt8) -> Bool {
+                b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || (b == 0x27 && apostrophe)
             }
+            guard let first = bytes.firstIndex(where: special) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for b in bytes[first...] {
+                switch b {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])             // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                   // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                   // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])       // &quot;
+                case 0x27 where apostrophe: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
+                default: out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? text
     }
 
     /// A JSON string literal; non-ASCII stays UTF-8, control characters and U+2028/U+2029 are escaped (safe in JS).

@@ -3,10 +3,32 @@ import Markdown
 
 /// Builds the values a page template sees. Every value is plain text that Mustache escapes (`{{x}}`), except keys
 /// ending in `HTML`, which hold rendered Markdown and are inserted with `{{{x}}}`. The README lists every key.
-struct PageContextBuilder {
+/// Sendable by hand: its `[String: Any]` values hold only strings, numbers, booleans and arrays/dictionaries of
+/// them, built once and never mutated.
+struct PageContextBuilder: @unchecked Sendable {
     let model: SiteModel
     let options: BuildOptions
     let extras: PageExtras
+    /// The site-wide `site` and `footer` values (the same on every page).
+    private let siteValues: [String: Any]
+    private let footerValues: [String: Any]
+
+    init(model: SiteModel, options: BuildOptions, extras: PageExtras) {
+        self.model = model
+        self.options = options
+        self.extras = extras
+        let config = model.config
+        footerValues = Self.known([
+            "organisation": config.organisation, "undertaker": config.undertaker,
+            "phone": config.footer.phone, "address": config.footer.address, "email": config.footer.email,
+            "siteCode": config.footer.siteCode, "icp": config.footer.icp, "icpURL": config.footer.icpURL,
+            "police": config.footer.police, "policeURL": config.footer.policeURL,
+            "partyGovURL": config.footer.partyGovURL, "errorReportURL": config.footer.errorReportURL,
+            "copyright": config.footer.copyright,
+        ])
+        siteValues = Self.known(["title": config.title, "organisation": config.organisation, "undertaker": config.undertaker,
+                                 "domain": config.domain, "siteCode": config.footer.siteCode])
+    }
 
     /// The context for `page`.
     func context(for page: PageModel) -> [String: Any] {
@@ -68,19 +90,9 @@ struct PageContextBuilder {
             "isHome": page.kind == .home,
         ]
         if let pub = report?.metadata.published, !pub.isUnsetValue { meta["pubDate"] = "\(pub) 00:00" }
-        var footer: [String: Any] = [
-            "organisation": config.organisation, "undertaker": config.undertaker,
-            "phone": config.footer.phone, "address": config.footer.address, "email": config.footer.email,
-            "siteCode": config.footer.siteCode, "icp": config.footer.icp, "icpURL": config.footer.icpURL,
-            "police": config.footer.police, "policeURL": config.footer.policeURL,
-            "partyGovURL": config.footer.partyGovURL, "errorReportURL": config.footer.errorReportURL,
-            "copyright": config.footer.copyright,
-        ]
-        footer = Self.known(footer)
         var values: [String: Any] = [
             "lang": config.language,
-            "site": Self.known(["title": config.title, "organisation": config.organisation, "undertaker": config.undertaker,
-                                "domain": config.domain, "siteCode": config.footer.siteCode]),
+            "site": siteValues,
             "root": links.root,
             "assets": links.root + "assets/",
             "homeHref": links.href(""),
@@ -97,7 +109,7 @@ struct PageContextBuilder {
             "isReportPage": page.kind == .report,
             "isFullPage": page.kind == .full,
             "isIndicatorsPage": page.kind == .indicators,
-            "footer": footer,
+            "footer": footerValues,
         ]
         if let date = options.buildDate { values["buildDate"] = date }
         return values

@@ -17,6 +17,13 @@ public struct Theme: Sendable {
     /// Asset files, output paths below `public/`.
     public let assets: [StaticFile]
 
+    /// A standalone pragma put before every template: values are escaped by `FastHTMLEscaping` (the same five
+    /// characters as Mustache's own HTML escaping, done on UTF-8 bytes rather than character by character).
+    private static let contentTypeLine: String = {
+        MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
+        return "{{% CONTENT_TYPE: \(FastHTMLEscaping.name) }}\n"
+    }()
+
     /// Loads and checks the theme at `url`: every template parses, every page kind has one, every partial exists.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticError) -> Theme {
         var diagnostics: [Diagnostic] = []
@@ -34,12 +41,14 @@ public struct Theme: Sendable {
             do {
                 let file = try SourceFile.read(templatesURL.appendingPathComponent(relative), displayPath: path)
                 do {
-                    let template = try MustacheTemplate(string: file.text)
+                    let template = try MustacheTemplate(string: Self.contentTypeLine + file.text)
                     library.register(template, named: name)
                     names.insert(name)
                     sources.append((name, path, file.text))
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error("template does not parse: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    // The content-type line is not the author's: lines count from the one after it.
+                    let line = max(1, error.context.lineNumber - 1)
+                    diagnostics.append(.error("template does not parse: \(error.error)", at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
                 } catch {
                     diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
                 }

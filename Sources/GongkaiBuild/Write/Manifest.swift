@@ -26,7 +26,7 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// The manifest of `files` (the manifest itself is not listed).
     public init(files: [OutputFile], basePath: String) {
         version = 1
-        self.files = files.sorted { $0.path < $1.path }.map { file in
+        self.files = ParallelMap.map(files.sorted { $0.path < $1.path }) { file in
             Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
                   report: file.reportID, sha256: Self.sha256(file.bytes), size: file.bytes.count)
         }
@@ -35,7 +35,14 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Hex SHA-256 of `bytes`.
     public static func sha256<D: DataProtocol>(_ bytes: D) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The site digest over entries.
