@@ -16,36 +16,34 @@ public struct FrontMatterDocument: Sendable, Hashable {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
             return FrontMatterDocument(fields: emptyFields, body: text, bodyLine: 1)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
+        // Find the closing `---` line on the UTF-8 bytes (the body can be long; only the front matter is read).
+        let utf8 = text.utf8
+        var lineStart = utf8.index(after: utf8.firstIndex(of: 0x0A) ?? utf8.startIndex)
         var yamlLines: [Substring] = []
-        var closed = false
-        for line in lines {
-            if line == "---" || line == "---\r" { closed = true; break }
+        var bodyStart: String.Index?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            if line == "---" || line == "---\r" {
+                bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                break
+            }
             yamlLines.append(line)
+            if lineEnd == utf8.endIndex { break }
+            lineStart = utf8.index(after: lineEnd)
         }
-        guard closed else {
+        guard let bodyStart else {
             throw DiagnosticError([.error("front matter is not closed: add a line `---` after it", at: SourceLocation(path: file.path, line: 1, column: 1))])
         }
         let yaml = yamlLines.joined(separator: "\n")
         let fields = try YAMLReader.parse(yaml, path: file.path, firstLine: 2)
+        let body = String(text[bodyStart...])
         if case .null = fields {
-            return FrontMatterDocument(fields: emptyFields, body: body(after: yamlLines.count + 2, lines: text), bodyLine: yamlLines.count + 3)
+            return FrontMatterDocument(fields: emptyFields, body: body, bodyLine: yamlLines.count + 3)
         }
         guard fields.isMapping else {
             throw DiagnosticError([.error("front matter must be a mapping of `key: value` lines, found \(fields.kindName)", at: fields.location)])
         }
-        return FrontMatterDocument(fields: fields, body: body(after: yamlLines.count + 2, lines: text), bodyLine: yamlLines.count + 3)
-    }
-
-    private static func body(after lineCount: Int, lines text: String) -> String {
-        var remaining = lineCount
-        var index = text.startIndex
-        while remaining > 0, let nl = text[index...].firstIndex(of: "\n") {
-            index = text.index(after: nl)
-            remaining -= 1
-        }
-        if remaining > 0 { return "" }
-        return String(text[index...])
+        return FrontMatterDocument(fields: fields, body: body, bodyLine: yamlLines.count + 3)
     }
 }

@@ -20,13 +20,22 @@ public struct SiteLoader: Sendable {
             diagnostics += error.diagnostics
             config = nil
         }
-        var reports: [LoadedReport] = []
-        for folder in subfolders(of: contentURL) where FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.yaml").path) {
-            do {
-                reports.append(try ReportLoader(root: root, folder: folder).load(diagnostics: &diagnostics))
+        // Reports are read in parallel; their diagnostics are kept in folder order.
+        let folders = subfolders(of: contentURL).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.yaml").path) }
+        let root = self.root
+        let loaded: [(report: LoadedReport?, diagnostics: [Diagnostic])] = ParallelMap.map(folders) { folder in
+            var found: [Diagnostic] = []
+            do throws(DiagnosticError) {
+                let report = try ReportLoader(root: root, folder: folder).load(diagnostics: &found)
+                return (report, found)
             } catch {
-                diagnostics += error.diagnostics
+                return (nil, found + error.diagnostics)
             }
+        }
+        var reports: [LoadedReport] = []
+        for entry in loaded {
+            if let report = entry.report { reports.append(report) }
+            diagnostics += entry.diagnostics
         }
         let theme: Theme?
         do {
