@@ -1,6 +1,6 @@
 // Gongkai site search: exact Chinese substring search over the index in search/ (written by SearchIndexBuilder).
-// No library, no server. Index files are scripts that call gongkaiSearch(name, data), loaded through <script>
-// tags, so search works under any sub-path and from file://.
+// No library, no server. Index files are scripts that call gongkaiSearch(name, data): fetched and parsed as JSON
+// over http(s), loaded through <script> tags from file://; paths are relative, so any sub-path works.
 //
 // A query is split at spaces into terms; a page is a hit when every term is a substring of its normalised text.
 // Keys are the overlapping character pairs of each term (one character: the character itself); the postings of
@@ -76,6 +76,19 @@
   function load(base, name) {
     if (loaded[name]) return Promise.resolve(loaded[name]);
     if (!loading[name]) {
+      // Over http(s) the file is fetched and its data read with JSON.parse (faster than compiling a script);
+      // from file://, where fetch is refused, it loads as a script.
+      if (/^https?:$/.test(location.protocol) && window.fetch) {
+        loading[name] = fetch(base + "search/" + name + ".js").then(function (r) {
+          if (!r.ok) throw new Error("cannot load " + r.url);
+          return r.text();
+        }).then(function (t) {
+          loaded[name] = JSON.parse(t.slice(t.indexOf(",") + 1, t.lastIndexOf(")")));
+          return loaded[name];
+        });
+        loading[name].catch(function () { delete loading[name]; });
+        return loading[name];
+      }
       loading[name] = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = base + "search/" + name + ".js";
@@ -87,22 +100,52 @@
     }
     return loading[name];
   }
-  function parsePostings(str) {
-    var out = new Map(), doc = 0;
-    str.split(",").forEach(function (e) {
-      var m = /^([0-9a-z]+)(?::([0-9a-z]+))?(\*)?$/.exec(e);
-      doc += parseInt(m[1], 36);
-      out.set(doc, { tf: m[2] ? parseInt(m[2], 36) : 1, title: !!m[3] });
-    });
-    return out;
+  // "doc[:tf][*],…" with base-36 numbers and doc as a difference from the previous entry, into typed arrays
+  // (documents ascending; tf with the title flag in bit 0). Read char by char: common keys hold thousands of entries.
+  var parsed = {};
+  function parsePostings(key, str) {
+    if (parsed[key]) return parsed[key];
+    var count = 1, i, n = str.length, c;
+    for (i = 0; i < n; i++) if (str.charCodeAt(i) === 44) count++;
+    var docs = new Int32Array(count), info = new Int32Array(count), doc = 0, e = 0;
+    function digit(code) { return code < 58 ? code - 48 : code - 87; }
+    i = 0;
+    while (i < n) {
+      var v = 0, tf = 1, title = 0;
+      while (i < n && (c = str.charCodeAt(i)) !== 44 && c !== 58 && c !== 42) { v = v * 36 + digit(c); i++; }
+      doc += v;
+      if (i < n && str.charCodeAt(i) === 58) {
+        i++; tf = 0;
+        while (i < n && (c = str.charCodeAt(i)) !== 44 && c !== 42) { tf = tf * 36 + digit(c); i++; }
+      }
+      if (i < n && str.charCodeAt(i) === 42) { title = 1; i++; }
+      docs[e] = doc; info[e] = tf * 2 + title; e++;
+      i++; // the comma
+    }
+    parsed[key] = { docs: docs, info: info, size: e };
+    return parsed[key];
+  }
+  // Position of `doc` in the ascending list from `from` on, or -1 (galloping, then binary search).
+  function seek(list, doc, from) {
+    var lo = from, step = 1, hi = from;
+    while (hi < list.size && list.docs[hi] < doc) { lo = hi + 1; hi += step; step *= 2; }
+    if (hi > list.size - 1) hi = list.size - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1, d = list.docs[mid];
+      if (d === doc) return mid;
+      if (d < doc) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1 - lo;
   }
 
   // ---- the engine ----
-  function Engine(base) { this.base = base; this.docs = {}; }
+  function Engine(base, shards) { this.base = base; this.shards = shards; this.docs = {}; }
   // Candidate documents for the terms, best first: title holds every key, then most occurrences.
   Engine.prototype.candidates = function (ts) {
     var self = this;
-    return load(this.base, "meta").then(function (meta) {
+    // The page may carry the shard count (data-shards), which saves loading meta.js first.
+    var meta = this.shards ? Promise.resolve({ shards: this.shards }) : load(this.base, "meta");
+    return meta.then(function (meta) {
       var keys = [];
       ts.forEach(function (t) { keysOf(t).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
       var names = keys.map(function (k) {
@@ -117,20 +160,22 @@
         for (var i = 0; i < keys.length; i++) {
           var p = (loaded[names[i]] || {})[keys[i]];
           if (!p) return [];
-          lists.push(parsePostings(p));
+          lists.push(parsePostings(keys[i], p));
         }
         lists.sort(function (a, b) { return a.size - b.size; });
-        var out = [];
-        lists[0].forEach(function (first, doc) {
-          var tf = first.tf, title = first.title;
-          for (var j = 1; j < lists.length; j++) {
-            var e = lists[j].get(doc);
-            if (!e) return;
-            tf = Math.min(tf, e.tf);
-            title = title && e.title;
+        // Walk the shortest list; find each of its documents in the others (all ascending).
+        var out = [], at = lists.map(function () { return 0; });
+        for (var x = 0; x < lists[0].size; x++) {
+          var doc = lists[0].docs[x], info = lists[0].info[x], tf = info >> 1, title = info & 1, found = true;
+          for (var j = 1; j < lists.length && found; j++) {
+            var pos = seek(lists[j], doc, at[j]);
+            if (pos < 0) { at[j] = -1 - pos; found = false; break; }
+            at[j] = pos + 1;
+            tf = Math.min(tf, lists[j].info[pos] >> 1);
+            title = title & lists[j].info[pos];
           }
-          out.push({ doc: doc, tf: tf, title: title });
-        });
+          if (found) out.push({ doc: doc, tf: tf, title: !!title });
+        }
         out.sort(function (a, b) { return (b.title - a.title) || (b.tf - a.tf) || (a.doc - b.doc); });
         return out;
       });
@@ -230,7 +275,7 @@
     this.box = box;
     this.root = box.getAttribute("data-root") || "";
     this.fileLinks = /index\.html$/.test(box.getAttribute("data-home") || "");
-    this.engine = new Engine(this.root);
+    this.engine = new Engine(this.root, parseInt(box.getAttribute("data-shards"), 10) || 0);
     this.input = box.querySelector("input[type=search]");
     this.status = box.querySelector(".search-status");
     this.list = box.querySelector(".search-results");

@@ -112,6 +112,7 @@ struct PageContextBuilder: @unchecked Sendable {
             "footer": footerValues,
         ]
         if let date = options.buildDate { values["buildDate"] = date }
+        if let shards = extras.searchShards { values["searchShards"] = shards }
         return values
     }
 

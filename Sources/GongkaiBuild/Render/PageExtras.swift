@@ -5,6 +5,8 @@ struct PageExtras: Sendable {
     var fullBodies: [String: FullReportBody] = [:]
     /// Topic HTML that replaces the plain rendering, keyed `report/topic`.
     var topicBodies: [String: String] = [:]
+    /// The search index's shard count (nil without search).
+    var searchShards: Int?
     /// Extra template values per page output path.
     nonisolated(unsafe) var pageValues: [String: [String: Any]] = [:]
 }

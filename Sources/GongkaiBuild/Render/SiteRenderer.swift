@@ -21,6 +21,9 @@ public struct SiteRenderer: Sendable {
             extras.fullBodies[report.metadata.id] = report.fullBody
         }
         let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras)
+        // The index comes first: pages carry its shard count, which saves the search page a request.
+        let search = model.config.search ? SearchIndexBuilder(model: model).build() : nil
+        extras.searchShards = search?.shards
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let theme = model.theme
         let counter = ProgressCounter(total: model.pages.count, progress: progress)
@@ -40,7 +43,7 @@ public struct SiteRenderer: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         files += SiteFeeds(model: model).files()
         files += dataFiles
-        if model.config.search { files += SearchIndexBuilder(model: model).files() }
+        files += search?.files ?? []
         for file in model.staticFiles {
             files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }

@@ -248,8 +248,19 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// The index's files and its shard count.
+    public struct Index: Sendable {
+        /// Every file of the index, paths below `public/`.
+        public var files: [OutputFile]
+        /// How many shards the keys are spread over (what `meta.js` says).
+        public var shards: Int
+    }
+
     /// Every file of the index, paths below `public/`.
-    public func files() -> [OutputFile] {
+    public func files() -> [OutputFile] { build().files }
+
+    /// Builds the index.
+    public func build() -> Index {
         let started = DispatchTime.now().uptimeNanoseconds
         let docs = documents()
         let perDoc = ParallelMap.map(docs, Self.documentPostings)
@@ -289,7 +300,7 @@ public struct SearchIndexBuilder: Sendable {
             let bytes = files.reduce(0) { $0 + $1.bytes.count }
             FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keyCount) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms\n".utf8))
         }
-        return files
+        return Index(files: files, shards: shards)
     }
 
     static func script(_ name: String, _ json: [UInt8]) -> OutputFile {
