@@ -36,11 +36,21 @@ public struct SiteBuilder: Sendable {
 
     /// Runs every stage up to check; throws with all errors found.
     public func build() throws(DiagnosticError) -> Result {
+        var timer = StageTimer()
+        defer { timer.report() }
+        return try build(timer: &timer)
+    }
+
+    private func build(timer: inout StageTimer) throws(DiagnosticError) -> Result {
         var loaded = try SiteLoader(root: root).load()
         if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        timer.lap("load")
         let model = try SiteAssembler().assemble(loaded)
+        timer.lap("assemble")
         var files = try SiteRenderer(options: options, progress: progress).render(model)
+        timer.lap("render")
         var findings = SiteChecker(publishing: publishingChecks).check(model)
+        timer.lap("check")
         if publishingChecks {
             // The audit recomputes declared derivations; public pages always show figures as published.
             for report in model.reports where !report.indicators.isEmpty {
@@ -51,16 +61,21 @@ public struct SiteBuilder: Sendable {
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
         files.sort { $0.path < $1.path }
         let manifest = Manifest(files: files, basePath: model.config.basePath)
+        timer.lap("hash")
         files.append(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data))
         files.sort { $0.path < $1.path }
+        timer.lap("manifest")
         return Result(model: model, files: files, manifest: manifest, diagnostics: DiagnosticError(diagnostics).diagnostics)
     }
 
     /// Builds and writes into `destination` (default `public/` under the root). `public/` is touched only when
     /// the build succeeded.
     public func buildAndWrite(to destination: URL? = nil) throws(DiagnosticError) -> (Result, OutputWriter.Summary) {
-        let result = try build()
+        var timer = StageTimer()
+        defer { timer.report() }
+        let result = try build(timer: &timer)
         let summary = try OutputWriter(destination: destination ?? root.appendingPathComponent("public")).write(result.files)
+        timer.lap("write")
         return (result, summary)
     }
 }

@@ -5,6 +5,8 @@ public enum HTMLText {
     private static let blockTags: Set<UInt64> = Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section",
                                                      "table", "pre"].map(pack))
 
+    private static let cellTags = (td: pack("td"), th: pack("th"))
+
     private static func pack(_ name: String) -> UInt64 {
         var packed: UInt64 = 0
         for (i, b) in name.utf8.prefix(8).enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
@@ -16,8 +18,8 @@ public enum HTMLText {
         String(decoding: plainBytes(html), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `plain(html)`.
-    public static func plainBytes(_ html: String) -> [UInt8] {
+    /// The UTF-8 bytes of `plain(html)`; with `spaceAfterCells`, a space ends every table cell's text.
+    public static func plainBytes(_ html: String, spaceAfterCells: Bool = false) -> [UInt8] {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -30,7 +32,8 @@ public enum HTMLText {
                 while j < n && bytes[j] != UInt8(ascii: ">") { j += 1 }
                 // Tag name: skip '/', read letters and digits.
                 var k = i + 1
-                if k < j && bytes[k] == UInt8(ascii: "/") { k += 1 }
+                let closing = k < j && bytes[k] == UInt8(ascii: "/")
+                if closing { k += 1 }
                 var packed: UInt64 = 0
                 var length = 0
                 while k < j, isNameByte(bytes[k]) {
@@ -40,6 +43,7 @@ public enum HTMLText {
                 }
                 let isBlock = length <= 8 ? blockTags.contains(packed)
                     : length == 10 && packed == pack("blockquo") && bytes[k - 2] | 0x20 == UInt8(ascii: "t") && bytes[k - 1] | 0x20 == UInt8(ascii: "e")
+                if spaceAfterCells && closing && length == 2 && (packed == cellTags.td || packed == cellTags.th) { out.append(0x20) }
                 if isBlock, !out.isEmpty, out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
                 i = j + 1
             } else if b == UInt8(ascii: "&") {

@@ -30,28 +30,43 @@ public enum TextEscaping {
     /// A JSON string literal; non-ASCII stays UTF-8, control characters and U+2028/U+2029 are escaped (safe in JS).
     /// Works on UTF-8 bytes: the search index writes megabytes of these.
     public static func json(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(bytes.count + 8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x00..<0x20: out += Array("\\u\(hex(UInt32(b), width: 4))".utf8)
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 2
-            default: out.append(b)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        appendJSON(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `json(text)` to `out`.
+    public static func appendJSON(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(0x22)
+        text.withUTF8 { bytes in
+            var i = 0
+            var runStart = 0
+            @inline(__always) func flush() { if runStart < i { out.append(contentsOf: bytes[runStart..<i]) } }
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+                switch b {
+                case 0x22, 0x5C: flush(); out.append(0x5C); out.append(b)
+                case 0x0A: flush(); out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: flush(); out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: flush(); out.append(0x5C); out.append(UInt8(ascii: "t"))
+                case 0x00..<0x20: flush(); out.append(contentsOf: Array("\\u\(hex(UInt32(b), width: 4))".utf8))
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    flush()
+                    out.append(contentsOf: Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    i += 2
+                default:
+                    i += 1
+                    continue
+                }
+                i += 1
+                runStart = i
             }
-            i += 1
+            flush()
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A double-quoted YAML scalar.

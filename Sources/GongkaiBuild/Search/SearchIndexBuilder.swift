@@ -121,35 +121,38 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
-    /// The keys of normalised text, sorted, with how often each occurs (counted in an open-addressing table, then
-    /// the distinct keys sorted).
+    /// The keys of normalised text, sorted, with how often each occurs.
     static func keyCounts(_ norm: [UInt32]) -> [(key: UInt64, count: UInt32)] {
-        let empty = UInt64.max
-        var capacity = 16
-        while capacity < norm.count * 4 { capacity *= 2 }
-        let mask = capacity - 1
-        var slots = [UInt64](repeating: empty, count: capacity)
-        var counts = [UInt32](repeating: 0, count: capacity)
-        var distinct: [Int] = []
-        func add(_ k: UInt64) {
-            var h = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while true {
-                if slots[h] == k { counts[h] += 1; return }
-                if slots[h] == empty { slots[h] = k; counts[h] = 1; distinct.append(h); return }
-                h = (h + 1) & mask
+        var table = KeyTable(expected: norm.count)
+        return keyCounts(norm, table: &table)
+    }
+
+    /// `keyCounts`, counting in a caller's table (emptied afterwards).
+    static func keyCounts(_ norm: [UInt32], table: inout KeyTable) -> [(key: UInt64, count: UInt32)] {
+        norm.withUnsafeBufferPointer { n in
+            for i in 0..<n.count where n[i] != 0x20 {
+                table.increment(key(n[i], nil))
+                if i + 1 < n.count, n[i + 1] != 0x20 { table.increment(key(n[i], n[i + 1])) }
             }
         }
-        for i in norm.indices where norm[i] != 0x20 {
-            add(key(norm[i], nil))
-            if i + 1 < norm.count, norm[i + 1] != 0x20 { add(key(norm[i], norm[i + 1])) }
-        }
-        return distinct.map { (slots[$0], counts[$0]) }.sorted { $0.key < $1.key }
+        let out = table.entries.map { (key: $0.key, count: UInt32($0.value)) }.sorted { $0.key < $1.key }
+        table.removeAll()
+        return out
     }
 
     /// The keys of one document with their counts and whether they occur in the title, sorted by key.
     static func postings(text: String, title: String) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
-        let titleKeys = keyCounts(SearchText.normalise(title)).map(\.key)
-        return keyCounts(SearchText.normalise(text)).map { e in
+        var table = KeyTable(expected: 1024)
+        return postings(text: text, title: title, table: &table)
+    }
+
+    private static func postings(text: String, title: String, table: inout KeyTable) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
+        postings(lines: [text], title: title, table: &table)
+    }
+
+    private static func postings(lines: [String], title: String, table: inout KeyTable) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
+        let titleKeys = keyCounts(SearchText.normalise(title), table: &table).map(\.key)
+        return keyCounts(SearchText.normalise(lines: lines), table: &table).map { e in
             (e.key, e.count, titleKeys.withUnsafeBufferPointer { Self.binarySearch($0, e.key) })
         }
     }
@@ -174,22 +177,34 @@ public struct SearchIndexBuilder: Sendable {
         var starts: [Int32]
     }
 
-    private static func documentPostings(_ doc: Document) -> DocumentPostings {
-        let list = postings(text: doc.text, title: doc.title)
-        var groups = [[UInt64]](repeating: [], count: partitions)
-        for e in list {
-            let packed = e.key << 22 | UInt64(min(e.count, 0x1F_FFFF)) << 1 | (e.inTitle ? 1 : 0)
-            groups[Int(keyHash(e.key) & UInt32(partitions - 1))].append(packed)
+    /// The documents' postings, computed in parallel batches that share one counting table each.
+    private static func documentPostings(_ docs: [Document]) -> [DocumentPostings] {
+        let batch = 64
+        let batches = stride(from: 0, to: docs.count, by: batch).map { $0..<min(docs.count, $0 + batch) }
+        return ParallelMap.map(batches) { range -> [DocumentPostings] in
+            var table = KeyTable(expected: 4096)
+            return range.map { documentPostings(docs[$0], table: &table) }
+        }.flatMap { $0 }
+    }
+
+    private static func documentPostings(_ doc: Document, table: inout KeyTable) -> DocumentPostings {
+        let list = postings(lines: doc.sections.map(\.text), title: doc.title, table: &table)
+        // Counting sort by partition; within a partition the entries stay in key order.
+        var partitionOf = [UInt8](repeating: 0, count: list.count)
+        var starts = [Int32](repeating: 0, count: partitions + 1)
+        for (i, e) in list.enumerated() {
+            let p = Int(keyHash(e.key) & UInt32(partitions - 1))
+            partitionOf[i] = UInt8(p)
+            starts[p + 1] += 1
         }
-        var entries: [UInt64] = []
-        entries.reserveCapacity(list.count)
-        var starts: [Int32] = []
-        starts.reserveCapacity(partitions + 1)
-        for g in groups {
-            starts.append(Int32(entries.count))
-            entries += g
+        for p in 0..<partitions { starts[p + 1] += starts[p] }
+        var next = starts
+        var entries = [UInt64](repeating: 0, count: list.count)
+        for (i, e) in list.enumerated() {
+            let p = Int(partitionOf[i])
+            entries[Int(next[p])] = e.key << 22 | UInt64(min(e.count, 0x1F_FFFF)) << 1 | (e.inTitle ? 1 : 0)
+            next[p] += 1
         }
-        starts.append(Int32(entries.count))
         return DocumentPostings(entries: entries, starts: starts)
     }
 
@@ -202,7 +217,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Merges one partition: walks the documents in order and appends each entry to its key's list.
     private static func mergePartition(_ p: Int, _ perDoc: [DocumentPostings]) -> [EncodedKey] {
-        var slot: [UInt64: Int] = [:]
+        var slot = KeyTable(expected: 1024)
         var keys: [EncodedKey] = []
         var previous: [Int] = []
         for (n, doc) in perDoc.enumerated() {
@@ -211,16 +226,12 @@ public struct SearchIndexBuilder: Sendable {
             while i < end {
                 let packed = doc.entries[i]
                 let key = packed >> 22
-                let s: Int
-                if let known = slot[key] {
-                    s = known
-                    keys[s].postings.append(UInt8(ascii: ","))
-                } else {
-                    s = keys.count
-                    slot[key] = s
+                let s = Int(slot.value(for: key) {
                     keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
                     previous.append(0)
-                }
+                    return Int32(keys.count - 1)
+                })
+                if !keys[s].postings.isEmpty { keys[s].postings.append(UInt8(ascii: ",")) }
                 appendBase36(n - previous[s], to: &keys[s].postings)
                 previous[s] = n
                 let count = Int(packed >> 1 & 0x1F_FFFF)
@@ -262,9 +273,14 @@ public struct SearchIndexBuilder: Sendable {
     /// Builds the index.
     public func build() -> Index {
         let started = DispatchTime.now().uptimeNanoseconds
+        var phases: [(String, UInt64)] = []
+        func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
         let docs = documents()
-        let perDoc = ParallelMap.map(docs, Self.documentPostings)
+        mark("documents")
+        let perDoc = Self.documentPostings(docs)
+        mark("postings")
         let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, perDoc) }
+        mark("merge")
         let encoded = merged.flatMap { $0 }.sorted { $0.key < $1.key }
         let keyCount = encoded.count
         let total = encoded.reduce(0) { $0 + Self.keyString($1.key).utf8.count + $1.postings.count + 6 }
@@ -290,15 +306,41 @@ public struct SearchIndexBuilder: Sendable {
             body.append(UInt8(ascii: "}"))
             return Self.script("p/" + String(repeating: "0", count: width - hex.count) + hex, body)
         }
+        mark("shards")
         files += ParallelMap.map(Array(docs.enumerated())) { n, doc in
-            let sections = doc.sections.map { "[" + [$0.anchor, $0.heading, $0.text].map(JSON.string).joined(separator: ",") + "]" }
-            let json = "{\"u\":\(JSON.string(doc.url)),\"t\":\(JSON.string(doc.title)),\"b\":[\(doc.breadcrumb.map(JSON.string).joined(separator: ","))],\"s\":[\(sections.joined(separator: ",\n"))]}"
+            // {"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}, written straight as bytes.
+            var json: [UInt8] = []
+            json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.text.utf8.count + 64 })
+            json += Array("{\"u\":".utf8)
+            JSON.append(doc.url, to: &json)
+            json += Array(",\"t\":".utf8)
+            JSON.append(doc.title, to: &json)
+            json += Array(",\"b\":[".utf8)
+            for (i, crumb) in doc.breadcrumb.enumerated() {
+                if i > 0 { json.append(UInt8(ascii: ",")) }
+                JSON.append(crumb, to: &json)
+            }
+            json += Array("],\"s\":[".utf8)
+            for (i, section) in doc.sections.enumerated() {
+                if i > 0 { json += [UInt8(ascii: ","), 0x0A] }
+                json.append(UInt8(ascii: "["))
+                JSON.append(section.anchor, to: &json)
+                json.append(UInt8(ascii: ","))
+                JSON.append(section.heading, to: &json)
+                json.append(UInt8(ascii: ","))
+                JSON.append(section.text, to: &json)
+                json.append(UInt8(ascii: "]"))
+            }
+            json += Array("]}".utf8)
             return Self.script("d/\(n)", json)
         }
         if ProcessInfo.processInfo.environment["GONGKAI_SEARCH_TIMING"] != nil {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             let bytes = files.reduce(0) { $0 + $1.bytes.count }
-            FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keyCount) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms\n".utf8))
+            mark("texts")
+            var previous = started
+            let split = phases.map { name, t in defer { previous = t }; return "\(name) \((t - previous) / 1_000_000)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keyCount) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms (\(split) ms)\n".utf8))
         }
         return Index(files: files, shards: shards)
     }
@@ -314,5 +356,6 @@ public struct SearchIndexBuilder: Sendable {
     /// JSON text for strings (deterministic, only the escapes JSON and JavaScript need).
     enum JSON {
         static func string(_ s: String) -> String { TextEscaping.json(s) }
+        static func append(_ s: String, to out: inout [UInt8]) { TextEscaping.appendJSON(s, to: &out) }
     }
 }

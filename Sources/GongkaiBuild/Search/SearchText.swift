@@ -21,12 +21,26 @@ public enum SearchText {
 
     /// The normalised scalars of `text` (whitespace runs collapsed to one space).
     public static func normalise(_ text: String) -> [UInt32] {
+        normalise(lines: [text])
+    }
+
+    /// `normalise(lines.joined(separator: "\n"))`, without joining.
+    public static func normalise(lines: [String]) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(text.utf8.count / 2)
-        for scalar in text.unicodeScalars {
-            let v = fold(scalar.value)
-            if v == 0x20 && out.last == 0x20 { continue }
-            out.append(v)
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count / 2 + 1 })
+        var lastWasSpace = false
+        for (i, line) in lines.enumerated() {
+            if i > 0 && !lastWasSpace { out.append(0x20); lastWasSpace = true }
+            for scalar in line.unicodeScalars {
+                let v = fold(scalar.value)
+                if v == 0x20 {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                out.append(v)
+            }
         }
         return out
     }
@@ -51,8 +65,7 @@ public enum SearchText {
     /// Plain text of a rendered HTML fragment: tags removed, entities decoded, one line per block, table cells
     /// separated by a space, lines trimmed, empty lines dropped.
     public static func plain(_ html: String) -> String {
-        let spaced = UTF8Search.replacingAll("</th>", with: " </th>", in: UTF8Search.replacingAll("</td>", with: " </td>", in: html))
-        let bytes = HTMLText.plainBytes(spaced)
+        let bytes = HTMLText.plainBytes(html, spaceAfterCells: true)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         bytes.withUnsafeBufferPointer { b in
