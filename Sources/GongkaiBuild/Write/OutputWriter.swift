@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GongkaiCore
 
 /// Stage 5: puts the built files into `public/`. Runs only after every earlier stage succeeded, so a failed
@@ -55,17 +58,43 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: temp)
         try fm.createDirectory(at: temp, withIntermediateDirectories: true)
         do {
+            // Folders first (each once), then the files on all cores.
+            var folders = Set<String>()
             for file in files {
-                let url = temp.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url)
+                var folder = (file.path as NSString).deletingLastPathComponent
+                while !folder.isEmpty && folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
             }
+            for folder in folders.sorted() {
+                try fm.createDirectory(at: temp.appendingPathComponent(folder), withIntermediateDirectories: false)
+            }
+            let root = temp.path
+            let failures = ParallelMap.map(files) { file in Self.writeFile(file.bytes, to: root + "/" + file.path) }.compactMap { $0 }
+            if let failure = failures.first { throw failure }
             try fm.moveItem(at: temp, to: destination)
         } catch {
             try? fm.removeItem(at: temp)
             throw error
         }
         return Summary(written: files.map(\.path), removed: [], unchanged: 0)
+    }
+
+    /// Writes `bytes` to a new file at `path`; the error, if any.
+    private static func writeFile(_ bytes: [UInt8], to path: String) -> CocoaError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot write \(path): \(String(cString: strerror(errno)))"])
+        }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in Glibc.write(fd, buffer.baseAddress.map { $0 + done }, bytes.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot write \(path): \(String(cString: strerror(errno)))"])
+            }
+            done += n
+        }
+        return nil
     }
 
     private func update(_ files: [OutputFile], existing: Set<String>) throws -> Summary {
