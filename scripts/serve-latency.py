@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Edit-to-reload latency of `gongkai serve` on the real site.
+"""Edit-to-reload latency of `gongkai serve` on the real site (or, with --site, another one such as the benchmark's).
 
 Copies content/ and theme/ into a temporary folder, starts `gongkai serve --port 0` there, listens to the
 live-reload event stream like a browser tab, then edits a topic file N times. For each edit it measures
@@ -7,7 +7,7 @@ live-reload event stream like a browser tab, then edits a topic file N times. Fo
   * edit → the page fetched with the new text (what the reloaded tab shows).
 Prints min / median / p90 / max in milliseconds.
 
-Usage: scripts/serve-latency.py [--binary .build/release/gongkai] [--runs 20] [--page xiangcheng-2024/03.md]
+Usage: scripts/serve-latency.py [--binary .build/release/gongkai] [--runs 20] [--page xiangcheng-2024/03.md] [--site DIR]
 """
 import argparse
 import http.client
@@ -93,12 +93,13 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--page", default="xiangcheng-2024/03.md", help="topic file below content/ to edit")
     parser.add_argument("--poll", action="store_true", help="use the polling watcher")
+    parser.add_argument("--site", default=REPO, help="site folder holding content/ and theme/ (default: this repository)")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="gongkai-latency-")
     try:
         for folder in ("content", "theme"):
-            shutil.copytree(os.path.join(REPO, folder), os.path.join(work, folder))
+            shutil.copytree(os.path.join(args.site, folder), os.path.join(work, folder))
         command = [args.binary, "serve", "--root", work, "--port", "0"] + (["--poll"] if args.poll else [])
         server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         url = None
@@ -141,7 +142,10 @@ def main():
             time.sleep(0.3)
 
         server.terminate()
-        server.wait(timeout=10)
+        rest, _ = server.communicate(timeout=10)
+        for line in rest.splitlines():
+            if "rebuilt" in line or "stages" in line:
+                print("  serve:", line)
         for label, values in (("edit → reload event", to_event), ("edit → new page fetched", to_page)):
             print(f"{label}: median {statistics.median(values):.0f} ms, p90 {percentile(values, 90):.0f} ms, "
                   f"min {min(values):.0f} ms, max {max(values):.0f} ms ({len(values)} edits)")

@@ -15,6 +15,20 @@ public struct SiteBuilder: Sendable {
         public var manifest: Manifest
         /// Warnings (and notes) collected on the way.
         public var diagnostics: [Diagnostic]
+        /// The search index's state, kept for incremental rebuilds (only when the builder keeps state).
+        public var search: SearchIndexState?
+        /// Paths of the files this build changed from the one it was made from (nil: a whole build).
+        public var changedPaths: [String]?
+        /// Paths removed from the build it was made from.
+        public var removedPaths: [String] = []
+        /// Each manifest entry's JSON, kept for incremental rebuilds (only when the builder keeps state).
+        var manifestChunks: [[UInt8]]?
+
+        /// The output file at `path` (binary search: `files` is sorted by path).
+        public func file(at path: String) -> OutputFile? {
+            let (i, found) = PathSearch.position(of: path, in: files, key: \.path)
+            return found ? files[i] : nil
+        }
     }
 
     /// The site root (holding `content/` and `theme/`).
@@ -25,13 +39,25 @@ public struct SiteBuilder: Sendable {
     public let publishingChecks: Bool
     /// Receives rendering progress.
     public let progress: BuildProgress?
+    /// Keep what `rebuild(after:changing:)` needs in each result (the preview server does).
+    public let keepsState: Bool
 
     /// Creates a builder for the site at `root`.
-    public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false, progress: BuildProgress? = nil) {
+    public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false, progress: BuildProgress? = nil,
+                keepsState: Bool = false) {
         self.root = root
         self.options = options
         self.publishingChecks = publishingChecks
         self.progress = progress
+        self.keepsState = keepsState
+    }
+
+    /// The site after `changed` (paths below the root) changed since `previous`, redoing only what the change
+    /// touches; nil when the change needs a whole build (`build()`). Today that is one topic file whose front
+    /// matter stayed the same: the result then equals a whole build's, file for file.
+    public func rebuild(after previous: consuming Result, changing changed: [String]) -> Result? {
+        var job = IncrementalRebuild(builder: self, previous: previous)
+        return job.rebuild(changed: changed)
     }
 
     /// Runs every stage up to check; throws with all errors found.
@@ -47,7 +73,7 @@ public struct SiteBuilder: Sendable {
         timer.lap("load")
         let model = try SiteAssembler().assemble(loaded)
         timer.lap("assemble")
-        var files = try SiteRenderer(options: options, progress: progress).render(model)
+        var (files, search) = try SiteRenderer(options: options, progress: progress).render(model, keepSearchState: keepsState)
         timer.lap("render")
         var findings = SiteChecker(publishing: publishingChecks).check(model)
         timer.lap("check")
@@ -62,10 +88,13 @@ public struct SiteBuilder: Sendable {
         files.sort { $0.path < $1.path }
         let manifest = Manifest(files: files, basePath: model.config.basePath)
         timer.lap("hash")
-        files.append(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data))
+        let chunks = ParallelMap.map(manifest.files, Manifest.entryJSON)
+        files.append(OutputFile(path: "manifest.json", bytes: manifest.json(chunks: chunks), kind: .data))
         files.sort { $0.path < $1.path }
         timer.lap("manifest")
-        return Result(model: model, files: files, manifest: manifest, diagnostics: DiagnosticError(diagnostics).diagnostics)
+        var result = Result(model: model, files: files, manifest: manifest, diagnostics: DiagnosticError(diagnostics).diagnostics, search: search)
+        if keepsState { result.manifestChunks = chunks }
+        return result
     }
 
     /// Builds and writes into `destination` (default `public/` under the root). `public/` is touched only when

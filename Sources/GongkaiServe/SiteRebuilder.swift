@@ -17,17 +17,38 @@ struct SiteRebuilder: Sendable {
     let hub: ReloadHub
     /// Told about every build.
     let onBuild: @Sendable (BuildEvent) -> Void
+    /// The last good build, the base of the next incremental one (nil after a failure: then a whole build).
+    let last = Locked<SiteBuilder.Result?>(nil)
 
     /// Builds once and publishes the outcome; `trigger` lists the changed sources (empty for the first build).
     func rebuild(trigger: [String]) async {
         let start = ContinuousClock.now
         let builder = self.builder
+        let last = self.last
+        let served = state.current.snapshot
+        let changed = Self.relative(trigger, to: builder.root)
+        let incremental = Locked<[String]?>(nil)
         let outcome: Swift.Result<(SiteSnapshot, [Diagnostic]), DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
+                // One edited topic: redo only what it touches (the snapshot is patched); otherwise a whole build.
+                // The previous result is taken out of `last` so that the rebuild owns it and changes it in place.
+                var taken = changed.isEmpty ? nil : last.withLock { held -> SiteBuilder.Result? in defer { held = nil }; return held }
+                if let previous = taken.take(), let quick = builder.rebuild(after: consume previous, changing: changed) {
+                    last.withLock { $0 = quick }
+                    incremental.withLock { $0 = (quick.changedPaths ?? []) + quick.removedPaths }
+                    let snapshot = served.updating(with: quick)
+                    if ProcessInfo.processInfo.environment["GONGKAI_TIMING"] != nil {
+                        FileHandle.standardError.write(Data("incremental rebuild and snapshot: \((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000) ms\n".utf8))
+                    }
+                    continuation.resume(returning: .success((snapshot, quick.diagnostics)))
+                    return
+                }
                 do throws(DiagnosticError) {
                     let result = try builder.build()
+                    last.withLock { $0 = result }
                     continuation.resume(returning: .success((SiteSnapshot(result: result, root: builder.root), result.diagnostics)))
                 } catch {
+                    last.withLock { $0 = nil }
                     continuation.resume(returning: .failure(error))
                 }
             }
@@ -36,12 +57,12 @@ struct SiteRebuilder: Sendable {
         case .success(let (snapshot, warnings)):
             let wasFailing = state.current.failure != nil
             let old = state.replace(with: snapshot)
-            let changed = snapshot.changedURLs(since: old)
+            let changed = incremental.current.map { snapshot.urls(of: $0) } ?? snapshot.changedURLs(since: old)
             if wasFailing || old.isEmpty { await hub.publish(.buildOK) }
             if !changed.isEmpty, !trigger.isEmpty || !old.isEmpty {
                 await hub.publish(.reload(paths: changed, all: old.isEmpty || old.basePath != snapshot.basePath))
             }
-            let pages = snapshot.files.keys.filter { $0.hasSuffix(".html") }.count
+            let pages = snapshot.pageCount
             onBuild(BuildEvent(succeeded: true, diagnostics: warnings, pages: pages, files: snapshot.files.count,
                                changedURLs: old.isEmpty ? [] : changed, trigger: trigger, duration: .now - start))
         case .failure(let error):
@@ -49,6 +70,18 @@ struct SiteRebuilder: Sendable {
             await hub.publish(.buildError(error.diagnostics.filter { $0.severity == .error }))
             onBuild(BuildEvent(succeeded: false, diagnostics: error.diagnostics, pages: 0, files: 0, changedURLs: [],
                                trigger: trigger, duration: .now - start))
+        }
+    }
+
+    /// Changed paths relative to the site root (`content/r/01.md`); paths outside it are dropped.
+    static func relative(_ paths: [String], to root: URL) -> [String] {
+        let prefix = root.standardizedFileURL.path + "/"
+        var seen = Set<String>()
+        return paths.compactMap { path in
+            let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard standard.hasPrefix(prefix) else { return nil }
+            let relative = String(standard.dropFirst(prefix.count))
+            return seen.insert(relative).inserted ? relative : nil
         }
     }
 }

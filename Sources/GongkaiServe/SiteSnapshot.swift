@@ -28,6 +28,7 @@ struct SiteSnapshot: Sendable {
     init(basePath: String) {
         self.basePath = basePath
         self.files = [:]
+        self.pages = 0
     }
 
     /// The snapshot of a finished build, HTML pages carrying the live-reload tag.
@@ -43,19 +44,42 @@ struct SiteSnapshot: Sendable {
         files.reserveCapacity(result.files.count)
         for file in result.files {
             if file.kind == .asset && guardrail.leadsOutside(outputPath: file.path) { continue }
-            let hash = hashes[file.path] ?? Manifest.sha256(file.bytes)
-            let type = ContentType.of(file.path)
-            if file.path.hasSuffix(".html") {
-                let bytes = script.inject(into: file.bytes, pageURL: basePath + file.urlPath)
-                files[file.path] = ServedFile(body: ByteBuffer(bytes: bytes), contentType: type,
-                                              etag: "\"\(hash.prefix(32))-live\"", sourceHash: hash)
-            } else {
-                files[file.path] = ServedFile(body: ByteBuffer(bytes: file.bytes), contentType: type,
-                                              etag: "\"\(hash.prefix(32))\"", sourceHash: hash)
-            }
+            files[file.path] = Self.served(file, hash: hashes[file.path] ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
         }
         self.basePath = basePath
         self.files = files
+        self.pages = files.keys.reduce(0) { $0 + ($1.hasSuffix(".html") ? 1 : 0) }
+    }
+
+    private init(basePath: String, files: [String: ServedFile], pages: Int) {
+        self.basePath = basePath
+        self.files = files
+        self.pages = pages
+    }
+
+    /// This snapshot with the files an incremental build changed (`result.changedPaths`) and removed replaced;
+    /// the result must have been built from the one this snapshot shows (same base path, only content changed).
+    func updating(with result: SiteBuilder.Result) -> SiteSnapshot {
+        let script = LiveReloadScript(basePath: basePath)
+        var files = self.files
+        var pages = self.pages
+        for path in result.changedPaths ?? [] {
+            guard let file = result.file(at: path) else { continue }
+            if files[path] == nil && path.hasSuffix(".html") { pages += 1 }
+            files[path] = Self.served(file, hash: result.manifest.entry(at: path)?.sha256 ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
+        }
+        for path in result.removedPaths where files.removeValue(forKey: path) != nil && path.hasSuffix(".html") { pages -= 1 }
+        return SiteSnapshot(basePath: basePath, files: files, pages: pages)
+    }
+
+    /// How one output file is served: HTML pages carry the live-reload tag and a distinct ETag.
+    private static func served(_ file: OutputFile, hash: String, basePath: String, script: LiveReloadScript) -> ServedFile {
+        let type = ContentType.of(file.path)
+        if file.path.hasSuffix(".html") {
+            let bytes = script.inject(into: file.bytes, pageURL: basePath + file.urlPath)
+            return ServedFile(body: ByteBuffer(bytes: bytes), contentType: type, etag: "\"\(hash.prefix(32))-live\"", sourceHash: hash)
+        }
+        return ServedFile(body: ByteBuffer(bytes: file.bytes), contentType: type, etag: "\"\(hash.prefix(32))\"", sourceHash: hash)
     }
 
     /// True before the first good build.
@@ -73,6 +97,15 @@ struct SiteSnapshot: Sendable {
         if files[relative + "/index.html"] != nil { return .addSlash }
         return .notFound
     }
+
+    /// The URL paths (decoded, with the base path) of output `paths`, sorted (what an incremental build changed).
+    func urls(of paths: [String]) -> [String] {
+        Set(paths.map { basePath + Self.urlPath($0) }).sorted()
+    }
+
+    /// The number of HTML pages.
+    var pageCount: Int { pages }
+    private let pages: Int
 
     /// The URL paths (decoded, with the base path) whose bytes differ from `old`, sorted; removed files included.
     func changedURLs(since old: SiteSnapshot) -> [String] {

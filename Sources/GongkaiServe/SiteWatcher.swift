@@ -11,15 +11,28 @@ final class SiteWatcher: Sendable {
     /// The method in use.
     let method: Method
     private let stopWatching: @Sendable () -> Void
-    /// Batches of changed paths; while a rebuild runs only the newest batch waits (the next build reads every change).
+    /// Batches of changed paths. While a rebuild runs, new batches are merged into one (no path is lost: an
+    /// incremental rebuild must see every change).
     let changes: AsyncStream<[String]>
+    private let pending = Locked<[String]>([])
 
     /// Starts watching `content/` and `theme/` under `root`.
     init(root: URL, polling: Bool, debounce: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(250)) {
         let roots = ["content", "theme"].map { root.appendingPathComponent($0, isDirectory: true) }
-        let (stream, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(1))
-        changes = stream
-        let onChange: @Sendable ([String]) -> Void = { continuation.yield($0) }
+        let (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let pending = self.pending
+        // Each batch is added to `pending` and signalled; the reader takes everything pending at once.
+        changes = AsyncStream { () async -> [String]? in
+            for await _ in signals {
+                let batch = pending.withLock { paths -> [String] in defer { paths = [] }; return paths }
+                if !batch.isEmpty { return batch }
+            }
+            return nil
+        }
+        let onChange: @Sendable ([String]) -> Void = { paths in
+            pending.withLock { $0 += paths }
+            continuation.yield()
+        }
         #if canImport(Glibc)
         if !polling, let watcher = InotifyWatcher(roots: roots, debounce: debounce) {
             method = .inotify

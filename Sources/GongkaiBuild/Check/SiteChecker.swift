@@ -30,6 +30,31 @@ public struct SiteChecker: Sendable {
         return out
     }
 
+    /// Findings for one topic of `model` (its links and headings), looking up only the pages its links reach:
+    /// what an incremental rebuild checks after that topic's body changed and its anchors did not.
+    func check(topic: TopicModel, in model: SiteModel) -> [Diagnostic] {
+        var anchors: [String: Set<String>] = [:]
+        for link in topic.body.links {
+            guard let (target, _) = Self.resolve(link.destination, from: topic.urlPath) else { continue }
+            for candidate in [target, target + "/"] where anchors[candidate] == nil {
+                if let ids = Self.anchors(of: candidate, in: model) { anchors[candidate] = ids }
+            }
+        }
+        return linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors) + headingFindings(topic)
+    }
+
+    /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`).
+    private static func anchors(of urlPath: String, in model: SiteModel) -> Set<String>? {
+        for report in model.reports where urlPath.hasPrefix(report.urlPath) {
+            if urlPath == report.urlPath { return Set(report.opening?.headings.map(\.id) ?? []) }
+            if urlPath == report.fullURLPath { return Set(report.fullBody.headings.map(\.id)) }
+            let id = String(urlPath.dropFirst(report.urlPath.count).dropLast(urlPath.hasSuffix("/") ? 1 : 0))
+            if urlPath.hasSuffix("/"), let topic = report.topic(id) { return Set(topic.body.headings.map(\.id)) }
+        }
+        if model.pages.contains(where: { $0.urlPath == urlPath }) || model.staticFiles.contains(where: { $0.outputPath == urlPath }) { return [] }
+        return nil
+    }
+
     /// URL path → set of anchor ids on that page.
     private func anchorIndex(_ model: SiteModel) -> [String: Set<String>] {
         var index: [String: Set<String>] = [:]

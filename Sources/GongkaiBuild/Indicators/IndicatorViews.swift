@@ -11,9 +11,9 @@ struct IndicatorViews {
     let options: BuildOptions
 
     /// Fills `extras` with marked bodies and table HTML, and returns the open-data files.
-    func apply(to extras: inout PageExtras) -> [OutputFile] {
+    func apply(to extras: inout PageExtras, only: Set<String>? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
-        for report in model.reports where !report.indicators.isEmpty {
+        for report in model.reports where !report.indicators.isEmpty && (only?.contains(report.metadata.id) ?? true) {
             let id = report.metadata.id
             let series = seriesSets(for: report)
             var anchors: [String: (topicURL: String, anchor: String?)] = [:]

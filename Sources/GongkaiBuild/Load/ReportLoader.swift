@@ -122,7 +122,7 @@ struct ReportLoader {
         }
     }
 
-    private func readTopic(_ url: URL, display: String, stem: String, parentID: String?, depth: Int, diagnostics: inout [Diagnostic]) -> LoadedTopic? {
+    func readTopic(_ url: URL, display: String, stem: String, parentID: String?, depth: Int, diagnostics: inout [Diagnostic]) -> LoadedTopic? {
         let doc: FrontMatterDocument
         do {
             doc = try FrontMatterDocument.parse(SourceFile.read(url, displayPath: display))

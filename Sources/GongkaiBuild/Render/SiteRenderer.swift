@@ -16,13 +16,18 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page of `model`.
     public func render(_ model: SiteModel) throws(DiagnosticError) -> [OutputFile] {
+        try render(model, keepSearchState: false).files
+    }
+
+    /// Renders every page of `model`; with `keepSearchState`, also returns the search index's state.
+    func render(_ model: SiteModel, keepSearchState: Bool) throws(DiagnosticError) -> (files: [OutputFile], search: SearchIndexState?) {
         var extras = PageExtras()
         for report in model.reports {
             extras.fullBodies[report.metadata.id] = report.fullBody
         }
         let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras)
         // The index comes first: pages carry its shard count, which saves the search page a request.
-        let search = model.config.search ? SearchIndexBuilder(model: model).build() : nil
+        let search = model.config.search ? SearchIndexBuilder(model: model).build(keepState: keepSearchState) : nil
         extras.searchShards = search?.shards
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let theme = model.theme
@@ -47,6 +52,24 @@ public struct SiteRenderer: Sendable {
         for file in model.staticFiles {
             files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }
-        return files
+        return (files, search?.state)
+    }
+
+    /// Renders pages of one report (what an incremental rebuild redoes: `only` those for which it returns true),
+    /// with the report's open-data files.
+    func renderReport(_ id: String, of model: SiteModel, searchShards: Int?, only: (PageModel) -> Bool = { _ in true }) -> [OutputFile]? {
+        var extras = PageExtras()
+        guard let report = model.report(id) else { return nil }
+        extras.fullBodies[id] = report.fullBody
+        let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras, only: [id])
+        extras.searchShards = searchShards
+        let builder = PageContextBuilder(model: model, options: options, extras: extras)
+        let pages = model.pages.filter { $0.reportID == id && only($0) }
+        let rendered: [OutputFile?] = ParallelMap.map(pages) { page in
+            guard let html = model.theme.render(page.kind.rawValue, context: builder.context(for: page)) else { return nil }
+            return OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID)
+        }
+        let files = rendered.compactMap { $0 }
+        return files.count == pages.count ? files + dataFiles : nil
     }
 }

@@ -79,7 +79,7 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    private static func sections(of topic: TopicModel) -> [Document.Section] {
+    static func sections(of topic: TopicModel) -> [Document.Section] {
         let parts = SearchText.splitAtHeadings(topic.body.html)
         let headings = topic.body.headings
         guard parts.count == headings.count + 1 else {
@@ -208,15 +208,17 @@ public struct SearchIndexBuilder: Sendable {
         return DocumentPostings(entries: entries, starts: starts)
     }
 
-    /// One key's encoded posting list.
-    private struct EncodedKey: Sendable {
+    /// One key's encoded posting list (and, when kept for incremental updates, its entries).
+    struct EncodedKey: Sendable {
         var key: UInt64
         var hash: UInt32
         var postings: [UInt8]
+        var docs: [Int32] = []
+        var info: [UInt32] = []
     }
 
     /// Merges one partition: walks the documents in order and appends each entry to its key's list.
-    private static func mergePartition(_ p: Int, _ perDoc: [DocumentPostings]) -> [EncodedKey] {
+    private static func mergePartition(_ p: Int, _ perDoc: [DocumentPostings], keepLists: Bool) -> [EncodedKey] {
         var slot = KeyTable(expected: 1024)
         var keys: [EncodedKey] = []
         var previous: [Int] = []
@@ -240,10 +242,39 @@ public struct SearchIndexBuilder: Sendable {
                     appendBase36(count, to: &keys[s].postings)
                 }
                 if packed & 1 == 1 { keys[s].postings.append(UInt8(ascii: "*")) }
+                if keepLists {
+                    keys[s].docs.append(Int32(n))
+                    keys[s].info.append(UInt32(truncatingIfNeeded: packed & 0x3F_FFFF))
+                }
                 i += 1
             }
         }
         return keys
+    }
+
+    /// The posting-list text of entries (`info` = count << 1 | in title), as `mergePartition` writes it.
+    static func encodePostings(docs: [Int32], info: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        var previous = 0
+        for (i, doc) in docs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendBase36(Int(doc) - previous, to: &out)
+            previous = Int(doc)
+            let count = Int(info[i] >> 1)
+            if count > 1 {
+                out.append(UInt8(ascii: ":"))
+                appendBase36(count, to: &out)
+            }
+            if info[i] & 1 == 1 { out.append(UInt8(ascii: "*")) }
+        }
+        return out
+    }
+
+    /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
+    static func packedEntries(_ doc: Document) -> [UInt64] {
+        var table = KeyTable(expected: 4096)
+        return postings(lines: doc.sections.map(\.text), title: doc.title, table: &table)
+            .map { $0.key << 22 | UInt64(min($0.count, 0x1F_FFFF)) << 1 | ($0.inTitle ? 1 : 0) }
     }
 
     private static func appendBase36(_ value: Int, to out: inout [UInt8]) {
@@ -265,13 +296,15 @@ public struct SearchIndexBuilder: Sendable {
         public var files: [OutputFile]
         /// How many shards the keys are spread over (what `meta.js` says).
         public var shards: Int
+        /// What an incremental update needs (only when asked for).
+        public var state: SearchIndexState?
     }
 
     /// Every file of the index, paths below `public/`.
     public func files() -> [OutputFile] { build().files }
 
-    /// Builds the index.
-    public func build() -> Index {
+    /// Builds the index; with `keepState`, also keeps what `SearchIndexState.updating` needs (serve does).
+    public func build(keepState: Bool = false) -> Index {
         let started = DispatchTime.now().uptimeNanoseconds
         var phases: [(String, UInt64)] = []
         func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
@@ -279,61 +312,25 @@ public struct SearchIndexBuilder: Sendable {
         mark("documents")
         let perDoc = Self.documentPostings(docs)
         mark("postings")
-        let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, perDoc) }
+        let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, perDoc, keepLists: keepState) }
         mark("merge")
         let encoded = merged.flatMap { $0 }.sorted { $0.key < $1.key }
         let keyCount = encoded.count
         let total = encoded.reduce(0) { $0 + Self.keyString($1.key).utf8.count + $1.postings.count + 6 }
         var shards = 1
         while shards < maxShards && total / shards > targetShardBytes { shards *= 2 }
-        let width = String(shards - 1, radix: 16).count
         var shardEntries = [[Int]](repeating: [], count: shards)
         for (i, e) in encoded.enumerated() { shardEntries[Int(e.hash & UInt32(shards - 1))].append(i) }
         var files: [OutputFile] = []
         let meta = "{\"version\":1,\"docs\":\(docs.count),\"shards\":\(shards)}"
         files.append(Self.script("meta", meta))
         let nonEmpty = shardEntries.enumerated().filter { !$0.element.isEmpty }
+        let shardCount = shards
         files += ParallelMap.map(nonEmpty) { i, members in
-            let hex = String(i, radix: 16)
-            var body: [UInt8] = [UInt8(ascii: "{")]
-            for (j, m) in members.enumerated() {
-                if j > 0 { body += Array(",\n".utf8) }
-                body += Array(JSON.string(Self.keyString(encoded[m].key)).utf8)
-                body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
-                body += encoded[m].postings
-                body.append(UInt8(ascii: "\""))
-            }
-            body.append(UInt8(ascii: "}"))
-            return Self.script("p/" + String(repeating: "0", count: width - hex.count) + hex, body)
+            Self.shardFile(i, shards: shardCount, keys: members.map { (encoded[$0].key, encoded[$0].postings) })
         }
         mark("shards")
-        files += ParallelMap.map(Array(docs.enumerated())) { n, doc in
-            // {"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}, written straight as bytes.
-            var json: [UInt8] = []
-            json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.text.utf8.count + 64 })
-            json += Array("{\"u\":".utf8)
-            JSON.append(doc.url, to: &json)
-            json += Array(",\"t\":".utf8)
-            JSON.append(doc.title, to: &json)
-            json += Array(",\"b\":[".utf8)
-            for (i, crumb) in doc.breadcrumb.enumerated() {
-                if i > 0 { json.append(UInt8(ascii: ",")) }
-                JSON.append(crumb, to: &json)
-            }
-            json += Array("],\"s\":[".utf8)
-            for (i, section) in doc.sections.enumerated() {
-                if i > 0 { json += [UInt8(ascii: ","), 0x0A] }
-                json.append(UInt8(ascii: "["))
-                JSON.append(section.anchor, to: &json)
-                json.append(UInt8(ascii: ","))
-                JSON.append(section.heading, to: &json)
-                json.append(UInt8(ascii: ","))
-                JSON.append(section.text, to: &json)
-                json.append(UInt8(ascii: "]"))
-            }
-            json += Array("]}".utf8)
-            return Self.script("d/\(n)", json)
-        }
+        files += ParallelMap.map(Array(docs.enumerated())) { n, doc in Self.documentFile(n, doc) }
         if ProcessInfo.processInfo.environment["GONGKAI_SEARCH_TIMING"] != nil {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             let bytes = files.reduce(0) { $0 + $1.bytes.count }
@@ -342,7 +339,61 @@ public struct SearchIndexBuilder: Sendable {
             let split = phases.map { name, t in defer { previous = t }; return "\(name) \((t - previous) / 1_000_000)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keyCount) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms (\(split) ms)\n".utf8))
         }
-        return Index(files: files, shards: shards)
+        var state: SearchIndexState?
+        if keepState {
+            state = SearchIndexState(docs: docs, entries: perDoc.map { $0.entries.sorted() }, keys: encoded, shards: shards, total: total,
+                                     targetShardBytes: targetShardBytes, maxShards: maxShards)
+        }
+        return Index(files: files, shards: shards, state: state)
+    }
+
+    /// The file of shard `i`: its keys (sorted) with their posting lists.
+    static func shardFile(_ i: Int, shards: Int, keys: [(key: UInt64, postings: [UInt8])]) -> OutputFile {
+        let width = String(shards - 1, radix: 16).count
+        var body: [UInt8] = [UInt8(ascii: "{")]
+        for (j, entry) in keys.enumerated() {
+            if j > 0 { body += Array(",\n".utf8) }
+            body += Array(JSON.string(Self.keyString(entry.key)).utf8)
+            body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
+            body += entry.postings
+            body.append(UInt8(ascii: "\""))
+        }
+        body.append(UInt8(ascii: "}"))
+        return Self.script(shardName(i, width: width), body)
+    }
+
+    /// `p/<hex>`, zero-padded to the width of the largest shard number.
+    static func shardName(_ i: Int, width: Int) -> String {
+        let hex = String(i, radix: 16)
+        return "p/" + String(repeating: "0", count: width - hex.count) + hex
+    }
+
+    /// The file of document `n`: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`, written as bytes.
+    static func documentFile(_ n: Int, _ doc: Document) -> OutputFile {
+        var json: [UInt8] = []
+        json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.text.utf8.count + 64 })
+        json += Array("{\"u\":".utf8)
+        JSON.append(doc.url, to: &json)
+        json += Array(",\"t\":".utf8)
+        JSON.append(doc.title, to: &json)
+        json += Array(",\"b\":[".utf8)
+        for (i, crumb) in doc.breadcrumb.enumerated() {
+            if i > 0 { json.append(UInt8(ascii: ",")) }
+            JSON.append(crumb, to: &json)
+        }
+        json += Array("],\"s\":[".utf8)
+        for (i, section) in doc.sections.enumerated() {
+            if i > 0 { json += [UInt8(ascii: ","), 0x0A] }
+            json.append(UInt8(ascii: "["))
+            JSON.append(section.anchor, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSON.append(section.heading, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSON.append(section.text, to: &json)
+            json.append(UInt8(ascii: "]"))
+        }
+        json += Array("]}".utf8)
+        return Self.script("d/\(n)", json)
     }
 
     static func script(_ name: String, _ json: [UInt8]) -> OutputFile {

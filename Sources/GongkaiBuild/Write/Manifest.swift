@@ -33,6 +33,44 @@ public struct Manifest: Sendable, Hashable, Codable {
         digest = Self.digest(of: self.files)
     }
 
+    /// The manifest after `changed` files were written (new or replaced) and `removed` paths deleted.
+    public func updating(changed: [OutputFile], removed: [String], basePath: String) -> Manifest {
+        var next = self
+        next.update(changed: changed, removed: removed, basePath: basePath)
+        return next
+    }
+
+    /// Updates this manifest in place after `changed` files were written and `removed` paths deleted.
+    public mutating func update(changed: [OutputFile], removed: [String], basePath: String) {
+        var none: [[UInt8]]?
+        update(changed: changed, removed: removed, basePath: basePath, chunks: &none)
+    }
+
+    /// `update`, keeping `chunks` (each entry's `entryJSON`, when given) in step with the entries.
+    mutating func update(changed: [OutputFile], removed: [String], basePath: String, chunks: inout [[UInt8]]?) {
+        for path in removed {
+            let (i, found) = PathSearch.position(of: path, in: files, key: \.path)
+            guard found else { continue }
+            files.remove(at: i)
+            chunks?.remove(at: i)
+        }
+        let entries = ParallelMap.map(changed) { file in
+            Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
+                  report: file.reportID, sha256: Self.sha256(file.bytes), size: file.bytes.count)
+        }
+        for entry in entries {
+            let (i, found) = PathSearch.position(of: entry.path, in: files, key: \.path)
+            if found { files[i] = entry; chunks?[i] = Self.entryJSON(entry) } else { files.insert(entry, at: i); chunks?.insert(Self.entryJSON(entry), at: i) }
+        }
+        digest = Self.digest(of: files)
+    }
+
+    /// The entry for `path` (binary search: entries are sorted by path).
+    public func entry(at path: String) -> Entry? {
+        let (i, found) = PathSearch.position(of: path, in: files, key: \.path)
+        return found ? files[i] : nil
+    }
+
     /// Hex SHA-256 of `bytes`.
     public static func sha256<D: DataProtocol>(_ bytes: D) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -47,53 +85,97 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// The site digest over entries.
     public static func digest(of entries: [Entry]) -> String {
-        sha256(Array(entries.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+        var text: [UInt8] = []
+        text.reserveCapacity(entries.count * 120)
+        func append(_ s: borrowing String) {
+            if s.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil { text += Array(s.utf8) }
+        }
+        entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices {
+                append(entries[i].sha256)
+                text += [0x20, 0x20]
+                append(entries[i].path)
+                text.append(0x0A)
+            }
+        }
+        return sha256(text)
     }
 
     /// Deterministic JSON (sorted keys, two-space indentation, `"key" : value`, final newline): the layout of
     /// Foundation's pretty-printed, key-sorted `JSONEncoder`, written directly (a large site has tens of thousands
     /// of entries, and `serve` rewrites it after every edit).
     public func json() -> [UInt8] {
+        json(chunks: ParallelMap.map(files, Self.entryJSON))
+    }
+
+    /// The JSON from each entry's `entryJSON` (which `serve` keeps, so an edit re-encodes only changed entries).
+    func json(chunks: [[UInt8]]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(files.count * 260 + 200)
-        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
-        func string(_ s: String) {
-            out.append(0x22)
-            for b in s.utf8 {
-                switch b {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x00..<0x20:
-                    let hex = String(b, radix: 16)
-                    raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                default: out.append(b)
-                }
+        out.reserveCapacity(chunks.reduce(200) { $0 + $1.count + 8 })
+        out += JSONBytes.head
+        Self.appendString(digest, to: &out)
+        out += JSONBytes.filesKey
+        if chunks.isEmpty { out += JSONBytes.emptyList }
+        chunks.withUnsafeBufferPointer { chunks in
+            for i in chunks.indices {
+                out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
+                out += chunks[i]
             }
-            out.append(0x22)
         }
-        raw("{\n  \"digest\" : ")
-        string(digest)
-        raw(",\n  \"files\" : [")
-        if files.isEmpty { raw("\n\n  ]") }
-        for (i, entry) in files.enumerated() {
-            raw(i == 0 ? "\n    {\n" : ",\n    {\n")
-            raw("      \"kind\" : "); string(entry.kind)
-            raw(",\n      \"path\" : "); string(entry.path)
-            if let report = entry.report { raw(",\n      \"report\" : "); string(report) }
-            raw(",\n      \"sha256\" : "); string(entry.sha256)
-            raw(",\n      \"size\" : \(entry.size)")
-            raw(",\n      \"title\" : "); string(entry.title)
-            raw(",\n      \"url\" : "); string(entry.url)
-            raw("\n    }")
-        }
-        if !files.isEmpty { raw("\n  ]") }
-        raw(",\n  \"version\" : \(version)\n}\n")
+        if !chunks.isEmpty { out += JSONBytes.listEnd }
+        out += JSONBytes.version
+        out += Array(String(version).utf8)
+        out += JSONBytes.end
         return out
+    }
+
+    /// One entry's object, from its `{` to its `}` (indented as inside the list).
+    static func entryJSON(_ entry: Entry) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entry.path.utf8.count + entry.url.utf8.count + entry.title.utf8.count + 200)
+        out += JSONBytes.kind; appendString(entry.kind, to: &out)
+        out += JSONBytes.path; appendString(entry.path, to: &out)
+        if let report = entry.report { out += JSONBytes.report; appendString(report, to: &out) }
+        out += JSONBytes.sha256; appendString(entry.sha256, to: &out)
+        out += JSONBytes.size; out += Array(String(entry.size).utf8)
+        out += JSONBytes.title; appendString(entry.title, to: &out)
+        out += JSONBytes.url; appendString(entry.url, to: &out)
+        out += JSONBytes.entryEnd
+        return out
+    }
+
+    /// A JSON string as Foundation's encoder writes it (`/` and non-ASCII as they are).
+    private static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += JSONBytes.quote
+            case 0x5C: out += JSONBytes.backslash
+            case 0x08: out += JSONBytes.backspace
+            case 0x0C: out += JSONBytes.formFeed
+            case 0x0A: out += JSONBytes.newline
+            case 0x0D: out += JSONBytes.carriageReturn
+            case 0x09: out += JSONBytes.tab
+            case 0x00..<0x20:
+                let hex = String(b, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// The fixed parts of `json()`.
+    private enum JSONBytes {
+        static let quote = Array("\\\"".utf8), backslash = Array("\\\\".utf8), backspace = Array("\\b".utf8)
+        static let formFeed = Array("\\f".utf8), newline = Array("\\n".utf8), carriageReturn = Array("\\r".utf8), tab = Array("\\t".utf8)
+        static let head = Array("{\n  \"digest\" : ".utf8), filesKey = Array(",\n  \"files\" : [".utf8), emptyList = Array("\n\n  ]".utf8)
+        static let firstEntry = Array("\n    ".utf8), nextEntry = Array(",\n    ".utf8)
+        static let kind = Array("{\n      \"kind\" : ".utf8), path = Array(",\n      \"path\" : ".utf8)
+        static let report = Array(",\n      \"report\" : ".utf8), sha256 = Array(",\n      \"sha256\" : ".utf8)
+        static let size = Array(",\n      \"size\" : ".utf8), title = Array(",\n      \"title\" : ".utf8)
+        static let url = Array(",\n      \"url\" : ".utf8), entryEnd = Array("\n    }".utf8), listEnd = Array("\n  ]".utf8)
+        static let version = Array(",\n  \"version\" : ".utf8), end = Array("\n}\n".utf8)
     }
 
     /// The same document through Foundation's `JSONEncoder` (what `json()` must equal; used by tests).

@@ -1,0 +1,24 @@
+#!/bin/sh
+# One-page edit on a 10,000-page site under `gongkai serve`: edits one topic file N times and prints, per edit,
+# the server's own rebuild time ("rebuilt in … ms") and the time from the edit to the reload event and to the new
+# page fetched over HTTP (scripts/serve-latency.py). Corpus and site copy on tmpfs.
+#   sh Benchmarks/incremental.sh [PAGES] [EDITS]       (defaults 10000 and 20)
+set -eu
+cd "$(dirname "$0")/.."
+N="${1:-10000}"
+EDITS="${2:-20}"
+swift build -c release --product gongkai >/dev/null
+WORK="/dev/shm/gongkai-incremental-$N"
+rm -rf "$WORK" && mkdir -p "$WORK"
+python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null
+cp -r theme "$WORK/gongkai/theme"
+TMPDIR=/dev/shm python3 scripts/serve-latency.py --site "$WORK/gongkai" --page r00010/05.md --runs "$EDITS" \
+  | tee "$WORK/latency.txt"
+python3 - "$WORK/latency.txt" <<'PY'
+import re, statistics, sys
+times = [int(m) for m in re.findall(r"rebuilt in (\d+) ms", open(sys.argv[1]).read())]
+if times:
+    times.sort()
+    print(f"rebuild inside serve: median {statistics.median(times):.0f} ms, max {times[-1]} ms ({len(times)} edits)")
+PY
+rm -rf "$WORK"
