@@ -11,63 +11,78 @@ struct IndicatorViews {
     let options: BuildOptions
 
     /// Fills `extras` with marked bodies and table HTML, and returns the open-data files.
+    /// Reports are done in parallel, each into its own values (no two reports share a key), merged in order.
     func apply(to extras: inout PageExtras, only: Set<String>? = nil) -> [OutputFile] {
-        var files: [OutputFile] = []
-        for report in model.reports where !report.indicators.isEmpty && (only?.contains(report.metadata.id) ?? true) {
-            let id = report.metadata.id
-            let series = seriesSets(for: report)
-            var anchors: [String: (topicURL: String, anchor: String?)] = [:]
-            for topic in report.topics {
-                let own = report.indicators.indicators(topic: topic.id)
-                guard !own.isEmpty else { continue }
-                let (html, found) = QuoteMarker.mark(topic.body.html, indicators: own)
-                extras.topicBodies["\(id)/\(topic.id)"] = html
-                for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
-                let page = "\(topic.urlPath)index.html"
-                let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
-                var ctx = dataLinks(report, links)
-                ctx["caption"] = "本节指标（\(own.count)项）"
-                ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
-                let yoy = own.compactMap { series?.yearOverYear(id: $0.id) }
-                ctx["series"] = yoy.map(seriesContext)
-                ctx["hasSeries"] = !yoy.isEmpty
-                if let html = model.theme.render("partials/indicator-table", context: ctx) {
-                    extras.pageValues[page, default: [:]]["indicatorTableHTML"] = html
-                }
-            }
-            // Overview: key figures.
-            let overview = LinkResolver(pageURLPath: report.urlPath, kind: .report, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
-            let keys = report.indicators.keyIndicators
-            if !keys.isEmpty {
-                var ctx = dataLinks(report, overview)
-                ctx["rows"] = keys.map { row($0, href: overview.href(target(anchors[$0.id], report: report))) }
-                if let html = model.theme.render("partials/key-indicators", context: ctx) {
-                    extras.pageValues["\(report.urlPath)index.html", default: [:]]["keyIndicatorsHTML"] = html
-                }
-            }
-            // The indicators page: all figures grouped by topic.
-            let listLinks = LinkResolver(pageURLPath: report.indicatorsURLPath, kind: .indicators, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
-            var ctx = dataLinks(report, listLinks)
-            ctx["count"] = report.indicators.indicators.count
-            ctx["groups"] = report.indicators.byTopic.map { group -> [String: Any] in
-                let topic = report.topic(group.topic)
-                return [
-                    "title": topic?.navTitle ?? (group.topic == "_index" ? "报告开篇" : group.topic),
-                    "href": listLinks.href(topic?.urlPath ?? report.urlPath),
-                    "anchor": "topic-" + group.topic.replacingOccurrences(of: "/", with: "-"),
-                    "rows": group.indicators.map { row($0, href: listLinks.href(target(anchors[$0.id], report: report))) },
-                ]
-            }
-            if let html = model.theme.render("partials/indicators-list", context: ctx) {
-                extras.pageValues["\(report.indicatorsURLPath)index.html", default: [:]]["indicatorsPageHTML"] = html
-            }
-            let titles = Dictionary(uniqueKeysWithValues: report.topics.map { ($0.id, $0.navTitle) })
-            files.append(OutputFile(path: report.indicatorsCSVPath, bytes: [UInt8](IndicatorExport.csv(report.indicators, topicTitles: titles)),
-                                    kind: .data, title: "\(report.metadata.title) 指标数据 (CSV)", reportID: id))
-            let meta = ["id": id, "title": report.metadata.title, "year": String(report.metadata.year), "series": report.metadata.series]
-            files.append(OutputFile(path: report.indicatorsJSONPath, bytes: [UInt8](IndicatorExport.json(report.indicators, report: meta)),
-                                    kind: .data, title: "\(report.metadata.title) 指标数据 (JSON)", reportID: id))
+        let reports = model.reports.filter { !$0.indicators.isEmpty && (only?.contains($0.metadata.id) ?? true) }
+        let views: [(extras: PageExtras, files: [OutputFile])] = ParallelMap.map(reports) { report in
+            var own = PageExtras()
+            let files = apply(report, to: &own)
+            return (own, files)
         }
+        var files: [OutputFile] = []
+        for view in views {
+            extras.topicBodies.merge(view.extras.topicBodies) { _, new in new }
+            extras.pageValues.merge(view.extras.pageValues) { old, new in old.merging(new) { _, b in b } }
+            files += view.files
+        }
+        return files
+    }
+
+    private func apply(_ report: ReportModel, to extras: inout PageExtras) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let id = report.metadata.id
+        let series = seriesSets(for: report)
+        var anchors: [String: (topicURL: String, anchor: String?)] = [:]
+        for topic in report.topics {
+            let own = report.indicators.indicators(topic: topic.id)
+            guard !own.isEmpty else { continue }
+            let (html, found) = QuoteMarker.mark(topic.body.html, indicators: own)
+            extras.topicBodies["\(id)/\(topic.id)"] = html
+            for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
+            let page = "\(topic.urlPath)index.html"
+            let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+            var ctx = dataLinks(report, links)
+            ctx["caption"] = "本节指标（\(own.count)项）"
+            ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
+            let yoy = own.compactMap { series?.yearOverYear(id: $0.id) }
+            ctx["series"] = yoy.map(seriesContext)
+            ctx["hasSeries"] = !yoy.isEmpty
+            if let html = model.theme.render("partials/indicator-table", context: ctx) {
+                extras.pageValues[page, default: [:]]["indicatorTableHTML"] = html
+            }
+        }
+        // Overview: key figures.
+        let overview = LinkResolver(pageURLPath: report.urlPath, kind: .report, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        let keys = report.indicators.keyIndicators
+        if !keys.isEmpty {
+            var ctx = dataLinks(report, overview)
+            ctx["rows"] = keys.map { row($0, href: overview.href(target(anchors[$0.id], report: report))) }
+            if let html = model.theme.render("partials/key-indicators", context: ctx) {
+                extras.pageValues["\(report.urlPath)index.html", default: [:]]["keyIndicatorsHTML"] = html
+            }
+        }
+        // The indicators page: all figures grouped by topic.
+        let listLinks = LinkResolver(pageURLPath: report.indicatorsURLPath, kind: .indicators, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        var ctx = dataLinks(report, listLinks)
+        ctx["count"] = report.indicators.indicators.count
+        ctx["groups"] = report.indicators.byTopic.map { group -> [String: Any] in
+            let topic = report.topic(group.topic)
+            return [
+                "title": topic?.navTitle ?? (group.topic == "_index" ? "报告开篇" : group.topic),
+                "href": listLinks.href(topic?.urlPath ?? report.urlPath),
+                "anchor": "topic-" + group.topic.replacingOccurrences(of: "/", with: "-"),
+                "rows": group.indicators.map { row($0, href: listLinks.href(target(anchors[$0.id], report: report))) },
+            ]
+        }
+        if let html = model.theme.render("partials/indicators-list", context: ctx) {
+            extras.pageValues["\(report.indicatorsURLPath)index.html", default: [:]]["indicatorsPageHTML"] = html
+        }
+        let titles = Dictionary(uniqueKeysWithValues: report.topics.map { ($0.id, $0.navTitle) })
+        files.append(OutputFile(path: report.indicatorsCSVPath, bytes: [UInt8](IndicatorExport.csv(report.indicators, topicTitles: titles)),
+                                kind: .data, title: "\(report.metadata.title) 指标数据 (CSV)", reportID: id))
+        let meta = ["id": id, "title": report.metadata.title, "year": String(report.metadata.year), "series": report.metadata.series]
+        files.append(OutputFile(path: report.indicatorsJSONPath, bytes: [UInt8](IndicatorExport.json(report.indicators, report: meta)),
+                                kind: .data, title: "\(report.metadata.title) 指标数据 (JSON)", reportID: id))
         return files
     }
 
