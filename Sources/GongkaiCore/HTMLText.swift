@@ -19,8 +19,12 @@ public enum HTMLText {
     }
 
     /// The UTF-8 bytes of `plain(html)`; with `spaceAfterCells`, a space ends every table cell's text.
-    public static func plainBytes(_ html: String, spaceAfterCells: Bool = false) -> [UInt8] {
-        let bytes = Array(html.utf8)
+    public static func plainBytes<S: StringProtocol>(_ html: S, spaceAfterCells: Bool = false) -> [UInt8] {
+        if let out = html.utf8.withContiguousStorageIfAvailable({ plainBytes(buffer: $0, spaceAfterCells: spaceAfterCells) }) { return out }
+        return Array(html.utf8).withUnsafeBufferPointer { plainBytes(buffer: $0, spaceAfterCells: spaceAfterCells) }
+    }
+
+    private static func plainBytes(buffer bytes: UnsafeBufferPointer<UInt8>, spaceAfterCells: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -68,7 +72,7 @@ public enum HTMLText {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 
-    private static func decode(_ name: ArraySlice<UInt8>) -> [UInt8]? {
+    private static func decode(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
         let s = String(decoding: name, as: UTF8.self)
         switch s {
         case "amp": return [UInt8(ascii: "&")]

@@ -1,20 +1,27 @@
 /// An open-addressing hash table from search keys (`UInt64`, never `UInt64.max`) to small integers, for the index
-/// builder's hot loops: no per-lookup allocation or seeded hashing, and `removeAll` clears only the used slots, so
-/// one table serves many documents.
-struct KeyTable {
+/// builder's hot loops: no per-lookup allocation, seeded hashing or copy-on-write checks, and `removeAll` clears
+/// only the used slots, so one table serves many documents. Not shared between threads.
+struct KeyTable: ~Copyable {
     private static let empty = UInt64.max
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var values: UnsafeMutablePointer<Int32>
+    private var capacity: Int
     private var used: [Int] = []
-    private var mask: Int
 
     /// A table sized for about `expected` keys (it grows as needed).
     init(expected: Int) {
         var capacity = 16
         while capacity < expected * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: Self.empty, count: capacity)
-        values = [Int32](repeating: 0, count: capacity)
-        mask = capacity - 1
+        self.capacity = capacity
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: Self.empty, count: capacity)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
     }
 
     /// Number of keys held.
@@ -22,6 +29,7 @@ struct KeyTable {
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
+        let mask = capacity - 1
         var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29) & mask
         while keys[h] != key && keys[h] != Self.empty { h = (h + 1) & mask }
         return h
@@ -33,10 +41,7 @@ struct KeyTable {
         let h = slot(key)
         if keys[h] == key { return values[h] }
         let v = make()
-        keys[h] = key
-        values[h] = v
-        used.append(h)
-        if used.count * 2 > keys.count { grow() }
+        insert(key, v, at: h)
         return v
     }
 
@@ -45,14 +50,26 @@ struct KeyTable {
     mutating func increment(_ key: UInt64) {
         let h = slot(key)
         if keys[h] == key { values[h] += 1; return }
+        insert(key, 1, at: h)
+    }
+
+    @inline(__always)
+    private mutating func insert(_ key: UInt64, _ value: Int32, at h: Int) {
         keys[h] = key
-        values[h] = 1
+        values[h] = value
         used.append(h)
-        if used.count * 2 > keys.count { grow() }
+        if used.count * 2 > capacity { grow() }
     }
 
     /// Every key with its value, in insertion order.
     var entries: [(key: UInt64, value: Int32)] { used.map { (keys[$0], values[$0]) } }
+
+    /// Every key with its value packed as `key << 22 | value` (values below 2^22), sorted: sorted by key.
+    func packedSorted() -> [UInt64] {
+        var out = used.map { keys[$0] << 22 | UInt64(min(UInt32(truncatingIfNeeded: values[$0]), 0x3F_FFFF)) }
+        out.sort()
+        return out
+    }
 
     /// Empties the table, keeping its capacity.
     mutating func removeAll() {
@@ -62,10 +79,13 @@ struct KeyTable {
 
     private mutating func grow() {
         let old = entries
-        let capacity = keys.count * 2
-        keys = [UInt64](repeating: Self.empty, count: capacity)
-        values = [Int32](repeating: 0, count: capacity)
-        mask = capacity - 1
+        keys.deallocate()
+        values.deallocate()
+        capacity *= 2
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: Self.empty, count: capacity)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: 0, count: capacity)
         used.removeAll(keepingCapacity: true)
         for (k, v) in old {
             let h = slot(k)

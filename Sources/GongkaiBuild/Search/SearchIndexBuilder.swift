@@ -85,9 +85,9 @@ public struct SearchIndexBuilder: Sendable {
         guard parts.count == headings.count + 1 else {
             return [.init(anchor: "", heading: "", text: [topic.title, SearchText.plain(topic.body.html)].filter { !$0.isEmpty }.joined(separator: "\n"))]
         }
-        var out: [Document.Section] = [.init(anchor: "", heading: "", text: [topic.title, SearchText.plain(String(parts[0]))].filter { !$0.isEmpty }.joined(separator: "\n"))]
+        var out: [Document.Section] = [.init(anchor: "", heading: "", text: [topic.title, SearchText.plain(parts[0])].filter { !$0.isEmpty }.joined(separator: "\n"))]
         for (heading, part) in zip(headings, parts.dropFirst()) {
-            out.append(.init(anchor: heading.id, heading: heading.text, text: SearchText.plain(String(part))))
+            out.append(.init(anchor: heading.id, heading: heading.text, text: SearchText.plain(part)))
         }
         return out
     }
@@ -135,7 +135,8 @@ public struct SearchIndexBuilder: Sendable {
                 if i + 1 < n.count, n[i + 1] != 0x20 { table.increment(key(n[i], n[i + 1])) }
             }
         }
-        let out = table.entries.map { (key: $0.key, count: UInt32($0.value)) }.sorted { $0.key < $1.key }
+        // Keys are 42 bits, counts fit the low 22 (capped: a key found four million times in one page is not real).
+        let out = table.packedSorted().map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
         table.removeAll()
         return out
     }

@@ -64,7 +64,7 @@ public enum SearchText {
 
     /// Plain text of a rendered HTML fragment: tags removed, entities decoded, one line per block, table cells
     /// separated by a space, lines trimmed, empty lines dropped.
-    public static func plain(_ html: String) -> String {
+    public static func plain<S: StringProtocol>(_ html: S) -> String {
         let bytes = HTMLText.plainBytes(html, spaceAfterCells: true)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
