@@ -75,14 +75,8 @@ public struct SiteBuilder: Sendable {
         timer.lap("assemble")
         var (files, search) = try SiteRenderer(options: options, progress: progress).render(model, keepSearchState: keepsState)
         timer.lap("render")
-        var findings = SiteChecker(publishing: publishingChecks).check(model)
+        let findings = checks(model)
         timer.lap("check")
-        if publishingChecks {
-            // The audit recomputes declared derivations; public pages always show figures as published.
-            for report in model.reports where !report.indicators.isEmpty {
-                findings += IndicatorAudit.run(report.indicators, path: report.indicatorsFile?.path ?? "content/\(report.metadata.id)/indicators.yaml")
-            }
-        }
         let diagnostics = model.diagnostics + findings
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
         files.sort { $0.path < $1.path }
@@ -95,6 +89,59 @@ public struct SiteBuilder: Sendable {
         var result = Result(model: model, files: files, manifest: manifest, diagnostics: DiagnosticError(diagnostics).diagnostics, search: search)
         if keepsState { result.manifestChunks = chunks }
         return result
+    }
+
+    /// What `write(to:)` did.
+    public struct WriteReport: Sendable {
+        /// Warnings (and notes).
+        public var diagnostics: [Diagnostic]
+        /// The manifest written.
+        public var manifest: Manifest
+        /// What the writer did.
+        public var summary: OutputWriter.Summary
+        /// HTML pages written or kept.
+        public var pages: Int { manifest.files.filter { $0.path.hasSuffix(".html") }.count }
+    }
+
+    /// Builds and writes into `destination` (default `public/`), each file as soon as it is rendered: what
+    /// `gongkai build` does, holding the sources and the model but never the whole output. Every check runs before
+    /// the first file is written, so a failed build leaves `public/` untouched.
+    public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
+        var timer = StageTimer()
+        defer { timer.report() }
+        var loaded = try SiteLoader(root: root).load()
+        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        timer.lap("load")
+        let model = try SiteAssembler().assemble(loaded)
+        timer.lap("assemble")
+        let findings = checks(model)
+        timer.lap("check")
+        let diagnostics = model.diagnostics + findings
+        if findings.hasErrors { throw DiagnosticError(diagnostics) }
+        let output = try StreamingOutput(destination: destination ?? root.appendingPathComponent("public"), basePath: model.config.basePath)
+        do throws(DiagnosticError) {
+            _ = try SiteRenderer(options: options, progress: progress).produce(model, keepSearchState: false) { output.put($0) }
+        } catch {
+            output.abandon()
+            throw DiagnosticError(diagnostics + error.diagnostics)
+        }
+        timer.lap("render and write")
+        let manifest = output.manifest()
+        let summary = try output.finish(manifest)
+        timer.lap("manifest")
+        return WriteReport(diagnostics: DiagnosticError(diagnostics).diagnostics, manifest: manifest, summary: summary)
+    }
+
+    /// The checker's findings, with the indicator audit when publishing checks are on.
+    private func checks(_ model: SiteModel) -> [Diagnostic] {
+        var findings = SiteChecker(publishing: publishingChecks).check(model)
+        if publishingChecks {
+            // The audit recomputes declared derivations; public pages always show figures as published.
+            for report in model.reports where !report.indicators.isEmpty {
+                findings += IndicatorAudit.run(report.indicators, path: report.indicatorsFile?.path ?? "content/\(report.metadata.id)/indicators.yaml")
+            }
+        }
+        return findings
     }
 
     /// Builds and writes into `destination` (default `public/` under the root). `public/` is touched only when

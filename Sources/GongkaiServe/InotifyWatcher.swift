@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Foundation
+import GongkaiCore
 import Glibc
 
 /// Watches folder trees with Linux inotify on a background thread. Every folder below the roots gets a watch;

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 /// Watches folder trees by comparing modification times, sizes and inode numbers every `interval`: the fallback
 /// where inotify is unavailable (some containers, network file systems).

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 /// Watches a site's `content/` and `theme/` and reports batches of changed paths: inotify where the system has
 /// it, otherwise (or when asked) polling.

@@ -28,11 +28,11 @@ struct BuildCommand: ParsableCommand {
         let progress = TerminalProgress()
         defer { progress.finish() }
         do {
-            let (result, summary) = try SiteBuilder(root: site.url, options: options, progress: progress.receiver).buildAndWrite(to: destination)
+            let report = try SiteBuilder(root: site.url, options: options, progress: progress.receiver).write(to: destination)
             progress.finish()
-            DiagnosticPrinter.print(result.diagnostics.filter { $0.severity != .note })
-            let pages = result.files.filter { $0.bytes.starts(with: Array("<!DOCTYPE".utf8)) }.count
-            print("built \(pages) pages, \(result.files.count) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")
+            DiagnosticPrinter.print(report.diagnostics.filter { $0.severity != .note })
+            let summary = report.summary
+            print("built \(report.pages) pages, \(report.manifest.files.count + 1) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure

@@ -21,38 +21,46 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page of `model`; with `keepSearchState`, also returns the search index's state.
     func render(_ model: SiteModel, keepSearchState: Bool) throws(DiagnosticError) -> (files: [OutputFile], search: SearchIndexState?) {
+        let collected = Locked<[OutputFile]>([])
+        let search = try produce(model, keepSearchState: keepSearchState) { file in collected.withLock { $0.append(file) } }
+        return (collected.withLock { $0 }, search)
+    }
+
+    /// Produces every output file of `model`, handing each to `emit` as soon as it is made (from several threads
+    /// at once), so that a build can write pages as they are rendered instead of holding the whole site.
+    func produce(_ model: SiteModel, keepSearchState: Bool, emit: @Sendable (OutputFile) -> Void) throws(DiagnosticError) -> SearchIndexState? {
         var extras = PageExtras()
         for report in model.reports {
             extras.fullBodies[report.metadata.id] = report.fullBody
         }
-        let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras)
+        IndicatorViews(model: model, options: options).apply(to: &extras).forEach(emit)
         // The index comes first: pages carry its shard count, which saves the search page a request.
-        let search = model.config.search ? SearchIndexBuilder(model: model).build(keepState: keepSearchState) : nil
-        extras.searchShards = search?.shards
+        var state: SearchIndexState?
+        if model.config.search {
+            let index = SearchIndexBuilder(model: model).build(keepState: keepSearchState)
+            extras.searchShards = index.shards
+            state = index.state
+            _ = ParallelMap.map(index.files) { emit($0) }
+        }
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let theme = model.theme
         let counter = ProgressCounter(total: model.pages.count, progress: progress)
-        let rendered: [OutputFile?] = ParallelMap.map(model.pages) { page in
+        let missing: [PageModel?] = ParallelMap.map(model.pages) { page in
             defer { counter.tick() }
             let template = page.kind == .notFound ? "404" : page.kind.rawValue
-            guard let html = theme.render(template, context: builder.context(for: page)) else { return nil }
-            return OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID)
+            guard let html = theme.render(template, context: builder.context(for: page)) else { return page }
+            emit(OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID))
+            return nil
         }
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        for (page, file) in zip(model.pages, rendered) {
-            if let file { files.append(file) } else {
-                diagnostics.append(.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1)))
-            }
+        let diagnostics = missing.compactMap { $0 }.map { page in
+            Diagnostic.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1))
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        files += SiteFeeds(model: model).files()
-        files += dataFiles
-        files += search?.files ?? []
+        SiteFeeds(model: model).files().forEach(emit)
         for file in model.staticFiles {
-            files.append(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
+            emit(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }
-        return (files, search?.state)
+        return state
     }
 
     /// Renders pages of one report (what an incremental rebuild redoes: `only` those for which it returns true),

@@ -23,6 +23,13 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// SHA-256 over the lines `sha256  path\n` of all entries, in order.
     public var digest: String
 
+    /// The manifest of files already hashed (sorted here).
+    init(entries: [Entry]) {
+        version = 1
+        files = entries.sorted { $0.path < $1.path }
+        digest = Self.digest(of: files)
+    }
+
     /// The manifest of `files` (the manifest itself is not listed).
     public init(files: [OutputFile], basePath: String) {
         version = 1

@@ -79,7 +79,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes `bytes` to a new file at `path`; the error, if any.
-    private static func writeFile(_ bytes: [UInt8], to path: String) -> CocoaError? {
+    static func writeFile(_ bytes: [UInt8], to path: String) -> CocoaError? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot write \(path): \(String(cString: strerror(errno)))"])
@@ -128,7 +128,7 @@ public struct OutputWriter: Sendable {
         for path in removed {
             try fm.removeItem(at: destination.appendingPathComponent(path))
         }
-        removeEmptyFolders()
+        Self.removeEmptyFolders(in: destination)
         return Summary(written: written, removed: removed, unchanged: unchanged)
     }
 
@@ -145,7 +145,8 @@ public struct OutputWriter: Sendable {
         return out
     }
 
-    private func removeEmptyFolders() {
+    /// Removes folders left empty below `destination`, deepest first.
+    static func removeEmptyFolders(in destination: URL) {
         let fm = FileManager.default
         guard let walker = fm.enumerator(atPath: destination.path) else { return }
         var dirs: [String] = []

@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import GongkaiCore
+
+/// Stage 5 while rendering: each file is written as soon as it is made (from several threads), and only its manifest
+/// entry is kept, so a large site is never held in memory whole. The rules are `OutputWriter`'s: a first build goes
+/// into a temporary folder beside `public/` that replaces it at the end (a failed build leaves nothing behind); a
+/// later build rewrites only files whose bytes changed (through a temporary file and a rename) and removes files
+/// the site no longer has; a non-empty folder without a Gongkai manifest is refused.
+final class StreamingOutput: @unchecked Sendable {
+    private enum Mode {
+        case fresh(temp: URL)
+        case update(existing: Set<String>)
+    }
+
+    private let destination: URL
+    private let root: URL
+    private let mode: Mode
+    private let basePath: String
+    private let lock = NSLock()
+    private var folders = Set<String>()
+    private var entries: [Manifest.Entry] = []
+    private var written: [String] = []
+    private var unchanged = 0
+    private var failure: String?
+
+    /// Prepares to write into `destination`.
+    init(destination: URL, basePath: String) throws(DiagnosticError) {
+        self.destination = destination
+        self.basePath = basePath
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw Self.fail("output path exists and is not a folder", destination) }
+            let existing = Self.listFiles(destination)
+            if !existing.isEmpty && !existing.contains("manifest.json") {
+                throw Self.fail("\(destination.lastPathComponent)/ holds files that Gongkai did not write (no manifest.json); move them away or choose another output folder", destination)
+            }
+            mode = .update(existing: Set(existing))
+            root = destination
+        } else {
+            let temp = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            try? fm.removeItem(at: temp)
+            do { try fm.createDirectory(at: temp, withIntermediateDirectories: true) } catch {
+                throw Self.fail("cannot write output: \(error.localizedDescription)", destination)
+            }
+            mode = .fresh(temp: temp)
+            root = temp
+        }
+    }
+
+    /// Writes one file (safe to call from several threads for different paths) and records its manifest entry.
+    func put(_ file: OutputFile) {
+        let entry = Manifest.Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
+                                   report: file.reportID, sha256: Manifest.sha256(file.bytes), size: file.bytes.count)
+        var didWrite = true
+        do {
+            try ensureFolder(of: file.path)
+            let path = root.path + "/" + file.path
+            switch mode {
+            case .fresh:
+                try Self.writeFile(file.bytes, to: path)
+            case .update(let existing):
+                if existing.contains(file.path), let old = FileManager.default.contents(atPath: path), old.elementsEqual(file.bytes) {
+                    didWrite = false
+                } else {
+                    // rename(2) replaces the old file atomically: a reader sees the old bytes or the new, never half.
+                    let temp = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).gongkai-tmp"
+                    try Self.writeFile(file.bytes, to: temp)
+                    if rename(temp, path) != 0 {
+                        let reason = String(cString: strerror(errno))
+                        unlink(temp)
+                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(file.path): \(reason)"])
+                    }
+                }
+            }
+        } catch {
+            lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
+            return
+        }
+        lock.withLock {
+            entries.append(entry)
+            if didWrite { written.append(file.path) } else { unchanged += 1 }
+        }
+    }
+
+    /// The manifest of everything put so far.
+    func manifest() -> Manifest {
+        Manifest(entries: lock.withLock { entries })
+    }
+
+    /// Writes the manifest and completes the output (moves the first build into place, or removes stale files).
+    func finish(_ manifest: Manifest) throws(DiagnosticError) -> OutputWriter.Summary {
+        put(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data))
+        if let failure { abandon(); throw Self.fail(failure, destination) }
+        let fm = FileManager.default
+        switch mode {
+        case .fresh(let temp):
+            do { try fm.moveItem(at: temp, to: destination) } catch {
+                abandon()
+                throw Self.fail("cannot write output: \(error.localizedDescription)", destination)
+            }
+            return OutputWriter.Summary(written: written.sorted(), removed: [], unchanged: 0)
+        case .update(let existing):
+            let keep = Set(entries.map(\.path))
+            let removed = existing.subtracting(keep).sorted()
+            for path in removed { try? fm.removeItem(at: destination.appendingPathComponent(path)) }
+            OutputWriter.removeEmptyFolders(in: destination)
+            return OutputWriter.Summary(written: written.sorted(), removed: removed, unchanged: unchanged)
+        }
+    }
+
+    /// Gives up: a first build's temporary folder is removed (an update has replaced only whole files).
+    func abandon() {
+        if case .fresh(let temp) = mode { try? FileManager.default.removeItem(at: temp) }
+    }
+
+    private func ensureFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        if lock.withLock({ folders.contains(folder) }) { return }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        lock.withLock { _ = folders.insert(folder) }
+    }
+
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        if let error = OutputWriter.writeFile(bytes, to: path) { throw error }
+    }
+
+    private static func listFiles(_ url: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        var out: [String] = []
+        for case let path as String in walker {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    private static func fail(_ message: String, _ destination: URL) -> DiagnosticError {
+        DiagnosticError([.error(message, at: SourceLocation(path: destination.lastPathComponent, line: 1, column: 1))])
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import GongkaiBuild
+import GongkaiCore
+
+/// `SiteBuilder.write(to:)` (what `gongkai build` runs) writes each file as it is rendered; it must give exactly what
+/// the in-memory build writes and keep the writer's rules.
+@Suite struct StreamingWriteTests {
+    @Test func writesExactlyWhatTheInMemoryBuildWrites() throws {
+        let site = try SiteFixture(twoYearSite)
+        let streamed = site.root.appendingPathComponent("streamed")
+        let report = try SiteBuilder(root: site.root).write(to: streamed)
+        try site.build()
+        let inMemory = site.snapshot()
+        var written: [String: Data] = [:]
+        for path in FileManager.default.enumerator(atPath: streamed.path)?.allObjects as? [String] ?? [] {
+            var isDir: ObjCBool = false
+            let url = streamed.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue { written[path] = FileManager.default.contents(atPath: url.path) }
+        }
+        #expect(!written.isEmpty)
+        #expect(written == inMemory)
+        #expect(report.summary.written.count == written.count)
+        #expect(report.pages == written.keys.filter { $0.hasSuffix(".html") }.count)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".streamed.tmp-\(ProcessInfo.processInfo.processIdentifier)").path))
+    }
+
+    @Test func laterWritesReplaceOnlyChangedFilesAndRemoveStaleOnes() throws {
+        let site = try SiteFixture(smallSite)
+        _ = try SiteBuilder(root: site.root).write()
+        let again = try SiteBuilder(root: site.root).write()
+        #expect(again.summary.written.isEmpty)
+        #expect(again.summary.unchanged == again.manifest.files.count + 1)
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n仍存在一些不足,需要改进。\n")
+        let changed = try SiteBuilder(root: site.root).write()
+        #expect(Set(changed.summary.written.filter { !$0.hasPrefix("search/") }) == ["r2024/03/index.html", "r2024/full/index.html", "manifest.json"])
+        try site.remove("content/r2024/03.md")
+        let removed = try SiteBuilder(root: site.root).write()
+        #expect(removed.summary.removed.filter { !$0.hasPrefix("search/") } == ["r2024/03/index.html"])
+        #expect(site.output("r2024/03/index.html") == nil)
+        #expect(site.output("r2024/index.html") != nil)
+    }
+
+    @Test func aFailedBuildWritesNothingAndAForeignFolderIsRefused() throws {
+        let site = try SiteFixture(smallSite)
+        _ = try SiteBuilder(root: site.root).write()
+        let before = site.snapshot()
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n见[不存在的页面](../nowhere/)。\n")
+        #expect(throws: DiagnosticError.self) { try SiteBuilder(root: site.root).write() }
+        #expect(site.snapshot() == before)
+
+        let foreign = site.root.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n正文。\n")
+        do {
+            _ = try SiteBuilder(root: site.root).write(to: foreign)
+            Issue.record("a folder Gongkai did not write was overwritten")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("did not write") == true)
+        }
+        #expect(FileManager.default.contents(atPath: foreign.appendingPathComponent("notes.txt").path) == Data("mine".utf8))
+    }
+}
