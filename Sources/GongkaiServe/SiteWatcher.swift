@@ -14,7 +14,7 @@ final class SiteWatcher: Sendable {
     private let stopWatching: @Sendable () -> Void
     /// Batches of changed paths. While a rebuild runs, new batches are merged into one (no path is lost: an
     /// incremental rebuild must see every change).
-    let changes: AsyncStream<[String]>
+    let changes: AsyncCompactMapSequence<AsyncStream<Void>, [String]>
     private let pending = Locked<[String]>([])
 
     /// Starts watching `content/` and `theme/` under `root`.
@@ -23,12 +23,9 @@ final class SiteWatcher: Sendable {
         let (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let pending = self.pending
         // Each batch is added to `pending` and signalled; the reader takes everything pending at once.
-        changes = AsyncStream { () async -> [String]? in
-            for await _ in signals {
-                let batch = pending.withLock { paths -> [String] in defer { paths = [] }; return paths }
-                if !batch.isEmpty { return batch }
-            }
-            return nil
+        changes = signals.compactMap { _ in
+            let batch = pending.withLock { paths -> [String] in defer { paths = [] }; return paths }
+            return batch.isEmpty ? nil : batch
         }
         let onChange: @Sendable ([String]) -> Void = { paths in
             pending.withLock { $0 += paths }
