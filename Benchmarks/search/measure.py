@@ -4,10 +4,10 @@ search index (meta, shards, document texts) and how long it takes to answer.
 
     python3 Benchmarks/search/measure.py PUBLIC_DIR [query …]
 """
-import json, os, socket, subprocess, sys, tempfile, time, urllib.parse
+import json, os, subprocess, sys, tempfile, time, urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "search-e2e"))
-from test_search import browser, free_port, wait_results  # noqa: E402
+from test_search import browser, free_port, wait_for_port, wait_results  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 RUN = ("var a=window.gongkaiSearchApp, t=performance.now(); "
@@ -37,12 +37,7 @@ def main():
     queries = sys.argv[2:] or QUERIES
     port = free_port()
     server = start_server(public, port)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_port(port)
     driver = browser()
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})

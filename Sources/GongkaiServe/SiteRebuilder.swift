@@ -36,11 +36,7 @@ struct SiteRebuilder: Sendable {
                 if let previous = taken.take(), let quick = builder.rebuild(after: consume previous, changing: changed) {
                     last.withLock { $0 = quick }
                     incremental.withLock { $0 = (quick.changedPaths ?? []) + quick.removedPaths }
-                    let snapshot = served.updating(with: quick)
-                    if ProcessInfo.processInfo.environment["GONGKAI_TIMING"] != nil {
-                        FileHandle.standardError.write(Data("incremental rebuild and snapshot: \((ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000) ms\n".utf8))
-                    }
-                    continuation.resume(returning: .success((snapshot, quick.diagnostics)))
+                    continuation.resume(returning: .success((served.updating(with: quick), quick.diagnostics)))
                     return
                 }
                 do throws(DiagnosticError) {

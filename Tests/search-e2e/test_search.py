@@ -145,6 +145,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_for_port(port, tries=50):
+    """Waits (up to about five seconds) until something listens on 127.0.0.1:port."""
+    for _ in range(tries):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
 def browser(width=1280, height=900):
     opts = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
@@ -199,12 +209,7 @@ def main():
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_path = f"/{args.prefix}/"
     base = f"http://127.0.0.1:{port}{base_path}"
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_port(port)
     driver = browser()
     timings = []
     try:

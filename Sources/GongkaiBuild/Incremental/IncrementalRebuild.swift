@@ -90,11 +90,11 @@ struct IncrementalRebuild {
         timer.lap("patch files")
         var manifest = previous.manifest
         previous.manifest.files = []
-        var kept: [[UInt8]]? = previous.manifestChunks ?? ParallelMap.map(manifest.files, Manifest.entryJSON)
+        var kept = previous.manifestChunks ?? ParallelMap.map(manifest.files, Manifest.entryJSON)
         previous.manifestChunks = nil
         manifest.update(changed: changedFiles, removed: gone, basePath: model.config.basePath, chunks: &kept)
         timer.lap("manifest entries")
-        let json = manifest.json(chunks: kept ?? [])
+        let json = manifest.json(chunks: kept)
         PathSearch.upsert(OutputFile(path: "manifest.json", bytes: json, kind: .data), into: &files, key: \.path)
         timer.lap("files, manifest")
         var result = SiteBuilder.Result(model: model, files: files, manifest: manifest, diagnostics: [], search: search,

@@ -24,9 +24,6 @@ struct KeyTable: ~Copyable {
         values.deallocate()
     }
 
-    /// Number of keys held.
-    var count: Int { used.count }
-
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
         let mask = capacity - 1

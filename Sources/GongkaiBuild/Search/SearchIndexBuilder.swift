@@ -121,13 +121,8 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
-    /// The keys of normalised text, sorted, with how often each occurs.
-    static func keyCounts(_ norm: [UInt32]) -> [(key: UInt64, count: UInt32)] {
-        var table = KeyTable(expected: norm.count)
-        return keyCounts(norm, table: &table)
-    }
-
-    /// `keyCounts`, counting in a caller's table (emptied afterwards).
+    /// The keys of normalised text, sorted, with how often each occurs, counted in a caller's table (emptied
+    /// afterwards).
     static func keyCounts(_ norm: [UInt32], table: inout KeyTable) -> [(key: UInt64, count: UInt32)] {
         norm.withUnsafeBufferPointer { n in
             for i in 0..<n.count where n[i] != 0x20 {
@@ -141,16 +136,7 @@ public struct SearchIndexBuilder: Sendable {
         return out
     }
 
-    /// The keys of one document with their counts and whether they occur in the title, sorted by key.
-    static func postings(text: String, title: String) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
-        var table = KeyTable(expected: 1024)
-        return postings(text: text, title: title, table: &table)
-    }
-
-    private static func postings(text: String, title: String, table: inout KeyTable) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
-        postings(lines: [text], title: title, table: &table)
-    }
-
+    /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key.
     private static func postings(lines: [String], title: String, table: inout KeyTable) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
         let titleKeys = keyCounts(SearchText.normalise(title), table: &table).map(\.key)
         return keyCounts(SearchText.normalise(lines: lines), table: &table).map { e in
@@ -189,21 +175,17 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     private static func documentPostings(_ doc: Document, table: inout KeyTable) -> DocumentPostings {
-        let list = postings(lines: doc.sections.map(\.text), title: doc.title, table: &table)
+        let list = packedEntries(doc, table: &table)
         // Counting sort by partition; within a partition the entries stay in key order.
-        var partitionOf = [UInt8](repeating: 0, count: list.count)
+        let partitionOf = list.map { UInt8(keyHash($0 >> 22) & UInt32(partitions - 1)) }
         var starts = [Int32](repeating: 0, count: partitions + 1)
-        for (i, e) in list.enumerated() {
-            let p = Int(keyHash(e.key) & UInt32(partitions - 1))
-            partitionOf[i] = UInt8(p)
-            starts[p + 1] += 1
-        }
+        for p in partitionOf { starts[Int(p) + 1] += 1 }
         for p in 0..<partitions { starts[p + 1] += starts[p] }
         var next = starts
         var entries = [UInt64](repeating: 0, count: list.count)
-        for (i, e) in list.enumerated() {
+        for (i, packed) in list.enumerated() {
             let p = Int(partitionOf[i])
-            entries[Int(next[p])] = e.key << 22 | UInt64(min(e.count, 0x1F_FFFF)) << 1 | (e.inTitle ? 1 : 0)
+            entries[Int(next[p])] = packed
             next[p] += 1
         }
         return DocumentPostings(entries: entries, starts: starts)
@@ -274,7 +256,11 @@ public struct SearchIndexBuilder: Sendable {
     /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
     static func packedEntries(_ doc: Document) -> [UInt64] {
         var table = KeyTable(expected: 4096)
-        return postings(lines: doc.sections.map(\.text), title: doc.title, table: &table)
+        return packedEntries(doc, table: &table)
+    }
+
+    private static func packedEntries(_ doc: Document, table: inout KeyTable) -> [UInt64] {
+        postings(lines: doc.sections.map(\.text), title: doc.title, table: &table)
             .map { $0.key << 22 | UInt64(min($0.count, 0x1F_FFFF)) << 1 | ($0.inTitle ? 1 : 0) }
     }
 

@@ -47,14 +47,6 @@ public struct SearchIndexState: Sendable {
     /// The number of document `url`, if it is indexed.
     func documentNumber(url: String) -> Int? { docs.firstIndex { $0.url == url } }
 
-    /// The state after document `n` becomes `doc`, with the index files to write and to remove; nil when the
-    /// shard count would change (then the whole index must be built again).
-    func updating(document n: Int, with doc: SearchIndexBuilder.Document) -> (state: SearchIndexState, write: [OutputFile], remove: [String])? {
-        var next = self
-        guard let files = next.update(document: n, with: doc) else { return nil }
-        return (next, files.write, files.remove)
-    }
-
     /// Makes document `n` be `doc` in place; returns the index files to write and to remove, or nil when the shard
     /// count would change (the state is then unusable: build the whole index again).
     mutating func update(document n: Int, with doc: SearchIndexBuilder.Document) -> (write: [OutputFile], remove: [String])? {

@@ -33,41 +33,23 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// The manifest of `files` (the manifest itself is not listed).
     public init(files: [OutputFile], basePath: String) {
         version = 1
-        self.files = ParallelMap.map(files.sorted { $0.path < $1.path }) { file in
-            Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
-                  report: file.reportID, sha256: Self.sha256(file.bytes), size: file.bytes.count)
-        }
+        self.files = ParallelMap.map(files.sorted { $0.path < $1.path }) { Entry(file: $0, basePath: basePath) }
         digest = Self.digest(of: self.files)
     }
 
-    /// The manifest after `changed` files were written (new or replaced) and `removed` paths deleted.
-    public func updating(changed: [OutputFile], removed: [String], basePath: String) -> Manifest {
-        var next = self
-        next.update(changed: changed, removed: removed, basePath: basePath)
-        return next
-    }
-
-    /// Updates this manifest in place after `changed` files were written and `removed` paths deleted.
-    public mutating func update(changed: [OutputFile], removed: [String], basePath: String) {
-        var none: [[UInt8]]?
-        update(changed: changed, removed: removed, basePath: basePath, chunks: &none)
-    }
-
-    /// `update`, keeping `chunks` (each entry's `entryJSON`, when given) in step with the entries.
-    mutating func update(changed: [OutputFile], removed: [String], basePath: String, chunks: inout [[UInt8]]?) {
+    /// Updates this manifest in place after `changed` files were written and `removed` paths deleted, keeping
+    /// `chunks` (each entry's `entryJSON`) in step with the entries.
+    mutating func update(changed: [OutputFile], removed: [String], basePath: String, chunks: inout [[UInt8]]) {
         for path in removed {
             let (i, found) = PathSearch.position(of: path, in: files, key: \.path)
             guard found else { continue }
             files.remove(at: i)
-            chunks?.remove(at: i)
+            chunks.remove(at: i)
         }
-        let entries = ParallelMap.map(changed) { file in
-            Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
-                  report: file.reportID, sha256: Self.sha256(file.bytes), size: file.bytes.count)
-        }
+        let entries = ParallelMap.map(changed) { Entry(file: $0, basePath: basePath) }
         for entry in entries {
             let (i, found) = PathSearch.position(of: entry.path, in: files, key: \.path)
-            if found { files[i] = entry; chunks?[i] = Self.entryJSON(entry) } else { files.insert(entry, at: i); chunks?.insert(Self.entryJSON(entry), at: i) }
+            if found { files[i] = entry; chunks[i] = Self.entryJSON(entry) } else { files.insert(entry, at: i); chunks.insert(Self.entryJSON(entry), at: i) }
         }
         digest = Self.digest(of: files)
     }
@@ -191,5 +173,13 @@ public struct Manifest: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data()
         return [UInt8](data) + [0x0A]
+    }
+}
+
+extension Manifest.Entry {
+    /// The entry of an output file (its SHA-256 computed here).
+    init(file: OutputFile, basePath: String) {
+        self.init(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
+                  report: file.reportID, sha256: Manifest.sha256(file.bytes), size: file.bytes.count)
     }
 }

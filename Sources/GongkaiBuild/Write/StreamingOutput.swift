@@ -18,16 +18,18 @@ final class StreamingOutput: @unchecked Sendable {
     private let destination: URL
     private let root: URL
     private let mode: Mode
-    private let basePath: String
+    /// The base path for manifest entries; nil when the caller brings its own manifest (nothing is recorded).
+    private let basePath: String?
     private let lock = NSLock()
     private var folders = Set<String>()
     private var entries: [Manifest.Entry] = []
+    private var paths: [String] = []
     private var written: [String] = []
     private var unchanged = 0
     private var failure: String?
 
     /// Prepares to write into `destination`.
-    init(destination: URL, basePath: String) throws(DiagnosticError) {
+    init(destination: URL, basePath: String?) throws(DiagnosticError) {
         self.destination = destination
         self.basePath = basePath
         let fm = FileManager.default
@@ -53,8 +55,7 @@ final class StreamingOutput: @unchecked Sendable {
 
     /// Writes one file (safe to call from several threads for different paths) and records its manifest entry.
     func put(_ file: OutputFile) {
-        let entry = Manifest.Entry(path: file.path, url: basePath + file.urlPath, title: file.title, kind: file.kind.rawValue,
-                                   report: file.reportID, sha256: Manifest.sha256(file.bytes), size: file.bytes.count)
+        let entry = basePath.map { Manifest.Entry(file: file, basePath: $0) }
         var didWrite = true
         do {
             try ensureFolder(of: file.path)
@@ -81,7 +82,8 @@ final class StreamingOutput: @unchecked Sendable {
             return
         }
         lock.withLock {
-            entries.append(entry)
+            if let entry { entries.append(entry) }
+            paths.append(file.path)
             if didWrite { written.append(file.path) } else { unchanged += 1 }
         }
     }
@@ -91,9 +93,10 @@ final class StreamingOutput: @unchecked Sendable {
         Manifest(entries: lock.withLock { entries })
     }
 
-    /// Writes the manifest and completes the output (moves the first build into place, or removes stale files).
-    func finish(_ manifest: Manifest) throws(DiagnosticError) -> OutputWriter.Summary {
-        put(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data))
+    /// Writes the manifest (unless the caller already put its own `manifest.json`) and completes the output:
+    /// moves the first build into place, or removes stale files.
+    func finish(_ manifest: Manifest?) throws(DiagnosticError) -> OutputWriter.Summary {
+        if let manifest { put(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data)) }
         if let failure { abandon(); throw Self.fail(failure, destination) }
         let fm = FileManager.default
         switch mode {
@@ -104,10 +107,10 @@ final class StreamingOutput: @unchecked Sendable {
             }
             return OutputWriter.Summary(written: written.sorted(), removed: [], unchanged: 0)
         case .update(let existing):
-            let keep = Set(entries.map(\.path))
+            let keep = Set(paths)
             let removed = existing.subtracting(keep).sorted()
             for path in removed { try? fm.removeItem(at: destination.appendingPathComponent(path)) }
-            OutputWriter.removeEmptyFolders(in: destination)
+            Self.removeEmptyFolders(in: destination)
             return OutputWriter.Summary(written: written.sorted(), removed: removed, unchanged: unchanged)
         }
     }
@@ -125,8 +128,35 @@ final class StreamingOutput: @unchecked Sendable {
         lock.withLock { _ = folders.insert(folder) }
     }
 
+    /// Writes `bytes` to a new file at `path`.
     private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        if let error = OutputWriter.writeFile(bytes, to: path) { throw error }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in Glibc.write(fd, buffer.baseAddress.map { $0 + done }, bytes.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            done += n
+        }
+    }
+
+    /// Removes folders left empty below `destination`, deepest first.
+    private static func removeEmptyFolders(in destination: URL) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: destination.path) else { return }
+        var dirs: [String] = []
+        for case let path as String in walker {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: destination.appendingPathComponent(path).path, isDirectory: &isDir), isDir.boolValue { dirs.append(path) }
+        }
+        for dir in dirs.sorted(by: { $0.count > $1.count }) {
+            let url = destination.appendingPathComponent(dir)
+            if (try? fm.contentsOfDirectory(atPath: url.path))?.isEmpty == true { try? fm.removeItem(at: url) }
+        }
     }
 
     private static func listFiles(_ url: URL) -> [String] {
