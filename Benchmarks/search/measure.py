@@ -8,6 +8,7 @@ import json, os, subprocess, sys, tempfile, time, urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "search-e2e"))
 from test_search import browser, free_port, wait_for_port, wait_results  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 RUN = ("var a=window.gongkaiSearchApp, t=performance.now(); "
@@ -60,19 +61,20 @@ def main():
             WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
             time.sleep(0.3)
             typed = driver.execute_script(RUN, q)
+            first = float(driver.find_element(By.ID, "search-app").get_attribute("data-first-ms") or typed)
             rows.append({"query": q, "results": len(results), "status": status, "files": len(index), "shards": len(shards),
                          "shard_bytes": sum(shards), "texts": len(texts), "text_bytes": sum(texts), "bytes": total,
-                         "cold_ms": ms, "warm_ms": round(t, 1), "typed_ms": round(typed, 1)})
+                         "cold_ms": ms, "warm_ms": round(t, 1), "typed_ms": round(typed, 1), "first_ms": round(first, 1)})
     finally:
         driver.quit()
         server.terminate()
-    print("| query | results shown | files | shards (bytes) | texts (bytes) | total KB | page load with ?q= (ms) | typed, index cold (ms) | again (ms) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| query | results shown | files | shards (bytes) | texts (bytes) | total KB | page load with ?q= (ms) | typed, index cold: first results (ms) | typed, index cold: page complete (ms) | again (ms) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['query']} | {r['results']} | {r['files']} | {r['shards']} ({r['shard_bytes']}) | {r['texts']} ({r['text_bytes']}) | "
-              f"{r['bytes'] / 1024:.1f} | {r['cold_ms']:.1f} | {r['typed_ms']:.1f} | {r['warm_ms']:.1f} |")
+              f"{r['bytes'] / 1024:.1f} | {r['cold_ms']:.1f} | {r['first_ms']:.1f} | {r['typed_ms']:.1f} | {r['warm_ms']:.1f} |")
     print(json.dumps({"max_kb": max(r["bytes"] for r in rows) / 1024, "max_page_load_ms": max(r["cold_ms"] for r in rows),
-                      "max_typed_ms": max(r["typed_ms"] for r in rows), "max_again_ms": max(r["warm_ms"] for r in rows)}))
+                      "max_typed_ms": max(r["typed_ms"] for r in rows), "max_first_ms": max(r["first_ms"] for r in rows), "max_again_ms": max(r["warm_ms"] for r in rows)}))
 
 
 if __name__ == "__main__":

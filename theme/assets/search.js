@@ -3,15 +3,17 @@
 // over http(s), loaded through <script> tags from file://; paths are relative, so any sub-path works.
 //
 // A query is split at spaces into terms; a page is a hit when every term is a substring of its normalised text.
-// Keys are the overlapping character pairs of each term (one character: the character itself); the postings of
-// those keys give candidate pages, whose texts are then loaded and checked, so there are no false hits.
+// The index holds every overlapping character pair of every page; a term is looked up by pairs that cover it (one
+// character: the character itself); the postings of those keys give candidate pages, whose texts are then loaded
+// and checked, so there are no false hits.
 // fold/normalise/fnv1a must stay identical to Sources/GongkaiBuild/Search/SearchText.swift.
 (function () {
   "use strict";
 
-  var MAX_KEYS = 8;       // keys fetched per term (evenly spread; the text check keeps results exact)
+  var MAX_KEYS = 6;       // keys fetched per term (evenly spread; the text check keeps results exact)
   var ALL_UP_TO = 50;     // with this many candidates or fewer, every one is checked and the count is exact
   var PAGE = 10;          // otherwise results are shown this many at a time, best candidates first
+  var BATCH = 6;          // texts loaded at once: a browser opens six connections to a host, so one round
 
   // ---- text rules (same as SearchText.swift) ----
   function fold(c) {
@@ -21,22 +23,35 @@
         c === 0xA0 || c === 0x3000 || c === 0x2028 || c === 0x2029) return 0x20;
     return c;
   }
-  // Normalised text, and for each of its UTF-16 units the index of the unit it comes from in `s`.
+  // The same rules over a whole string with native regular expressions (a cold page runs its script in the
+  // interpreter, where a loop over every character of a page's text costs milliseconds): full-width forms to
+  // half-width, A–Z to lower case, each run of white space to one space.
+  var FULL_WIDTH = /[\uFF01-\uFF5E]/g, UPPER = /[A-Z]/g, SPACES = /[\t\n\v\f\r \u00A0\u3000\u2028\u2029]+/g;
+  function shiftDown(c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); }
+  function lower(c) { return String.fromCharCode(c.charCodeAt(0) + 32); }
+  // Normalised text, and `at(i)`: where its UTF-16 unit i comes from in `s` (only white-space runs move text).
   function normalise(s) {
-    var out = [], map = [], last = -1;
-    for (var i = 0; i < s.length;) {
-      var c = s.codePointAt(i), n = c > 0xFFFF ? 2 : 1, f = fold(c);
-      if (!(f === 0x20 && last === 0x20)) {
-        var ch = String.fromCodePoint(f);
-        out.push(ch);
-        map.push(i);
-        if (ch.length === 2) map.push(i + 1);
-        last = f;
+    var folded = s.replace(FULL_WIDTH, shiftDown).replace(UPPER, lower), parts = [], from = [], shift = [];
+    var removed = 0, pos = 0, m;
+    SPACES.lastIndex = 0;
+    while ((m = SPACES.exec(folded))) {
+      parts.push(folded.slice(pos, m.index), " ");
+      pos = m.index + m[0].length;
+      if (m[0].length > 1) {
+        removed += m[0].length - 1;
+        from.push(m.index - removed + m[0].length); // first normalised unit after the run
+        shift.push(removed);
       }
-      i += n;
     }
-    map.push(s.length);
-    return { text: out.join(""), map: map };
+    parts.push(folded.slice(pos));
+    return {
+      text: parts.join(""),
+      at: function (i) {
+        var lo = 0, hi = from.length - 1, found = -1;
+        while (lo <= hi) { var mid = (lo + hi) >> 1; if (from[mid] <= i) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+        return i + (found < 0 ? 0 : shift[found]);
+      }
+    };
   }
   function fnv1a(s) {
     var h = 0x811C9DC5;
@@ -56,14 +71,16 @@
     normalise(query).text.split(" ").forEach(function (t) { if (t && !seen[t]) { seen[t] = 1; out.push(t); } });
     return out;
   }
+  // Keys looked up for a term: every other pair from the start, and the last pair, so that the pairs cover the
+  // term (at most MAX_KEYS of them, evenly spread). Every page holding the term holds these keys; the text check
+  // drops pages that hold them apart. Fewer keys, fewer shards to load.
   function keysOf(term) {
     var cps = Array.from(term);
     if (cps.length === 1) return cps;
     var all = [], seen = {};
-    for (var i = 0; i + 1 < cps.length; i++) {
-      var k = cps[i] + cps[i + 1];
-      if (!seen[k]) { seen[k] = 1; all.push(k); }
-    }
+    function add(i) { var k = cps[i] + cps[i + 1]; if (!seen[k]) { seen[k] = 1; all.push(k); } }
+    for (var i = 0; i + 1 < cps.length; i += 2) add(i);
+    if (cps.length % 2 === 1) add(cps.length - 2);
     if (all.length <= MAX_KEYS) return all;
     var picked = [];
     for (var j = 0; j < MAX_KEYS; j++) picked.push(all[Math.round(j * (all.length - 1) / (MAX_KEYS - 1))]);
@@ -101,28 +118,19 @@
     return loading[name];
   }
   // "doc[:tf][*],…" with base-36 numbers and doc as a difference from the previous entry, into typed arrays
-  // (documents ascending; tf with the title flag in bit 0). Read char by char: common keys hold thousands of entries.
+  // (documents ascending; tf with the title flag in bit 0). Common keys hold thousands of entries: split and parseInt
+  // are native, which keeps a cold page's interpreter out of the per-character work.
   var parsed = {};
   function parsePostings(key, str) {
     if (parsed[key]) return parsed[key];
-    var count = 1, i, n = str.length, c;
-    for (i = 0; i < n; i++) if (str.charCodeAt(i) === 44) count++;
-    var docs = new Int32Array(count), info = new Int32Array(count), doc = 0, e = 0;
-    function digit(code) { return code < 58 ? code - 48 : code - 87; }
-    i = 0;
-    while (i < n) {
-      var v = 0, tf = 1, title = 0;
-      while (i < n && (c = str.charCodeAt(i)) !== 44 && c !== 58 && c !== 42) { v = v * 36 + digit(c); i++; }
-      doc += v;
-      if (i < n && str.charCodeAt(i) === 58) {
-        i++; tf = 0;
-        while (i < n && (c = str.charCodeAt(i)) !== 44 && c !== 42) { tf = tf * 36 + digit(c); i++; }
-      }
-      if (i < n && str.charCodeAt(i) === 42) { title = 1; i++; }
-      docs[e] = doc; info[e] = tf * 2 + title; e++;
-      i++; // the comma
+    var items = str.split(","), count = items.length, docs = new Int32Array(count), info = new Int32Array(count), doc = 0;
+    for (var e = 0; e < count; e++) {
+      var item = items[e], colon = item.indexOf(":"), title = item.charCodeAt(item.length - 1) === 42 ? 1 : 0;
+      doc += parseInt(item, 36);
+      docs[e] = doc;
+      info[e] = (colon < 0 ? 1 : parseInt(item.slice(colon + 1), 36)) * 2 + title;
     }
-    parsed[key] = { docs: docs, info: info, size: e };
+    parsed[key] = { docs: docs, info: info, size: count };
     return parsed[key];
   }
   // Position of `doc` in the ascending list from `from` on, or -1 (galloping, then binary search).
@@ -203,18 +211,22 @@
       for (var k = at; k >= 0; k = doc.norm.text.indexOf(ts[i], k + ts[i].length)) count++;
     }
     var inTitle = ts.every(function (t) { return doc.normTitle.indexOf(t) >= 0; });
-    return { doc: doc, at: doc.norm.map[first], inTitle: inTitle, density: count / Math.max(1, doc.norm.text.length) };
+    return { doc: doc, at: doc.norm.at(first), inTitle: inTitle, density: count / Math.max(1, doc.norm.text.length) };
   }
   function rank(a, b) { return (b.inTitle - a.inTitle) || (b.density - a.density) || (a.doc.n - b.doc.n); }
-  // Checks candidates[from…] until `want` hits are found (or all, when `want` is Infinity).
-  Engine.prototype.check = function (ts, candidates, from, want) {
+  // Checks candidates[from…] until `want` hits are found (or all, when `want` is Infinity), loading texts one round
+  // of connections at a time; `progress(hits)` sees the ranked hits so far after each round, so the first results
+  // can be shown while the next texts load.
+  Engine.prototype.check = function (ts, candidates, from, want, progress) {
     var self = this, hits = [], next = from;
     function step() {
-      if (next >= candidates.length || hits.length >= want) return Promise.resolve({ hits: hits.sort(rank), next: next });
-      var batch = candidates.slice(next, next + PAGE);
+      if (next >= candidates.length || hits.length >= want) return Promise.resolve({ hits: hits, next: next });
+      var batch = candidates.slice(next, next + Math.min(BATCH, Math.max(1, want - hits.length)));
       next += batch.length;
       return Promise.all(batch.map(function (c) { return self.doc(c.doc); })).then(function (docs) {
         docs.forEach(function (d) { var h = verify(d, ts); if (h) hits.push(h); });
+        hits.sort(rank);
+        if (progress && next < candidates.length && hits.length < want) progress(hits);
         return step();
       });
     }
@@ -232,7 +244,7 @@
   function highlight(parent, text, ts) {
     var n = normalise(text), ranges = [];
     ts.forEach(function (t) {
-      for (var k = n.text.indexOf(t); k >= 0; k = n.text.indexOf(t, k + t.length)) ranges.push([n.map[k], n.map[k + t.length - 1] + 1]);
+      for (var k = n.text.indexOf(t); k >= 0; k = n.text.indexOf(t, k + t.length)) ranges.push([n.at(k), n.at(k + t.length - 1) + 1]);
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var pos = 0;
@@ -290,11 +302,21 @@
     this.box.setAttribute("aria-busy", "true");
     var label = "“" + query.trim() + "”";
     return this.engine.candidates(ts).then(function (cands) {
-      var all = cands.length <= ALL_UP_TO;
-      return app.engine.check(ts, cands, 0, all ? Infinity : PAGE).then(function (r) {
+      var all = cands.length <= ALL_UP_TO, first = null;
+      // Results already on the page are replaced by the ranked list so far after each round of texts.
+      function early(hits) {
         if (serial !== app.serial) return;
+        app.list.textContent = "";
+        app.show(hits, ts);
+        if (first === null && hits.length) first = performance.now() - started;
+      }
+      return app.engine.check(ts, cands, 0, all ? Infinity : PAGE, early).then(function (r) {
+        if (serial !== app.serial) return;
+        app.list.textContent = "";
         app.show(r.hits, ts);
-        app.box.setAttribute("data-ms", (performance.now() - started).toFixed(1));
+        var ms = performance.now() - started;
+        app.box.setAttribute("data-ms", ms.toFixed(1));
+        app.box.setAttribute("data-first-ms", (first === null ? ms : first).toFixed(1));
         var shown = r.hits.length;
         function announce(next) {
           if (next >= cands.length) {
