@@ -1,7 +1,8 @@
 #!/bin/sh
 # One-page edit on a 10,000-page site under `gongkai serve`: edits one topic file N times and prints, per edit,
-# the server's own rebuild time ("rebuilt in … ms") and the time from the edit to the reload event and to the new
-# page fetched over HTTP (scripts/serve-latency.py). Corpus and site copy on tmpfs.
+# the server's own rebuild time ("rebuilt in … ms", writing the changed files included) and the time from the edit
+# to the new page on disk (`serve --write` keeps public/ in step), to the reload event and to the new page fetched
+# over HTTP (scripts/serve-latency.py). Corpus and site copy on tmpfs.
 #   sh Benchmarks/incremental.sh [PAGES] [EDITS]       (defaults 10000 and 20)
 set -eu
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ WORK="/dev/shm/gongkai-incremental-$N"
 rm -rf "$WORK" && mkdir -p "$WORK"
 python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null
 cp -r theme "$WORK/gongkai/theme"
-TMPDIR=/dev/shm python3 scripts/serve-latency.py --site "$WORK/gongkai" --page r00010/05.md --runs "$EDITS" \
+TMPDIR=/dev/shm python3 scripts/serve-latency.py --site "$WORK/gongkai" --page r00010/05.md --runs "$EDITS" --write \
   | tee "$WORK/latency.txt"
 python3 - "$WORK/latency.txt" <<'PY'
 import re, statistics, sys

@@ -4,10 +4,12 @@
 Copies content/ and theme/ into a temporary folder, starts `gongkai serve --port 0` there, listens to the
 live-reload event stream like a browser tab, then edits a topic file N times. For each edit it measures
   * edit → `reload` event naming the page (what makes the tab reload), and
-  * edit → the page fetched with the new text (what the reloaded tab shows).
+  * edit → the page fetched with the new text (what the reloaded tab shows), and
+  * with --write (serve keeps public/ in step): edit → the new page on disk in public/ (read back every
+    millisecond until it holds the edit; measured first, so the other two then include that wait).
 Prints min / median / p90 / max in milliseconds.
 
-Usage: scripts/serve-latency.py [--binary .build/release/gongkai] [--runs 20] [--page xiangcheng-2024/03.md] [--site DIR]
+Usage: scripts/serve-latency.py [--binary .build/release/gongkai] [--runs 20] [--page xiangcheng-2024/03.md] [--site DIR] [--write]
 """
 import argparse
 import http.client
@@ -93,6 +95,7 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--page", default="xiangcheng-2024/03.md", help="topic file below content/ to edit")
     parser.add_argument("--poll", action="store_true", help="use the polling watcher")
+    parser.add_argument("--write", action="store_true", help="run serve --write and time the edit reaching public/ on disk")
     parser.add_argument("--site", default=REPO, help="site folder holding content/ and theme/ (default: this repository)")
     args = parser.parse_args()
 
@@ -100,7 +103,8 @@ def main():
     try:
         for folder in ("content", "theme"):
             shutil.copytree(os.path.join(args.site, folder), os.path.join(work, folder))
-        command = [args.binary, "serve", "--root", work, "--port", "0"] + (["--poll"] if args.poll else [])
+        command = [args.binary, "serve", "--root", work, "--port", "0"] + (["--poll"] if args.poll else []) \
+            + (["--write"] if args.write else [])
         server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         url = None
         for line in server.stdout:
@@ -124,13 +128,26 @@ def main():
         status, _ = fetch(port, page_url)
         assert status == 200, (status, page_url)
 
-        to_event, to_page = [], []
+        on_disk = os.path.join(work, "public", slug, "index.html")
+        to_event, to_page, to_disk = [], [], []
         for run in range(args.runs):
             marker = f"延迟测量第{run}次修改。"
             text = original.rstrip("\n") + "\n\n" + marker + "\n"
             start = time.perf_counter()
             with open(source, "w", encoding="utf-8") as handle:
                 handle.write(text)
+            if args.write:
+                while True:
+                    try:
+                        with open(on_disk, encoding="utf-8") as page:
+                            if marker in page.read():
+                                break
+                    except FileNotFoundError:
+                        pass
+                    if time.perf_counter() - start > 10:
+                        sys.exit("the edit did not reach public/")
+                    time.sleep(0.001)
+                to_disk.append((time.perf_counter() - start) * 1000)
             while True:
                 name, data = stream.next_event()
                 if name == "reload" and page_url in json.loads(data)["paths"]:
@@ -146,7 +163,10 @@ def main():
         for line in rest.splitlines():
             if "rebuilt" in line or "stages" in line:
                 print("  serve:", line)
-        for label, values in (("edit → reload event", to_event), ("edit → new page fetched", to_page)):
+        rows = [("edit → reload event", to_event), ("edit → new page fetched", to_page)]
+        if args.write:
+            rows.insert(0, ("edit → new page on disk", to_disk))
+        for label, values in rows:
             print(f"{label}: median {statistics.median(values):.0f} ms, p90 {percentile(values, 90):.0f} ms, "
                   f"min {min(values):.0f} ms, max {max(values):.0f} ms ({len(values)} edits)")
     finally:

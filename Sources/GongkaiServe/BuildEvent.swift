@@ -14,11 +14,15 @@ public struct BuildEvent: Sendable {
     public var changedURLs: [String]
     /// Source paths whose change caused the build (empty for the first).
     public var trigger: [String]
-    /// Build time, from the change being noticed to the new snapshot being served.
+    /// Build time, from the change being noticed to the new snapshot being served (and, with `--write`, the
+    /// changed files written).
     public var duration: Duration
+    /// With `--write`: the output files this build wrote (new or changed bytes); nil when nothing is written.
+    public var written: [String]?
 
     /// Creates an event.
-    public init(succeeded: Bool, diagnostics: [Diagnostic], pages: Int, files: Int, changedURLs: [String], trigger: [String], duration: Duration) {
+    public init(succeeded: Bool, diagnostics: [Diagnostic], pages: Int, files: Int, changedURLs: [String], trigger: [String], duration: Duration,
+                written: [String]? = nil) {
         self.succeeded = succeeded
         self.diagnostics = diagnostics
         self.pages = pages
@@ -26,5 +30,6 @@ public struct BuildEvent: Sendable {
         self.changedURLs = changedURLs
         self.trigger = trigger
         self.duration = duration
+        self.written = written
     }
 }

@@ -29,7 +29,8 @@ public struct PreviewServer: Sendable {
                     onBuild: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws {
         let state = SiteState()
         let hub = ReloadHub()
-        let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, keepsState: true), state: state, hub: hub, onBuild: onBuild)
+        let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, keepsState: true), state: state, hub: hub, onBuild: onBuild,
+                                      output: options.output)
         // Watch first, so that an edit made during the first build is not missed.
         let watcher = SiteWatcher(root: root, polling: options.polling, debounce: options.debounce)
         await rebuilder.rebuild(trigger: [])

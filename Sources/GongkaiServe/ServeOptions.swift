@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiBuild
 
 /// Choices for `gongkai serve`.
@@ -12,17 +13,21 @@ public struct ServeOptions: Sendable {
     public var polling: Bool
     /// How long the sources must stay quiet before a rebuild starts.
     public var debounce: Duration
+    /// Also keep this folder (usually `public/`) in step with every good build, writing only files whose bytes
+    /// changed; nil serves from memory only.
+    public var output: URL?
     /// Stop gracefully on SIGINT and SIGTERM (off in tests, which cancel instead).
     public var handleSignals: Bool
 
     /// Creates options; the defaults are those of `gongkai serve`.
     public init(host: String = "127.0.0.1", port: Int = 1313, build: BuildOptions = BuildOptions(), polling: Bool = false,
-                debounce: Duration = .milliseconds(30), handleSignals: Bool = true) {
+                debounce: Duration = .milliseconds(30), handleSignals: Bool = true, output: URL? = nil) {
         self.host = host
         self.port = port
         self.build = build
         self.polling = polling
         self.debounce = debounce
         self.handleSignals = handleSignals
+        self.output = output
     }
 }

@@ -21,14 +21,17 @@ struct SiteSnapshot: Sendable {
 
     /// The site's base path (`/`, `/fzzfjs/`).
     let basePath: String
-    /// Files by output path (`example-2025/01/index.html`).
-    let files: [String: ServedFile]
+    /// Files by output path (`example-2025/01/index.html`), as the last whole build made them.
+    private let base: [String: ServedFile]
+    /// What incremental builds changed since (nil: removed). Kept apart so that an edit does not copy the whole
+    /// site's table; folded into `base` once it grows.
+    private let overlay: [String: ServedFile?]
+    /// Number of files.
+    let fileCount: Int
 
     /// No site (before the first good build).
     init(basePath: String) {
-        self.basePath = basePath
-        self.files = [:]
-        self.pages = 0
+        self.init(basePath: basePath, base: [:], overlay: [:], pages: 0, fileCount: 0)
     }
 
     /// The snapshot of a finished build, HTML pages carrying the live-reload tag.
@@ -46,30 +49,56 @@ struct SiteSnapshot: Sendable {
             if file.kind == .asset && guardrail.leadsOutside(outputPath: file.path) { continue }
             files[file.path] = Self.served(file, hash: hashes[file.path] ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
         }
-        self.basePath = basePath
-        self.files = files
-        self.pages = files.keys.reduce(0) { $0 + ($1.hasSuffix(".html") ? 1 : 0) }
+        self.init(basePath: basePath, base: files, overlay: [:], pages: files.keys.reduce(0) { $0 + ($1.hasSuffix(".html") ? 1 : 0) },
+                  fileCount: files.count)
     }
 
-    private init(basePath: String, files: [String: ServedFile], pages: Int) {
+    private init(basePath: String, base: [String: ServedFile], overlay: [String: ServedFile?], pages: Int, fileCount: Int) {
         self.basePath = basePath
-        self.files = files
+        self.base = base
+        self.overlay = overlay
         self.pages = pages
+        self.fileCount = fileCount
+    }
+
+    /// The file at an output path.
+    func file(_ path: String) -> ServedFile? {
+        if let changed = overlay[path] { return changed }
+        return base[path]
+    }
+
+    /// Every file by output path.
+    var files: [String: ServedFile] {
+        var all = base
+        for (path, file) in overlay { all[path] = file }
+        return all
     }
 
     /// This snapshot with the files an incremental build changed (`result.changedPaths`) and removed replaced;
     /// the result must have been built from the one this snapshot shows (same base path, only content changed).
     func updating(with result: SiteBuilder.Result) -> SiteSnapshot {
         let script = LiveReloadScript(basePath: basePath)
-        var files = self.files
+        var overlay = self.overlay
         var pages = self.pages
+        var count = fileCount
         for path in result.changedPaths ?? [] {
             guard let file = result.file(at: path) else { continue }
-            if files[path] == nil && path.hasSuffix(".html") { pages += 1 }
-            files[path] = Self.served(file, hash: result.manifest.entry(at: path)?.sha256 ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
+            if self.file(path) == nil {
+                count += 1
+                if path.hasSuffix(".html") { pages += 1 }
+            }
+            overlay[path] = Self.served(file, hash: result.manifest.entry(at: path)?.sha256 ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
         }
-        for path in result.removedPaths where files.removeValue(forKey: path) != nil && path.hasSuffix(".html") { pages -= 1 }
-        return SiteSnapshot(basePath: basePath, files: files, pages: pages)
+        for path in result.removedPaths where self.file(path) != nil {
+            overlay[path] = .some(nil)
+            count -= 1
+            if path.hasSuffix(".html") { pages -= 1 }
+        }
+        if overlay.count > 512 {
+            return SiteSnapshot(basePath: basePath, base: SiteSnapshot(basePath: basePath, base: base, overlay: overlay, pages: pages, fileCount: count).files,
+                                overlay: [:], pages: pages, fileCount: count)
+        }
+        return SiteSnapshot(basePath: basePath, base: base, overlay: overlay, pages: pages, fileCount: count)
     }
 
     /// How one output file is served: HTML pages carry the live-reload tag and a distinct ETag.
@@ -83,18 +112,18 @@ struct SiteSnapshot: Sendable {
     }
 
     /// True before the first good build.
-    var isEmpty: Bool { files.isEmpty }
+    var isEmpty: Bool { fileCount == 0 }
 
     /// The site's own 404 page.
-    var notFoundPage: ServedFile? { files["404.html"] }
+    var notFoundPage: ServedFile? { file("404.html") }
 
     /// Resolves a decoded path relative to the base path (`example-2025/01/`, `assets/site.css`, ``).
     func lookup(_ relative: String) -> Lookup {
         if relative.isEmpty || relative.hasSuffix("/") {
-            return files[relative + "index.html"].map(Lookup.file) ?? .notFound
+            return file(relative + "index.html").map(Lookup.file) ?? .notFound
         }
-        if let file = files[relative] { return .file(file) }
-        if files[relative + "/index.html"] != nil { return .addSlash }
+        if let file = file(relative) { return .file(file) }
+        if file(relative + "/index.html") != nil { return .addSlash }
         return .notFound
     }
 
@@ -110,10 +139,11 @@ struct SiteSnapshot: Sendable {
     /// The URL paths (decoded, with the base path) whose bytes differ from `old`, sorted; removed files included.
     func changedURLs(since old: SiteSnapshot) -> [String] {
         var changed: Set<String> = []
-        for (path, file) in files where old.files[path]?.sourceHash != file.sourceHash {
+        let files = self.files, oldFiles = old.files
+        for (path, file) in files where oldFiles[path]?.sourceHash != file.sourceHash {
             changed.insert(basePath + Self.urlPath(path))
         }
-        for path in old.files.keys where files[path] == nil {
+        for path in oldFiles.keys where files[path] == nil {
             changed.insert(old.basePath + Self.urlPath(path))
         }
         return changed.sorted()

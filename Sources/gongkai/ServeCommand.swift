@@ -9,7 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Preview the site: build it in memory, serve it on 127.0.0.1 and reload open pages on every change.",
-        discussion: "Nothing is written to public/. Build errors show in the terminal and on the open page while the last good build stays served."
+        discussion: "Nothing is written to public/ unless --write is given: then public/ (or --output) is kept in step with every good build, and only files whose bytes changed are written. Build errors show in the terminal and on the open page while the last good build stays served."
     )
 
     @OptionGroup var site: SiteRootOption
@@ -29,12 +29,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Publish address, e.g. https://www.example.gov.cn/fzzfjs/ (overrides base_url; the preview uses its path).")
     var baseURL: String?
 
+    @Flag(help: "Also write every good build into public/ (or --output), rewriting only files whose bytes changed.")
+    var write = false
+
+    @Option(help: "Output folder for --write (default: public/ in the site folder).")
+    var output: String?
+
     func validate() throws {
+        if output != nil && !write { throw ValidationError("--output needs --write") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {
-        let options = ServeOptions(host: host, port: port, build: BuildOptions(baseURL: baseURL), polling: poll)
+        // With --write the build is the one `gongkai build` makes (its build date included), so public/ is the same.
+        let date = write ? BuildOptions.buildDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) : nil
+        let destination = write ? URL(fileURLWithPath: output ?? site.url.appendingPathComponent("public").path, isDirectory: true).standardizedFileURL : nil
+        let options = ServeOptions(host: host, port: port, build: BuildOptions(baseURL: baseURL, buildDate: date), polling: poll,
+                                   output: destination)
         let open = self.open
         do {
             try await PreviewServer(root: site.url, options: options).run(onReady: { address in
@@ -55,9 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
         if !event.succeeded {
             say("build failed in \(ms) ms; still serving the last good build")
         } else if event.trigger.isEmpty {
-            say("built \(event.pages) pages, \(event.files) files in \(ms) ms")
+            say("built \(event.pages) pages, \(event.files) files in \(ms) ms" + (event.written.map { ", \($0.count) written" } ?? ""))
         } else {
-            say("rebuilt in \(ms) ms: \(event.changedURLs.count) changed")
+            say("rebuilt in \(ms) ms: \(event.changedURLs.count) changed" + (event.written.map { ", \($0.count) files written" } ?? ""))
         }
     }
 

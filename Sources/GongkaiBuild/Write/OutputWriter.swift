@@ -28,4 +28,28 @@ public struct OutputWriter: Sendable {
         _ = ParallelMap.map(files) { output.put($0) }
         return try output.finish(nil)
     }
+
+    /// Applies an incremental rebuild to a folder that a whole build of the same site already wrote (it holds
+    /// `manifest.json`): writes `changed` (files the rebuild found different from the previous build, so they are
+    /// not read back to compare) and removes `removed`. Used by `gongkai serve --write`, where the rebuild knows
+    /// which files it touched and the rest of the folder is current.
+    public func update(changed: [OutputFile], removed: [String]) throws(DiagnosticError) -> Summary {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: destination.appendingPathComponent("manifest.json").path) else {
+            throw StreamingOutput.fail("\(destination.lastPathComponent)/ has no manifest.json: it needs a whole build first", destination)
+        }
+        var written: [String] = []
+        var unchanged = 0
+        for file in changed {
+            let url = destination.appendingPathComponent(file.path)
+            do {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if try StreamingOutput.replace(file, at: url.path, mayExist: false) { written.append(file.path) } else { unchanged += 1 }
+            } catch {
+                throw StreamingOutput.fail("cannot write \(file.path): \(error.localizedDescription)", destination)
+            }
+        }
+        for path in removed { try? fm.removeItem(at: destination.appendingPathComponent(path)) }
+        return Summary(written: written.sorted(), removed: removed.sorted(), unchanged: unchanged)
+    }
 }

@@ -64,18 +64,7 @@ final class StreamingOutput: @unchecked Sendable {
             case .fresh:
                 try Self.writeFile(file.bytes, to: path)
             case .update(let existing):
-                if existing.contains(file.path), let old = FileManager.default.contents(atPath: path), old.elementsEqual(file.bytes) {
-                    didWrite = false
-                } else {
-                    // rename(2) replaces the old file atomically: a reader sees the old bytes or the new, never half.
-                    let temp = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).gongkai-tmp"
-                    try Self.writeFile(file.bytes, to: temp)
-                    if rename(temp, path) != 0 {
-                        let reason = String(cString: strerror(errno))
-                        unlink(temp)
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(file.path): \(reason)"])
-                    }
-                }
+                didWrite = try Self.replace(file, at: path, mayExist: existing.contains(file.path))
             }
         } catch {
             lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
@@ -128,6 +117,20 @@ final class StreamingOutput: @unchecked Sendable {
         lock.withLock { _ = folders.insert(folder) }
     }
 
+    /// Replaces the file at `path` with `file`'s bytes unless it already holds them (returns whether it wrote).
+    /// rename(2) replaces the old file atomically: a reader sees the old bytes or the new, never half.
+    static func replace(_ file: OutputFile, at path: String, mayExist: Bool) throws -> Bool {
+        if mayExist, let old = FileManager.default.contents(atPath: path), old.elementsEqual(file.bytes) { return false }
+        let temp = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).gongkai-tmp"
+        try writeFile(file.bytes, to: temp)
+        if rename(temp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(file.path): \(reason)"])
+        }
+        return true
+    }
+
     /// Writes `bytes` to a new file at `path`.
     private static func writeFile(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -171,7 +174,7 @@ final class StreamingOutput: @unchecked Sendable {
         return out
     }
 
-    private static func fail(_ message: String, _ destination: URL) -> DiagnosticError {
+    static func fail(_ message: String, _ destination: URL) -> DiagnosticError {
         DiagnosticError([.error(message, at: SourceLocation(path: destination.lastPathComponent, line: 1, column: 1))])
     }
 }
