@@ -21,7 +21,7 @@ public struct ServeOptions: Sendable {
 
     /// Creates options; the defaults are those of `gongkai serve`.
     public init(host: String = "127.0.0.1", port: Int = 1313, build: BuildOptions = BuildOptions(), polling: Bool = false,
-                debounce: Duration = .milliseconds(30), handleSignals: Bool = true, output: URL? = nil) {
+                debounce: Duration = .milliseconds(15), handleSignals: Bool = true, output: URL? = nil) {
         self.host = host
         self.port = port
         self.build = build

@@ -18,7 +18,7 @@ final class SiteWatcher: Sendable {
     private let pending = Locked<[String]>([])
 
     /// Starts watching `content/` and `theme/` under `root`.
-    init(root: URL, polling: Bool, debounce: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(250)) {
+    init(root: URL, polling: Bool, debounce: Duration = .milliseconds(15), pollInterval: Duration = .milliseconds(250)) {
         let roots = ["content", "theme"].map { root.appendingPathComponent($0, isDirectory: true) }
         let (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let pending = self.pending
