@@ -109,15 +109,20 @@ public struct SiteBuilder: Sendable {
     public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
         var timer = StageTimer()
         defer { timer.report() }
-        var loaded = try SiteLoader(root: root).load()
-        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
-        timer.lap("load")
-        let model = try SiteAssembler().assemble(loaded)
+        // The loaded sources live only inside this closure: the model is all that is kept.
+        var model = try { () throws(DiagnosticError) -> SiteModel in
+            var loaded = try SiteLoader(root: root).load()
+            if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+            timer.lap("load")
+            return try SiteAssembler().assemble(loaded)
+        }()
         timer.lap("assemble")
         let findings = checks(model)
         timer.lap("check")
         let diagnostics = model.diagnostics + findings
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
+        // The checks were the last to read the Markdown and plain texts; rendering needs only the HTML.
+        model = model.droppingTexts()
         let output = try StreamingOutput(destination: destination ?? root.appendingPathComponent("public"), basePath: model.config.basePath)
         do throws(DiagnosticError) {
             _ = try SiteRenderer(options: options, progress: progress).produce(model, keepSearchState: false) { output.put($0) }

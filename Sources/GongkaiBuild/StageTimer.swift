@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Prints how long each build stage took to standard error when `GONGKAI_TIMING` is set (for the benchmark);
-/// does nothing otherwise.
+/// Prints how long each build stage took to standard error when `GONGKAI_TIMING` is set (for the benchmark),
+/// with the process's resident memory after it (and the peak so far, from /proc); does nothing otherwise.
 struct StageTimer {
     private let enabled = ProcessInfo.processInfo.environment["GONGKAI_TIMING"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
@@ -12,8 +12,19 @@ struct StageTimer {
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        parts.append("\(name) \((now - last) / 1_000_000)")
+        parts.append("\(name) \((now - last) / 1_000_000)\(Self.memory())")
         last = now
+    }
+
+    /// " [rss N MiB, peak M MiB]" from /proc/self/status, or "" where there is none.
+    private static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        func kib(_ key: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        guard let rss = kib("VmRSS:"), let peak = kib("VmHWM:") else { return "" }
+        return " [rss \(rss / 1024) MiB, peak \(peak / 1024) MiB]"
     }
 
     /// Prints the stages so far (in milliseconds).

@@ -4,6 +4,16 @@ extension RenderedMarkdown {
     /// The same fragment with every heading moved `offset` levels down (clamped to 6) and given an id unique in
     /// `ids` — used to place a document inside a larger page without rendering it again.
     public func shifted(by offset: Int, ids: inout HeadingIDGenerator) -> RenderedMarkdown {
+        shifted(by: offset, ids: &ids, html: true)
+    }
+
+    /// The headings `shifted(by:ids:)` gives (same levels, same ids, `ids` advanced the same way), without
+    /// building the new fragment.
+    public func shiftedHeadings(by offset: Int, ids: inout HeadingIDGenerator) -> [Heading] {
+        shifted(by: offset, ids: &ids, html: false).headings
+    }
+
+    private func shifted(by offset: Int, ids: inout HeadingIDGenerator, html buildHTML: Bool) -> RenderedMarkdown {
         guard !headings.isEmpty else { return self }
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
@@ -20,13 +30,16 @@ extension RenderedMarkdown {
             }
             let level = min(6, max(1, heading.level + offset))
             let id = ids.next(for: heading.text)
-            out += bytes[cursor..<start]
-            out += Array("<h\(level) id=\"\(id)\">".utf8)
-            out += bytes[(start + open.count)..<end]
-            out += Array("</h\(level)>".utf8)
+            if buildHTML {
+                out += bytes[cursor..<start]
+                out += Array("<h\(level) id=\"\(id)\">".utf8)
+                out += bytes[(start + open.count)..<end]
+                out += Array("</h\(level)>".utf8)
+            }
             cursor = end + close.count
             newHeadings.append(Heading(level: level, text: heading.text, id: id, line: heading.line))
         }
+        guard buildHTML else { return RenderedMarkdown(html: "", headings: newHeadings, links: links) }
         out += bytes[cursor...]
         return RenderedMarkdown(html: String(decoding: out, as: UTF8.self), headings: newHeadings, links: links)
     }

@@ -3,6 +3,9 @@ import Markdown
 
 /// The whole report in reading order as one HTML fragment: salutation, opening, every topic's heading (at its depth)
 /// and body, closing lines. Anchors are unique across the page.
+///
+/// The site model keeps only the headings and anchors (`make(_:html: false)`: what links and checks need); the
+/// fragment is made when the full-text page is rendered, so a large site never holds every report twice.
 public struct FullReportBody: Sendable, Hashable {
     /// The fragment.
     public var html: String
@@ -11,8 +14,9 @@ public struct FullReportBody: Sendable, Hashable {
     /// Anchor of each topic's heading on this page, by topic id.
     public var topicAnchors: [String: String]
 
-    /// Builds the body from already rendered topics (headings are shifted, not re-rendered).
-    public static func make(_ report: ReportModel) -> FullReportBody {
+    /// Builds the body from already rendered topics (headings are shifted, not re-rendered); with `html: false`,
+    /// only the headings and anchors (the fragment is left empty).
+    public static func make(_ report: ReportModel, html buildHTML: Bool = true) -> FullReportBody {
         var ids = HeadingIDGenerator()
         var html = "<div class=\"report-text\" id=\"report-text\">\n"
         var headings: [RenderedMarkdown.Heading] = []
@@ -22,7 +26,11 @@ public struct FullReportBody: Sendable, Hashable {
             html += "<div class=\"report-opening\">\n"
             if !m.salutation.isEmpty { html += "<p class=\"salutation\">\(TextEscaping.html(m.salutation))</p>\n" }
             if let opening = report.opening {
-                html += HTMLLinkRebaser.rebase(opening.shifted(by: 1, ids: &ids).html, from: report.urlPath, to: report.fullURLPath)
+                if buildHTML {
+                    html += HTMLLinkRebaser.rebase(opening.shifted(by: 1, ids: &ids).html, from: report.urlPath, to: report.fullURLPath)
+                } else {
+                    _ = opening.shiftedHeadings(by: 1, ids: &ids)
+                }
             }
             html += "</div>\n"
         }
@@ -33,6 +41,10 @@ public struct FullReportBody: Sendable, Hashable {
             headings.append(.init(level: level, text: topic.title, id: id, line: topic.source.titleLocation.line))
             html += "<section class=\"report-topic depth-\(topic.source.depth)\" aria-labelledby=\"\(id)\">\n"
             html += "<h\(level) id=\"\(id)\">\(TextEscaping.html(topic.title))</h\(level)>\n"
+            guard buildHTML else {
+                headings += topic.body.shiftedHeadings(by: topic.source.depth, ids: &ids)
+                continue
+            }
             let body = topic.body.shifted(by: topic.source.depth, ids: &ids)
             headings += body.headings
             html += HTMLLinkRebaser.rebase(body.html, from: topic.urlPath, to: report.fullURLPath)
@@ -47,6 +59,6 @@ public struct FullReportBody: Sendable, Hashable {
             html += "</div>\n"
         }
         html += "</div>\n"
-        return FullReportBody(html: html, headings: headings, topicAnchors: anchors)
+        return FullReportBody(html: buildHTML ? html : "", headings: headings, topicAnchors: anchors)
     }
 }

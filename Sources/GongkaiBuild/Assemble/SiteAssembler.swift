@@ -35,7 +35,7 @@ public struct SiteAssembler: Sendable {
             var topics: [TopicModel] = []
             for topic in report.topics {
                 var model = TopicModel(source: topic, body: rendered[cursor].markdown, urlPath: "\(report.metadata.id)/\(topic.id)/")
-                model.plainText = rendered[cursor].plainText
+                model.setPlainText(rendered[cursor].plainText)
                 topics.append(model)
                 cursor += 1
             }
@@ -51,7 +51,7 @@ public struct SiteAssembler: Sendable {
             model.topicTexts = texts
             reports.append(model)
         }
-        let fullBodies = ParallelMap.map(reports) { FullReportBody.make($0) }
+        let fullBodies = ParallelMap.map(reports) { FullReportBody.make($0, html: false) }
         for i in reports.indices { reports[i].fullBody = fullBodies[i] }
         for i in reports.indices {
             guard let file = reports[i].indicatorsFile else { continue }

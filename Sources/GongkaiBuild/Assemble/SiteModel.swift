@@ -102,12 +102,43 @@ public struct TopicModel: Sendable {
     public var title: String { source.title }
     /// Title for navigation (without a final 。).
     public var navTitle: String { source.title.withoutFinalFullStop }
-    /// The body's plain text.
-    public var plainText: String = ""
+    /// The body's plain text (empty once a build has dropped the texts it no longer needs: `droppingTexts()`).
+    public private(set) var plainText: String = ""
+    /// The first 120 characters of the plain text, line breaks removed: the page's description when the topic has
+    /// no summary.
+    public private(set) var excerpt: String = ""
     /// Previous topic in reading order.
     public var previousID: String?
     /// Next topic in reading order.
     public var nextID: String?
+}
+
+extension TopicModel {
+    /// Sets the plain text and the excerpt made from it.
+    mutating func setPlainText(_ text: String) {
+        plainText = text
+        excerpt = String(text.lazy.filter { $0 != "\n" }.prefix(120))
+    }
+
+    /// Forgets the Markdown source text and the plain text (the excerpt stays).
+    mutating func dropTexts() {
+        plainText = ""
+        source.body.text = ""
+    }
+}
+
+extension SiteModel {
+    /// The model without what only loading, assembling and checking need: every topic's Markdown text and plain
+    /// text, and the reports' texts for the figure checks. `gongkai build` renders from this after the checks
+    /// passed, so that a large site's texts are not held while its pages are written.
+    public consuming func droppingTexts() -> SiteModel {
+        for r in reports.indices {
+            reports[r].topicTexts = [:]
+            reports[r].openingSource?.text = ""
+            for t in reports[r].topics.indices { reports[r].topics[t].dropTexts() }
+        }
+        return self
+    }
 }
 
 /// One HTML page to render.

@@ -34,10 +34,10 @@ struct IncrementalRebuild {
         var topic = old
         topic.source = loaded
         topic.body = body
-        topic.plainText = plain
+        topic.setPlainText(plain)
         report.topics[t] = topic
         report.topicTexts[topic.id] = plain
-        report.fullBody = FullReportBody.make(report)
+        report.fullBody = FullReportBody.make(report, html: false)
         // Anchors other pages may link to must stay as they were.
         guard topic.body.headings.map(\.id) == old.body.headings.map(\.id),
               report.fullBody.headings.map(\.id) == previous.model.reports[r].fullBody.headings.map(\.id) else { return nil }

@@ -56,7 +56,8 @@ struct PageContextBuilder: @unchecked Sendable {
                 ctx["topic"] = topicContext(topic, report: report, links: links)
             }
         case .full:
-            if let report { ctx["full"] = ["bodyHTML": extras.fullBodies[report.metadata.id]?.html ?? ""] }
+            // Made here, once per report: the model keeps only the full text's headings.
+            if let report { ctx["full"] = ["bodyHTML": FullReportBody.make(report).html] }
         default:
             break
         }
@@ -126,7 +127,7 @@ struct PageContextBuilder: @unchecked Sendable {
     private func description(_ page: PageModel, report: ReportModel?) -> String {
         if let report, let id = page.topicID, let topic = report.topic(id) {
             if !topic.source.summary.isEmpty { return topic.source.summary }
-            return String(topic.plainText.lazy.filter { $0 != "\n" }.prefix(120)).nonEmpty ?? topic.navTitle
+            return topic.excerpt.nonEmpty ?? topic.navTitle
         }
         if let report {
             if !report.metadata.summary.isEmpty { return report.metadata.summary }

@@ -30,17 +30,13 @@ public struct SiteRenderer: Sendable {
     /// at once), so that a build can write pages as they are rendered instead of holding the whole site.
     func produce(_ model: SiteModel, keepSearchState: Bool, emit: @Sendable (OutputFile) -> Void) throws(DiagnosticError) -> SearchIndexState? {
         var extras = PageExtras()
-        for report in model.reports {
-            extras.fullBodies[report.metadata.id] = report.fullBody
-        }
         IndicatorViews(model: model, options: options).apply(to: &extras).forEach(emit)
         // The index comes first: pages carry its shard count, which saves the search page a request.
         var state: SearchIndexState?
         if model.config.search {
-            let index = SearchIndexBuilder(model: model).build(keepState: keepSearchState)
+            let index = SearchIndexBuilder(model: model).build(keepState: keepSearchState, emit: emit)
             extras.searchShards = index.shards
             state = index.state
-            _ = ParallelMap.map(index.files) { emit($0) }
         }
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let theme = model.theme
@@ -68,7 +64,6 @@ public struct SiteRenderer: Sendable {
     func renderReport(_ id: String, of model: SiteModel, searchShards: Int?, only: (PageModel) -> Bool = { _ in true }) -> [OutputFile]? {
         var extras = PageExtras()
         guard let report = model.report(id) else { return nil }
-        extras.fullBodies[id] = report.fullBody
         let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras, only: [id])
         extras.searchShards = searchShards
         let builder = PageContextBuilder(model: model, options: options, extras: extras)

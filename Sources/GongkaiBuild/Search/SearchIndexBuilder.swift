@@ -56,27 +56,34 @@ public struct SearchIndexBuilder: Sendable {
     /// The documents, in index order: per report (newest first) its overview (title, salutation, opening: the text
     /// that page shows), then its topics in reading order. Pages are read in parallel.
     public func documents() -> [Document] {
+        ParallelMap.map(documentSources(), Self.document)
+    }
+
+    /// What each document is made from, in index order (a report, and the topic or nil for its overview).
+    private func documentSources() -> [(report: ReportModel, topic: TopicModel?)] {
         var jobs: [(report: ReportModel, topic: TopicModel?)] = []
         for report in model.reports {
             jobs.append((report, nil))
             for topic in report.topics { jobs.append((report, topic)) }
         }
-        return ParallelMap.map(jobs) { report, topic in
-            let m = report.metadata
-            guard let topic else {
-                var overview: [String] = [m.title]
-                if !m.salutation.isEmpty { overview.append(m.salutation) }
-                if let opening = report.opening { overview.append(SearchText.plain(opening.html)) }
-                return Document(url: report.urlPath, title: m.title, breadcrumb: [],
-                                sections: [.init(anchor: "", heading: "", text: overview.filter { !$0.isEmpty }.joined(separator: "\n"))])
-            }
-            var crumbs = [m.title]
-            var chain: [String] = []
-            var cursor = topic.parentID
-            while let c = cursor, let parent = report.topic(c) { chain.insert(parent.navTitle, at: 0); cursor = parent.parentID }
-            crumbs += chain
-            return Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: Self.sections(of: topic))
+        return jobs
+    }
+
+    private static func document(_ report: ReportModel, _ topic: TopicModel?) -> Document {
+        let m = report.metadata
+        guard let topic else {
+            var overview: [String] = [m.title]
+            if !m.salutation.isEmpty { overview.append(m.salutation) }
+            if let opening = report.opening { overview.append(SearchText.plain(opening.html)) }
+            return Document(url: report.urlPath, title: m.title, breadcrumb: [],
+                            sections: [.init(anchor: "", heading: "", text: overview.filter { !$0.isEmpty }.joined(separator: "\n"))])
         }
+        var crumbs = [m.title]
+        var chain: [String] = []
+        var cursor = topic.parentID
+        while let c = cursor, let parent = report.topic(c) { chain.insert(parent.navTitle, at: 0); cursor = parent.parentID }
+        crumbs += chain
+        return Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: Self.sections(of: topic))
     }
 
     static func sections(of topic: TopicModel) -> [Document.Section] {
@@ -164,14 +171,22 @@ public struct SearchIndexBuilder: Sendable {
         var starts: [Int32]
     }
 
-    /// The documents' postings, computed in parallel batches that share one counting table each.
-    private static func documentPostings(_ docs: [Document]) -> [DocumentPostings] {
+    /// Each document made, its text file handed to `emit` at once, and its postings computed, in parallel batches
+    /// that share one counting table each; the documents themselves are kept only when asked (`keep`), so that a
+    /// large site's texts are never all in memory.
+    private static func documentPostings(_ sources: [(report: ReportModel, topic: TopicModel?)], keep: Bool,
+                                         emit: @Sendable (OutputFile) -> Void) -> (postings: [DocumentPostings], docs: [Document]) {
         let batch = 64
-        let batches = stride(from: 0, to: docs.count, by: batch).map { $0..<min(docs.count, $0 + batch) }
-        return ParallelMap.map(batches) { range -> [DocumentPostings] in
+        let batches = stride(from: 0, to: sources.count, by: batch).map { $0..<min(sources.count, $0 + batch) }
+        let done = ParallelMap.map(batches) { range -> [(DocumentPostings, Document?)] in
             var table = KeyTable(expected: 4096)
-            return range.map { documentPostings(docs[$0], table: &table) }
+            return range.map { n in
+                let doc = document(sources[n].report, sources[n].topic)
+                emit(documentFile(n, doc))
+                return (documentPostings(doc, table: &table), keep ? doc : nil)
+            }
         }.flatMap { $0 }
+        return (done.map(\.0), done.compactMap(\.1))
     }
 
     private static func documentPostings(_ doc: Document, table: inout KeyTable) -> DocumentPostings {
@@ -290,15 +305,24 @@ public struct SearchIndexBuilder: Sendable {
     /// Every file of the index, paths below `public/`.
     public func files() -> [OutputFile] { build().files }
 
-    /// Builds the index; with `keepState`, also keeps what `SearchIndexState.updating` needs (serve does).
+    /// Builds the index, its files collected in `files` (sorted by path); with `keepState`, also keeps what
+    /// `SearchIndexState.updating` needs (serve does).
     public func build(keepState: Bool = false) -> Index {
+        let collected = Locked<[OutputFile]>([])
+        var index = build(keepState: keepState) { file in collected.withLock { $0.append(file) } }
+        index.files = collected.withLock { $0 }.sorted { $0.path < $1.path }
+        return index
+    }
+
+    /// Builds the index, handing each file to `emit` as soon as it is made (from several threads at once), so that
+    /// a build writes the index as it goes instead of holding it; the returned `files` is empty.
+    public func build(keepState: Bool, emit: @Sendable (OutputFile) -> Void) -> Index {
         let started = DispatchTime.now().uptimeNanoseconds
         var phases: [(String, UInt64)] = []
         func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
-        let docs = documents()
-        mark("documents")
-        let perDoc = Self.documentPostings(docs)
-        mark("postings")
+        let sources = documentSources()
+        let (perDoc, docs) = Self.documentPostings(sources, keep: keepState, emit: emit)
+        mark("documents, texts and postings")
         let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, perDoc, keepLists: keepState) }
         mark("merge")
         let encoded = merged.flatMap { $0 }.sorted { $0.key < $1.key }
@@ -308,30 +332,28 @@ public struct SearchIndexBuilder: Sendable {
         while shards < maxShards && total / shards > targetShardBytes { shards *= 2 }
         var shardEntries = [[Int]](repeating: [], count: shards)
         for (i, e) in encoded.enumerated() { shardEntries[Int(e.hash & UInt32(shards - 1))].append(i) }
-        var files: [OutputFile] = []
-        let meta = "{\"version\":1,\"docs\":\(docs.count),\"shards\":\(shards)}"
-        files.append(Self.script("meta", meta))
+        let meta = "{\"version\":1,\"docs\":\(sources.count),\"shards\":\(shards)}"
+        emit(Self.script("meta", meta))
         let nonEmpty = shardEntries.enumerated().filter { !$0.element.isEmpty }
         let shardCount = shards
-        files += ParallelMap.map(nonEmpty) { i, members in
-            Self.shardFile(i, shards: shardCount, keys: members.map { (encoded[$0].key, encoded[$0].postings) })
-        }
+        let bytes = ParallelMap.map(nonEmpty) { i, members -> Int in
+            let file = Self.shardFile(i, shards: shardCount, keys: members.map { (encoded[$0].key, encoded[$0].postings) })
+            emit(file)
+            return file.bytes.count
+        }.reduce(0, +)
         mark("shards")
-        files += ParallelMap.map(Array(docs.enumerated())) { n, doc in Self.documentFile(n, doc) }
         if ProcessInfo.processInfo.environment["GONGKAI_SEARCH_TIMING"] != nil {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-            let bytes = files.reduce(0) { $0 + $1.bytes.count }
-            mark("texts")
             var previous = started
             let split = phases.map { name, t in defer { previous = t }; return "\(name) \((t - previous) / 1_000_000)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("search index: \(docs.count) documents, \(keyCount) keys, \(shards) shards, \(files.count) files, \(bytes) bytes, \(String(format: "%.1f", ms)) ms (\(split) ms)\n".utf8))
+            FileHandle.standardError.write(Data("search index: \(sources.count) documents, \(keyCount) keys, \(shards) shards, \(sources.count + nonEmpty.count + 1) files, \(bytes) bytes of shards, \(String(format: "%.1f", ms)) ms (\(split) ms)\n".utf8))
         }
         var state: SearchIndexState?
         if keepState {
             state = SearchIndexState(docs: docs, entries: perDoc.map { $0.entries.sorted() }, keys: encoded, shards: shards, total: total,
                                      targetShardBytes: targetShardBytes, maxShards: maxShards)
         }
-        return Index(files: files, shards: shards, state: state)
+        return Index(files: [], shards: shards, state: state)
     }
 
     /// The file of shard `i`: its keys (sorted) with their posting lists.
