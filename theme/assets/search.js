@@ -12,8 +12,8 @@
 
   var MAX_KEYS = 6;       // keys fetched per term (evenly spread; the text check keeps results exact)
   var ALL_UP_TO = 50;     // with this many candidates or fewer, every one is checked and the count is exact
-  var PAGE = 10;          // otherwise results are shown this many at a time, best candidates first
   var BATCH = 6;          // texts loaded at once: a browser opens six connections to a host, so one round
+  var PAGE = BATCH;       // otherwise results are shown this many at a time, best candidates first: one round
 
   // ---- text rules (same as SearchText.swift) ----
   function fold(c) {
