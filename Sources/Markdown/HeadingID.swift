@@ -6,28 +6,45 @@
 public enum HeadingID {
     /// The id for a heading's text, before de-duplication.
     public static func slug(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingDash = false
-        for scalar in text.unicodeScalars {
-            let props = scalar.properties
-            if props.isWhitespace || scalar == "-" || scalar == "_" {
-                pendingDash = !out.isEmpty
-                continue
-            }
-            let isWordish = props.isAlphabetic || props.numericType != nil || props.generalCategory == .decimalNumber
-            guard isWordish else { continue }
+        func keep(_ scalar: Unicode.Scalar) {
             if pendingDash { out.append("-"); pendingDash = false }
-            if scalar.isASCII {
-                out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-            } else if (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value) {
-                // Full-width Latin letters and digits fold to ASCII.
-                let folded = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
-                out.unicodeScalars.append(contentsOf: String(folded).lowercased().unicodeScalars)
-            } else {
-                out.unicodeScalars.append(scalar)
+            out.append(scalar)
+        }
+        for scalar in text.unicodeScalars {
+            switch kind(of: scalar) {
+            case .dash: pendingDash = !out.isEmpty
+            case .drop: continue
+            case .keep(let folded): keep(folded)
             }
         }
-        return out.isEmpty ? "section" : out
+        return out.isEmpty ? "section" : String(out)
+    }
+
+    private enum Kind { case dash, drop, keep(Unicode.Scalar) }
+
+    /// What one scalar contributes. ASCII and the CJK ideograph blocks (all letters) are decided without a Unicode
+    /// property lookup, which is what made this a hot spot on Chinese headings; the rest asks the properties.
+    @inline(__always)
+    private static func kind(of scalar: Unicode.Scalar) -> Kind {
+        let v = scalar.value
+        if v < 0x80 {
+            switch v {
+            case 0x61...0x7A, 0x30...0x39: return .keep(scalar)
+            case 0x41...0x5A: return .keep(Unicode.Scalar(UInt8(v + 32)))
+            case 0x09...0x0D, 0x20, 0x2D, 0x5F: return .dash
+            default: return .drop
+            }
+        }
+        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { return .keep(scalar) }
+        let props = scalar.properties
+        if props.isWhitespace { return .dash }
+        guard props.isAlphabetic || props.numericType != nil || props.generalCategory == .decimalNumber else { return .drop }
+        // Full-width Latin letters and digits fold to ASCII.
+        if (0xFF10...0xFF19).contains(v) || (0xFF41...0xFF5A).contains(v) { return .keep(Unicode.Scalar(UInt8(v - 0xFEE0))) }
+        if (0xFF21...0xFF3A).contains(v) { return .keep(Unicode.Scalar(UInt8(v - 0xFEE0 + 32))) }
+        return .keep(scalar)
     }
 }
 

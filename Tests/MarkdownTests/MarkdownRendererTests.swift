@@ -33,6 +33,40 @@ import Testing
         #expect(HeadingID.slug("。。。") == "section")
     }
 
+    /// The slug rules as first written, from Unicode properties alone (the fast paths must agree with it).
+    private static func referenceSlug(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            let props = scalar.properties
+            if props.isWhitespace || scalar == "-" || scalar == "_" {
+                pendingDash = !out.isEmpty
+                continue
+            }
+            guard props.isAlphabetic || props.numericType != nil || props.generalCategory == .decimalNumber else { continue }
+            if pendingDash { out.append("-"); pendingDash = false }
+            if scalar.isASCII {
+                out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else if (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value) {
+                let folded = Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+                out.unicodeScalars.append(contentsOf: String(folded).lowercased().unicodeScalars)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.isEmpty ? "section" : out
+    }
+
+    @Test func headingIDSlugAgreesWithThePropertyRulesForEveryScalar() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "x" + String(scalar) + "y" + String(scalar)
+            if HeadingID.slug(text) != Self.referenceSlug(text) { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "first differing: \(differing.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test func headingLevelOffsetShiftsAndClamps() {
         let out = MarkdownRenderer(options: .init(headingLevelOffset: 2)).render("## a\n\n##### b\n")
         #expect(out.html == "<h4 id=\"a\">a</h4>\n<h6 id=\"b\">b</h6>\n")
