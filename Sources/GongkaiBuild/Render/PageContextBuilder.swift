@@ -12,6 +12,8 @@ struct PageContextBuilder: @unchecked Sendable {
     /// The site-wide `site` and `footer` values (the same on every page).
     private let siteValues: [String: Any]
     private let footerValues: [String: Any]
+    /// Navigation items already rendered, by everything they show (see `navHTML`).
+    private let navItems = NavItemCache()
 
     init(model: SiteModel, options: BuildOptions, extras: PageExtras) {
         self.model = model
@@ -37,7 +39,9 @@ struct PageContextBuilder: @unchecked Sendable {
         let report = page.reportID.flatMap { model.report($0) }
         if let report {
             ctx["report"] = reportContext(report, page: page, links: links)
-            ctx["nav"] = navTree(report, current: page, links: links)
+            let nav = navNodes(report, current: page, links: links)
+            ctx["nav"] = nav.map(\.values)
+            if model.theme.usesNavHTML { ctx["navHTML"] = navHTML(nav) }
         }
         switch page.kind {
         case .home:
@@ -198,21 +202,42 @@ struct PageContextBuilder: @unchecked Sendable {
 
     /// The report's section tree, marking the current page and opening its ancestors.
     private func navTree(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [[String: Any]] {
+        navNodes(report, current: current, links: links).map(\.values)
+    }
+
+    /// The section tree's top-level items: each one's template values, and a key made of everything in them.
+    private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [(values: [String: Any], key: String)] {
         var ancestors = Set<String>()
         if let id = current.topicID {
             var cursor: String? = id
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
-        func node(_ topic: TopicModel) -> [String: Any] {
+        func node(_ topic: TopicModel) -> (values: [String: Any], key: String) {
             let children = report.children(of: topic.id).map(node)
-            return [
-                "title": topic.navTitle, "href": links.href(topic.urlPath),
-                "current": current.kind == .topic && current.topicID == topic.id,
-                "open": ancestors.contains(topic.id), "children": children, "hasChildren": !children.isEmpty,
-                "summary": topic.source.summary,
+            let href = links.href(topic.urlPath)
+            let isCurrent = current.kind == .topic && current.topicID == topic.id
+            let open = ancestors.contains(topic.id)
+            let values: [String: Any] = [
+                "title": topic.navTitle, "href": href, "current": isCurrent, "open": open,
+                "children": children.map(\.values), "hasChildren": !children.isEmpty, "summary": topic.source.summary,
             ]
+            var key = [topic.navTitle, href, topic.source.summary, isCurrent ? "1" : "0", open ? "1" : "0"].joined(separator: "\u{1F}")
+            for child in children { key += "\u{1E}" + child.key }
+            return (values, key + "\u{1D}")
         }
         return report.topLevel.map(node)
+    }
+
+    /// The tree's items rendered by `partials/tree-item`, each with only its own values in view (what
+    /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives for the default theme). An item's output depends on nothing
+    /// else, so it is rendered once per distinct item and reused: most pages of a report differ only in the item
+    /// holding the current page.
+    private func navHTML(_ nav: [(values: [String: Any], key: String)]) -> String {
+        var html = ""
+        for item in nav {
+            html += navItems.html(for: item.key) { model.theme.render("partials/tree-item", context: item.values) ?? "" }
+        }
+        return html
     }
 
     private func topicContext(_ topic: TopicModel, report: ReportModel, links: LinkResolver) -> [String: Any] {

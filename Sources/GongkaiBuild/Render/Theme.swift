@@ -16,6 +16,8 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     /// Asset files, output paths below `public/`.
     public let assets: [StaticFile]
+    /// Whether a template uses `navHTML` (and `partials/tree-item` exists to render it): only then is it made.
+    public var usesNavHTML = false
 
     /// A standalone pragma put before every template: values are escaped by `FastHTMLEscaping` (the same five
     /// characters as Mustache's own HTML escaping, done on UTF-8 bytes rather than character by character).
@@ -78,7 +80,9 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
-        return Theme(library: library, templateNames: names, assets: assets)
+        var theme = Theme(library: library, templateNames: names, assets: assets)
+        theme.usesNavHTML = names.contains("partials/tree-item") && sources.contains { $0.text.contains("navHTML") }
+        return theme
     }
 
     /// Renders `context` with the template `name`.

@@ -1,0 +1,26 @@
+import Foundation
+import GongkaiBuild
+import Testing
+
+/// `navHTML` (each top-level item rendered once by `partials/tree-item` and reused across pages) gives the same
+/// pages as the theme's plain Mustache loop over `nav`, on the real report, whose sections nest three deep.
+@Suite struct NavigationTests {
+    @Test func navHTMLEqualsTheMustacheLoopOverNavOnEveryPage() throws {
+        let site = try SiteFixture("")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
+        let nav = try String(contentsOf: site.root.appendingPathComponent("theme/templates/partials/nav.mustache"), encoding: .utf8)
+        #expect(nav.contains("{{{navHTML}}}"))
+        let cached = try SiteBuilder(root: site.root, options: BuildOptions()).build().files
+
+        try site.write("theme/templates/partials/nav.mustache",
+                       nav.replacingOccurrences(of: "{{{navHTML}}}", with: "{{#nav}}{{> partials/tree-item}}{{/nav}}"))
+        let looped = try SiteBuilder(root: site.root, options: BuildOptions()).build().files
+
+        #expect(cached.map(\.path) == looped.map(\.path))
+        let differing = zip(cached, looped).filter { $0.0.bytes != $0.1.bytes }.map(\.0.path)
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        let topic = try #require(cached.first { $0.path == "xiangcheng-2024/02/01/index.html" })
+        #expect(String(decoding: topic.bytes, as: UTF8.self).contains(#"<li class="current"><a href="../../../xiangcheng-2024/02/01/" aria-current="page">"#))
+    }
+}
