@@ -1,5 +1,5 @@
 import Foundation
-import GongkaiBuild
+@testable import GongkaiBuild
 import Testing
 
 /// `navHTML` (each top-level item rendered once by `partials/tree-item` and reused across pages) gives the same
@@ -22,5 +22,17 @@ import Testing
         #expect(differing.isEmpty, "\(differing.prefix(5))")
         let topic = try #require(cached.first { $0.path == "xiangcheng-2024/02/01/index.html" })
         #expect(String(decoding: topic.bytes, as: UTF8.self).contains(#"<li class="current"><a href="../../../xiangcheng-2024/02/01/" aria-current="page">"#))
+    }
+
+    @Test func templateTagNamesListWhatTemplatesReferTo() {
+        let text = "{{page.title}} {{{ navHTML }}} {{& raw}} {{#nav}}{{> partials/tree-item}}{{/nav}} {{^empty}}x{{/empty}} {{! note}} {{uppercase(site.title)}} {{$block}}{{/block}}"
+        #expect(Set(Theme.tagNames(in: text)) == ["page", "navHTML", "raw", "nav", "empty", "uppercase", "site"])
+    }
+
+    @Test func theDefaultThemeNoLongerLoopsOverNav() throws {
+        let theme = try Theme.load(from: SiteFixture.repositoryRoot.appendingPathComponent("theme"), displayPath: "theme")
+        #expect(theme.usesNavHTML)
+        #expect(!theme.references("nav"))
+        #expect(theme.references("page") && theme.references("topic"))
     }
 }

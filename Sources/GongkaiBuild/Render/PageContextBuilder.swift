@@ -40,7 +40,7 @@ struct PageContextBuilder: @unchecked Sendable {
         if let report {
             ctx["report"] = reportContext(report, page: page, links: links)
             let nav = navNodes(report, current: page, links: links)
-            ctx["nav"] = nav.map(\.values)
+            if model.theme.references("nav") { ctx["nav"] = nav.map { $0.values() } }
             if model.theme.usesNavHTML { ctx["navHTML"] = navHTML(nav) }
         }
         switch page.kind {
@@ -202,28 +202,34 @@ struct PageContextBuilder: @unchecked Sendable {
 
     /// The report's section tree, marking the current page and opening its ancestors.
     private func navTree(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [[String: Any]] {
-        navNodes(report, current: current, links: links).map(\.values)
+        navNodes(report, current: current, links: links).map { $0.values() }
     }
 
-    /// The section tree's top-level items: each one's template values, and a key made of everything in them.
-    private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [(values: [String: Any], key: String)] {
+    /// One item of the section tree: a key made of everything it shows, and its template values (made on demand:
+    /// with `navHTML`, only the first page showing an item needs them).
+    private struct NavNode {
+        let key: String
+        let values: () -> [String: Any]
+    }
+
+    /// The section tree's top-level items.
+    private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [NavNode] {
         var ancestors = Set<String>()
         if let id = current.topicID {
             var cursor: String? = id
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
-        func node(_ topic: TopicModel) -> (values: [String: Any], key: String) {
+        func node(_ topic: TopicModel) -> NavNode {
             let children = report.children(of: topic.id).map(node)
             let href = links.href(topic.urlPath)
             let isCurrent = current.kind == .topic && current.topicID == topic.id
             let open = ancestors.contains(topic.id)
-            let values: [String: Any] = [
-                "title": topic.navTitle, "href": href, "current": isCurrent, "open": open,
-                "children": children.map(\.values), "hasChildren": !children.isEmpty, "summary": topic.source.summary,
-            ]
-            var key = [topic.navTitle, href, topic.source.summary, isCurrent ? "1" : "0", open ? "1" : "0"].joined(separator: "\u{1F}")
+            var key = topic.navTitle + "\u{1F}" + href + "\u{1F}" + topic.source.summary + (isCurrent ? "\u{1F}1" : "\u{1F}0") + (open ? "1" : "0")
             for child in children { key += "\u{1E}" + child.key }
-            return (values, key + "\u{1D}")
+            return NavNode(key: key + "\u{1D}") {
+                ["title": topic.navTitle, "href": href, "current": isCurrent, "open": open,
+                 "children": children.map { $0.values() }, "hasChildren": !children.isEmpty, "summary": topic.source.summary]
+            }
         }
         return report.topLevel.map(node)
     }
@@ -232,10 +238,10 @@ struct PageContextBuilder: @unchecked Sendable {
     /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives for the default theme). An item's output depends on nothing
     /// else, so it is rendered once per distinct item and reused: most pages of a report differ only in the item
     /// holding the current page.
-    private func navHTML(_ nav: [(values: [String: Any], key: String)]) -> String {
+    private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
-            html += navItems.html(for: item.key) { model.theme.render("partials/tree-item", context: item.values) ?? "" }
+            html += navItems.html(for: item.key) { model.theme.render("partials/tree-item", context: item.values()) ?? "" }
         }
         return html
     }

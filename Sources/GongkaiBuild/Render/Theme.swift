@@ -18,6 +18,11 @@ public struct Theme: Sendable {
     public let assets: [StaticFile]
     /// Whether a template uses `navHTML` (and `partials/tree-item` exists to render it): only then is it made.
     public var usesNavHTML = false
+    /// The first name of every variable and section tag in the templates (`page` for `{{page.title}}`).
+    public var referencedNames: Set<String> = []
+
+    /// Whether any template refers to the value `name` (values no template uses need not be made).
+    public func references(_ name: String) -> Bool { referencedNames.contains(name) }
 
     /// A standalone pragma put before every template: values are escaped by `FastHTMLEscaping` (the same five
     /// characters as Mustache's own HTML escaping, done on UTF-8 bytes rather than character by character).
@@ -81,13 +86,37 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         var theme = Theme(library: library, templateNames: names, assets: assets)
-        theme.usesNavHTML = names.contains("partials/tree-item") && sources.contains { $0.text.contains("navHTML") }
+        theme.referencedNames = Set(sources.flatMap { tagNames(in: $0.text) })
+        theme.usesNavHTML = names.contains("partials/tree-item") && theme.references("navHTML")
         return theme
     }
 
     /// Renders `context` with the template `name`.
     public func render(_ name: String, context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// The first name of each variable and section tag (`{{x.y}}`, `{{{x}}}`, `{{&x}}`, `{{#x}}`, `{{^x}}`); partials,
+    /// comments, pragmas and blocks are left out. Errs on the side of listing too much: a listed name is only made.
+    static func tagNames(in text: String) -> [String] {
+        var out: [String] = []
+        var search = text.startIndex
+        while let open = text.range(of: "{{", range: search..<text.endIndex) {
+            guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else { break }
+            var tag = Substring(text[open.upperBound..<close.lowerBound]).drop { $0 == " " }
+            search = close.upperBound
+            guard let sigil = tag.first else { continue }
+            if "{&#^".contains(sigil) { tag = tag.dropFirst().drop { $0 == " " } }
+            else if "!>%$<=/".contains(sigil) { continue }
+            let name = tag.prefix { $0 != "." && $0 != " " && $0 != "}" && $0 != "|" && $0 != "(" && $0 != ")" }
+            if !name.isEmpty { out.append(String(name)) }
+            // Transforms (`{{uppercase(x.y)}}`): the argument is a name too.
+            if let paren = tag.firstIndex(of: "(") {
+                let argument = tag[tag.index(after: paren)...].prefix { $0 != "." && $0 != ")" && $0 != " " }
+                if !argument.isEmpty { out.append(String(argument)) }
+            }
+        }
+        return out
     }
 
     private static func missingPartials(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
