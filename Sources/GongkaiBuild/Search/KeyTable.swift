@@ -63,9 +63,14 @@ struct KeyTable: ~Copyable {
 
     /// Every key with its value packed as `key << 22 | value` (values below 2^22), sorted: sorted by key.
     func packedSorted() -> [UInt64] {
-        var out = used.map { keys[$0] << 22 | UInt64(min(UInt32(truncatingIfNeeded: values[$0]), 0x3F_FFFF)) }
+        var out = packed()
         out.sort()
         return out
+    }
+
+    /// Every key with its value packed as `key << 22 | value` (values below 2^22), in insertion order.
+    func packed() -> [UInt64] {
+        used.map { keys[$0] << 22 | UInt64(min(UInt32(truncatingIfNeeded: values[$0]), 0x3F_FFFF)) }
     }
 
     /// Empties the table, keeping its capacity.

@@ -128,9 +128,9 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
-    /// The keys of normalised text, sorted, with how often each occurs, counted in a caller's table (emptied
-    /// afterwards).
-    static func keyCounts(_ norm: [UInt32], table: inout KeyTable) -> [(key: UInt64, count: UInt32)] {
+    /// The keys of normalised text with how often each occurs, counted in a caller's table (emptied afterwards):
+    /// sorted by key, or (`sorted: false`) in the order they first occur.
+    static func keyCounts(_ norm: [UInt32], table: inout KeyTable, sorted: Bool = true) -> [(key: UInt64, count: UInt32)] {
         norm.withUnsafeBufferPointer { n in
             for i in 0..<n.count where n[i] != 0x20 {
                 table.increment(key(n[i], nil))
@@ -138,15 +138,16 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         // Keys are 42 bits, counts fit the low 22 (capped: a key found four million times in one page is not real).
-        let out = table.packedSorted().map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
+        let out = (sorted ? table.packedSorted() : table.packed()).map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
         table.removeAll()
         return out
     }
 
-    /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key.
-    private static func postings(lines: [String], title: String, table: inout KeyTable) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
+    /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key
+    /// or (`sorted: false`) in the order they first occur.
+    private static func postings(lines: [String], title: String, table: inout KeyTable, sorted: Bool) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
         let titleKeys = keyCounts(SearchText.normalise(title), table: &table).map(\.key)
-        return keyCounts(SearchText.normalise(lines: lines), table: &table).map { e in
+        return keyCounts(SearchText.normalise(lines: lines), table: &table, sorted: sorted).map { e in
             (e.key, e.count, titleKeys.withUnsafeBufferPointer { Self.binarySearch($0, e.key) })
         }
     }
@@ -163,7 +164,8 @@ public struct SearchIndexBuilder: Sendable {
     /// Number of partitions the postings are merged in (in parallel); a power of two.
     private static let partitions = 64
 
-    /// One document's postings, grouped by partition (the low bits of the key's hash), each group sorted by key.
+    /// One document's postings, grouped by partition (the low bits of the key's hash), each group in the order the
+    /// keys first occur in the text.
     private struct DocumentPostings: Sendable {
         /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`, grouped by partition.
         var entries: [UInt64]
@@ -190,8 +192,9 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     private static func documentPostings(_ doc: Document, table: inout KeyTable) -> DocumentPostings {
-        let list = packedEntries(doc, table: &table)
-        // Counting sort by partition; within a partition the entries stay in key order.
+        // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
+        let list = packedEntries(doc, table: &table, sorted: false)
+        // Counting sort by partition; within a partition the entries keep their order.
         let partitionOf = list.map { UInt8(keyHash($0 >> 22) & UInt32(partitions - 1)) }
         var starts = [Int32](repeating: 0, count: partitions + 1)
         for p in partitionOf { starts[Int(p) + 1] += 1 }
@@ -271,11 +274,11 @@ public struct SearchIndexBuilder: Sendable {
     /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
     static func packedEntries(_ doc: Document) -> [UInt64] {
         var table = KeyTable(expected: 4096)
-        return packedEntries(doc, table: &table)
+        return packedEntries(doc, table: &table, sorted: true)
     }
 
-    private static func packedEntries(_ doc: Document, table: inout KeyTable) -> [UInt64] {
-        postings(lines: doc.sections.map(\.text), title: doc.title, table: &table)
+    private static func packedEntries(_ doc: Document, table: inout KeyTable, sorted: Bool) -> [UInt64] {
+        postings(lines: doc.sections.map(\.text), title: doc.title, table: &table, sorted: sorted)
             .map { $0.key << 22 | UInt64(min($0.count, 0x1F_FFFF)) << 1 | ($0.inTitle ? 1 : 0) }
     }
 

@@ -110,7 +110,8 @@ final class StreamingOutput: @unchecked Sendable {
     }
 
     private func ensureFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(path[..<slash])
         guard !folder.isEmpty else { return }
         if lock.withLock({ folders.contains(folder) }) { return }
         try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
