@@ -128,28 +128,43 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
-    /// The keys of normalised text with how often each occurs, counted in a caller's table (emptied afterwards):
-    /// sorted by key, or (`sorted: false`) in the order they first occur.
-    static func keyCounts(_ norm: [UInt32], table: inout KeyTable, sorted: Bool = true) -> [(key: UInt64, count: UInt32)] {
+    /// The keys of normalised text, sorted, with how often each occurs, counted in a caller's table (emptied
+    /// afterwards).
+    static func keyCounts(_ norm: [UInt32], table: inout KeyTable) -> [(key: UInt64, count: UInt32)] {
+        count(norm, into: &table)
+        // Keys are 42 bits, counts fit the low 22 (capped: a key found four million times in one page is not real).
+        let out = table.packedSorted().map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
+        table.removeAll()
+        return out
+    }
+
+    /// Counts every key of normalised text (each character, and each pair without a space) into `table`.
+    private static func count(_ norm: [UInt32], into table: inout KeyTable) {
         norm.withUnsafeBufferPointer { n in
             for i in 0..<n.count where n[i] != 0x20 {
                 table.increment(key(n[i], nil))
                 if i + 1 < n.count, n[i + 1] != 0x20 { table.increment(key(n[i], n[i + 1])) }
             }
         }
-        // Keys are 42 bits, counts fit the low 22 (capped: a key found four million times in one page is not real).
-        let out = (sorted ? table.packedSorted() : table.packed()).map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
-        table.removeAll()
-        return out
     }
 
     /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key
-    /// or (`sorted: false`) in the order they first occur.
-    private static func postings(lines: [String], title: String, table: inout KeyTable, sorted: Bool) -> [(key: UInt64, count: UInt32, inTitle: Bool)] {
+    /// or (`sorted: false`) in the order they first occur, packed as `key << 22 | count << 1 | in title`.
+    private static func packedPostings(lines: [String], title: String, table: inout KeyTable, sorted: Bool) -> [UInt64] {
         let titleKeys = keyCounts(SearchText.normalise(title), table: &table).map(\.key)
-        return keyCounts(SearchText.normalise(lines: lines), table: &table, sorted: sorted).map { e in
-            (e.key, e.count, titleKeys.withUnsafeBufferPointer { Self.binarySearch($0, e.key) })
+        count(SearchText.normalise(lines: lines), into: &table)
+        var out = table.packed()
+        table.removeAll()
+        titleKeys.withUnsafeBufferPointer { title in
+            for i in out.indices {
+                // Keys are 42 bits, counts the low 22 (capped: a key found two million times in one page is not real).
+                let packed = out[i]
+                let count = min(packed & 0x3F_FFFF, 0x1F_FFFF)
+                out[i] = (packed >> 22) << 22 | count << 1 | (Self.binarySearch(title, packed >> 22) ? 1 : 0)
+            }
         }
+        if sorted { out.sort() }
+        return out
     }
 
     private static func binarySearch(_ sorted: UnsafeBufferPointer<UInt64>, _ value: UInt64) -> Bool {
@@ -164,8 +179,8 @@ public struct SearchIndexBuilder: Sendable {
     /// Number of partitions the postings are merged in (in parallel); a power of two.
     private static let partitions = 64
 
-    /// One document's postings, grouped by partition (the low bits of the key's hash), each group in the order the
-    /// keys first occur in the text.
+    /// One document's postings, grouped by partition (a multiplicative hash of the key: partitions only split the
+    /// merge's work, and the merged keys are sorted at the end), each group in the order the keys first occur.
     private struct DocumentPostings: Sendable {
         /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`, grouped by partition.
         var entries: [UInt64]
@@ -195,7 +210,7 @@ public struct SearchIndexBuilder: Sendable {
         // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
         let list = packedEntries(doc, table: &table, sorted: false)
         // Counting sort by partition; within a partition the entries keep their order.
-        let partitionOf = list.map { UInt8(keyHash($0 >> 22) & UInt32(partitions - 1)) }
+        let partitionOf = list.map { UInt8(truncatingIfNeeded: ((($0 >> 22) &* 0x9E37_79B9_7F4A_7C15) >> 58) & UInt64(partitions - 1)) }
         var starts = [Int32](repeating: 0, count: partitions + 1)
         for p in partitionOf { starts[Int(p) + 1] += 1 }
         for p in 0..<partitions { starts[p + 1] += starts[p] }
@@ -278,8 +293,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     private static func packedEntries(_ doc: Document, table: inout KeyTable, sorted: Bool) -> [UInt64] {
-        postings(lines: doc.sections.map(\.text), title: doc.title, table: &table, sorted: sorted)
-            .map { $0.key << 22 | UInt64(min($0.count, 0x1F_FFFF)) << 1 | ($0.inTitle ? 1 : 0) }
+        packedPostings(lines: doc.sections.map(\.text), title: doc.title, table: &table, sorted: sorted)
     }
 
     private static func appendBase36(_ value: Int, to out: inout [UInt8]) {
