@@ -21,7 +21,7 @@ struct StageTimer {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
         func kib(_ key: String) -> Int? {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+            return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
         }
         guard let rss = kib("VmRSS:"), let peak = kib("VmHWM:") else { return "" }
         return " [rss \(rss / 1024) MiB, peak \(peak / 1024) MiB]"

@@ -27,6 +27,7 @@ import Testing
     @Test func templateTagNamesListWhatTemplatesReferTo() {
         let text = "{{page.title}} {{{ navHTML }}} {{& raw}} {{#nav}}{{> partials/tree-item}}{{/nav}} {{^empty}}x{{/empty}} {{! note}} {{uppercase(site.title)}} {{$block}}{{/block}}"
         #expect(Set(Theme.tagNames(in: text)) == ["page", "navHTML", "raw", "nav", "empty", "uppercase", "site"])
+        #expect(Set(Theme.tagNames(in: "{{lowercased(first(report.toc))}}")) == ["lowercased", "first", "report"])
     }
 
     @Test func theDefaultThemeNoLongerLoopsOverNav() throws {

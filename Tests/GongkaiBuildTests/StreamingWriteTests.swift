@@ -41,6 +41,23 @@ import GongkaiCore
         #expect(site.output("r2024/index.html") != nil)
     }
 
+    @Test func anIncrementalUpdateWritesTheGivenFilesAndRemovesFilesWithTheirEmptyFolders() throws {
+        let site = try SiteFixture(smallSite)
+        let out = site.root.appendingPathComponent("public")
+        let writer = OutputWriter(destination: out)
+        let refused = #expect(throws: DiagnosticError.self) { try writer.update(changed: [], removed: []) }
+        #expect(refused?.description.contains("needs a whole build first") == true)
+        _ = try SiteBuilder(root: site.root).write()
+        let stale = "extra/deep/old.txt"
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("extra/deep"), withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: out.appendingPathComponent(stale))
+        let summary = try writer.update(changed: [OutputFile(path: "extra/new.txt", bytes: Array("new\n".utf8), kind: .asset)], removed: [stale])
+        #expect(summary.written == ["extra/new.txt"])
+        #expect(summary.removed == [stale])
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("extra/deep").path))
+        #expect(FileManager.default.contents(atPath: out.appendingPathComponent("extra/new.txt").path) == Data("new\n".utf8))
+    }
+
     @Test func aFailedBuildWritesNothingAndAForeignFolderIsRefused() throws {
         let site = try SiteFixture(smallSite)
         _ = try SiteBuilder(root: site.root).write()

@@ -214,14 +214,14 @@
     return { doc: doc, at: doc.norm.at(first), inTitle: inTitle, density: count / Math.max(1, doc.norm.text.length) };
   }
   function rank(a, b) { return (b.inTitle - a.inTitle) || (b.density - a.density) || (a.doc.n - b.doc.n); }
-  // Checks candidates[from…] until `want` hits are found (or all, when `want` is Infinity), loading texts one round
-  // of connections at a time; `progress(hits)` sees the ranked hits so far after each round, so the first results
+  // Checks candidates[from…] until at least `want` hits are found (or all, when `want` is Infinity), loading texts
+  // one round of connections at a time; `progress(hits)` sees the ranked hits so far after each round, so the first results
   // can be shown while the next texts load.
   Engine.prototype.check = function (ts, candidates, from, want, progress) {
     var self = this, hits = [], next = from;
     function step() {
       if (next >= candidates.length || hits.length >= want) return Promise.resolve({ hits: hits, next: next });
-      var batch = candidates.slice(next, next + Math.min(BATCH, Math.max(1, want - hits.length)));
+      var batch = candidates.slice(next, next + BATCH); // a whole round: hits beyond `want` are shown too
       next += batch.length;
       return Promise.all(batch.map(function (c) { return self.doc(c.doc); })).then(function (docs) {
         docs.forEach(function (d) { var h = verify(d, ts); if (h) hits.push(h); });
@@ -306,14 +306,12 @@
       // Results already on the page are replaced by the ranked list so far after each round of texts.
       function early(hits) {
         if (serial !== app.serial) return;
-        app.list.textContent = "";
-        app.show(hits, ts);
+        app.replace(hits, ts);
         if (first === null && hits.length) first = performance.now() - started;
       }
       return app.engine.check(ts, cands, 0, all ? Infinity : PAGE, early).then(function (r) {
         if (serial !== app.serial) return;
-        app.list.textContent = "";
-        app.show(r.hits, ts);
+        app.replace(r.hits, ts);
         var ms = performance.now() - started;
         app.box.setAttribute("data-ms", ms.toFixed(1));
         app.box.setAttribute("data-first-ms", (first === null ? ms : first).toFixed(1));
@@ -347,6 +345,16 @@
     }).catch(function (e) {
       if (serial === app.serial) app.status.textContent = "搜索索引无法加载（" + e.message + "）";
     }).then(function () { if (serial === app.serial) app.box.removeAttribute("aria-busy"); });
+  };
+  // Replaces the listed results with `hits`, keeping the keyboard focus on the same result when it is still listed.
+  App.prototype.replace = function (hits, ts) {
+    var focused = this.list.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
+    this.list.textContent = "";
+    this.show(hits, ts);
+    if (focused) {
+      var again = Array.prototype.filter.call(this.list.querySelectorAll("a.search-result-link"), function (a) { return a.getAttribute("href") === focused; })[0];
+      (again || this.input).focus();
+    }
   };
   App.prototype.show = function (hits, ts) {
     var app = this;

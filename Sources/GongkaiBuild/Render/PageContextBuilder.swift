@@ -205,39 +205,49 @@ struct PageContextBuilder: @unchecked Sendable {
         navNodes(report, current: current, links: links).map { $0.values() }
     }
 
-    /// One item of the section tree: a key made of everything it shows, and its template values (made on demand:
-    /// with `navHTML`, only the first page showing an item needs them).
+    /// One item of the section tree: a key that determines everything it shows, and its template values (made on
+    /// demand, children included: with `navHTML`, only the first page showing an item needs them).
     private struct NavNode {
         let key: String
         let values: () -> [String: Any]
     }
 
     /// The section tree's top-level items.
+    ///
+    /// An item shows its topic's title, summary and link (`links.root` + its URL path: the same for every page at
+    /// one depth), the same for its children, and which of them is current or open: nothing else when the current
+    /// page lies outside it. So its key is the report, the topic, the root prefix and, only when the current page
+    /// is inside it, that page.
     private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [NavNode] {
         var ancestors = Set<String>()
         if let id = current.topicID {
             var cursor: String? = id
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
+        let childrenHTML = model.theme.templateNames.contains("partials/tree-item") && model.theme.references("childrenHTML")
+        let reportID = report.metadata.id
+        let currentMark = "\(current.topicID ?? "")\u{1F}\(current.kind == .topic)"
         func node(_ topic: TopicModel) -> NavNode {
-            let children = report.children(of: topic.id).map(node)
-            let href = links.href(topic.urlPath)
-            let isCurrent = current.kind == .topic && current.topicID == topic.id
             let open = ancestors.contains(topic.id)
-            var key = topic.navTitle + "\u{1F}" + href + "\u{1F}" + topic.source.summary + (isCurrent ? "\u{1F}1" : "\u{1F}0") + (open ? "1" : "0")
-            for child in children { key += "\u{1E}" + child.key }
-            return NavNode(key: key + "\u{1D}") {
-                ["title": topic.navTitle, "href": href, "current": isCurrent, "open": open,
-                 "children": children.map { $0.values() }, "hasChildren": !children.isEmpty, "summary": topic.source.summary]
+            let key = reportID + "\u{1F}" + topic.id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
+            return NavNode(key: key) {
+                let children = report.children(of: topic.id).map(node)
+                var values: [String: Any] = [
+                    "title": topic.navTitle, "href": links.href(topic.urlPath),
+                    "current": current.kind == .topic && current.topicID == topic.id, "open": open,
+                    "children": children.map { $0.values() }, "hasChildren": !children.isEmpty, "summary": topic.source.summary,
+                ]
+                if childrenHTML { values["childrenHTML"] = navHTML(children) }
+                return values
             }
         }
         return report.topLevel.map(node)
     }
 
     /// The tree's items rendered by `partials/tree-item`, each with only its own values in view (what
-    /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives for the default theme). An item's output depends on nothing
-    /// else, so it is rendered once per distinct item and reused: most pages of a report differ only in the item
-    /// holding the current page.
+    /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives). An item's output depends on nothing else, so it is
+    /// rendered once per distinct item and reused: most pages of a report differ only in the items on the way to
+    /// the current page. `childrenHTML` does the same one level down, so a nested item is reused too.
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {

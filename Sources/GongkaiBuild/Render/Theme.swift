@@ -21,8 +21,11 @@ public struct Theme: Sendable {
     /// The first name of every variable and section tag in the templates (`page` for `{{page.title}}`).
     public var referencedNames: Set<String> = []
 
+    /// A template changes its tag delimiters (`{{=<% %>=}}`): its tags cannot be listed, so every value is made.
+    public var referencesAnything = false
+
     /// Whether any template refers to the value `name` (values no template uses need not be made).
-    public func references(_ name: String) -> Bool { referencedNames.contains(name) }
+    public func references(_ name: String) -> Bool { referencesAnything || referencedNames.contains(name) }
 
     /// A standalone pragma put before every template: values are escaped by `FastHTMLEscaping` (the same five
     /// characters as Mustache's own HTML escaping, done on UTF-8 bytes rather than character by character).
@@ -87,6 +90,7 @@ public struct Theme: Sendable {
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         var theme = Theme(library: library, templateNames: names, assets: assets)
         theme.referencedNames = Set(sources.flatMap { tagNames(in: $0.text) })
+        theme.referencesAnything = sources.contains { $0.text.contains("{{=") }
         theme.usesNavHTML = names.contains("partials/tree-item") && theme.references("navHTML")
         return theme
     }
@@ -96,7 +100,8 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: name)
     }
 
-    /// The first name of each variable and section tag (`{{x.y}}`, `{{{x}}}`, `{{&x}}`, `{{#x}}`, `{{^x}}`); partials,
+    /// The names each variable and section tag refers to (`{{x.y}}`, `{{{x}}}`, `{{&x}}`, `{{#x}}`, `{{^x}}`, transforms
+    /// such as `{{uppercase(x.y)}}`): the first part of every dotted path, transform names included. Partials,
     /// comments, pragmas and blocks are left out. Errs on the side of listing too much: a listed name is only made.
     static func tagNames(in text: String) -> [String] {
         var out: [String] = []
@@ -108,12 +113,16 @@ public struct Theme: Sendable {
             guard let sigil = tag.first else { continue }
             if "{&#^".contains(sigil) { tag = tag.dropFirst().drop { $0 == " " } }
             else if "!>%$<=/".contains(sigil) { continue }
-            let name = tag.prefix { $0 != "." && $0 != " " && $0 != "}" && $0 != "|" && $0 != "(" && $0 != ")" }
-            if !name.isEmpty { out.append(String(name)) }
-            // Transforms (`{{uppercase(x.y)}}`): the argument is a name too.
-            if let paren = tag.firstIndex(of: "(") {
-                let argument = tag[tag.index(after: paren)...].prefix { $0 != "." && $0 != ")" && $0 != " " }
-                if !argument.isEmpty { out.append(String(argument)) }
+            // Every name in the tag (`x.y`, `uppercase(x.y)`, `a(b(x))`): the first part of each dotted path.
+            var expectsName = true
+            var current = ""
+            for ch in tag.prefix(while: { $0 != "}" }) + " " {
+                if ch.isLetter || ch.isNumber || ch == "_" || ch == "-" {
+                    if expectsName { current.append(ch) }
+                } else {
+                    if !current.isEmpty { out.append(current); current = "" }
+                    expectsName = ch != "."
+                }
             }
         }
         return out

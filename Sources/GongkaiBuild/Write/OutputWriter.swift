@@ -40,7 +40,9 @@ public struct OutputWriter: Sendable {
         }
         var written: [String] = []
         var unchanged = 0
-        for file in changed {
+        // The manifest last: until it is written, the folder's manifest still describes the files it holds.
+        let ordered = changed.filter { $0.path != "manifest.json" } + changed.filter { $0.path == "manifest.json" }
+        for file in ordered {
             let url = destination.appendingPathComponent(file.path)
             do {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -49,7 +51,19 @@ public struct OutputWriter: Sendable {
                 throw StreamingOutput.fail("cannot write \(file.path): \(error.localizedDescription)", destination)
             }
         }
-        for path in removed { try? fm.removeItem(at: destination.appendingPathComponent(path)) }
+        for path in removed {
+            let url = destination.appendingPathComponent(path)
+            guard fm.fileExists(atPath: url.path) else { continue }
+            do { try fm.removeItem(at: url) } catch {
+                throw StreamingOutput.fail("cannot remove \(path): \(error.localizedDescription)", destination)
+            }
+            // Folders the removal left empty go too (never the output folder itself).
+            var folder = url.deletingLastPathComponent()
+            while folder.path.count > destination.path.count, (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                try? fm.removeItem(at: folder)
+                folder = folder.deletingLastPathComponent()
+            }
+        }
         return Summary(written: written.sorted(), removed: removed.sorted(), unchanged: unchanged)
     }
 }
