@@ -209,7 +209,11 @@ struct PageContextBuilder: @unchecked Sendable {
     /// demand, children included: with `navHTML`, only the first page showing an item needs them).
     private struct NavNode {
         let key: String
-        let values: () -> [String: Any]
+        /// The values; with `forItem`, those `partials/tree-item` sees when it renders the item on its own
+        /// (`children` only when that template refers to it).
+        let makeValues: (_ forItem: Bool) -> [String: Any]
+
+        func values(forItem: Bool = false) -> [String: Any] { makeValues(forItem) }
     }
 
     /// The section tree's top-level items.
@@ -225,18 +229,20 @@ struct PageContextBuilder: @unchecked Sendable {
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
         let childrenHTML = model.theme.templateNames.contains("partials/tree-item") && model.theme.references("childrenHTML")
+        let itemChildren = model.theme.treeItemNames.contains("children")
         let reportID = report.metadata.id
         let currentMark = "\(current.topicID ?? "")\u{1F}\(current.kind == .topic)"
         func node(_ topic: TopicModel) -> NavNode {
             let open = ancestors.contains(topic.id)
             let key = reportID + "\u{1F}" + topic.id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
-            return NavNode(key: key) {
+            return NavNode(key: key) { forItem in
                 let children = report.children(of: topic.id).map(node)
                 var values: [String: Any] = [
                     "title": topic.navTitle, "href": links.href(topic.urlPath),
                     "current": current.kind == .topic && current.topicID == topic.id, "open": open,
-                    "children": children.map { $0.values() }, "hasChildren": !children.isEmpty, "summary": topic.source.summary,
+                    "hasChildren": !children.isEmpty, "summary": topic.source.summary,
                 ]
+                if !forItem || itemChildren { values["children"] = children.map { $0.values() } }
                 if childrenHTML { values["childrenHTML"] = navHTML(children) }
                 return values
             }
@@ -251,7 +257,7 @@ struct PageContextBuilder: @unchecked Sendable {
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
-            html += navItems.html(for: item.key) { model.theme.render("partials/tree-item", context: item.values()) ?? "" }
+            html += navItems.html(for: item.key) { model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
         }
         return html
     }

@@ -21,6 +21,8 @@ public struct Theme: Sendable {
     /// The first name of every variable and section tag in the templates (`page` for `{{page.title}}`).
     public var referencedNames: Set<String> = []
 
+    /// The names `partials/tree-item` refers to (what a tree item rendered on its own needs).
+    public var treeItemNames: Set<String> = []
     /// A template changes its tag delimiters (`{{=<% %>=}}`): its tags cannot be listed, so every value is made.
     public var referencesAnything = false
 
@@ -91,6 +93,9 @@ public struct Theme: Sendable {
         var theme = Theme(library: library, templateNames: names, assets: assets)
         theme.referencedNames = Set(sources.flatMap { tagNames(in: $0.text) })
         theme.referencesAnything = sources.contains { $0.text.contains("{{=") }
+        if let item = sources.first(where: { $0.name == "partials/tree-item" }) {
+            theme.treeItemNames = item.text.contains("{{=") ? ["children"] : Set(tagNames(in: item.text))
+        }
         theme.usesNavHTML = names.contains("partials/tree-item") && theme.references("navHTML")
         return theme
     }
