@@ -179,49 +179,64 @@ public struct SearchIndexBuilder: Sendable {
     /// Number of partitions the postings are merged in (in parallel); a power of two.
     private static let partitions = 64
 
-    /// One document's postings, grouped by partition (a multiplicative hash of the key: partitions only split the
-    /// merge's work, and the merged keys are sorted at the end), each group in the order the keys first occur.
-    private struct DocumentPostings: Sendable {
-        /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`, grouped by partition.
-        var entries: [UInt64]
+    /// The postings of a batch of consecutive documents, grouped by partition (a multiplicative hash of the key:
+    /// partitions only split the merge's work, and the merged keys are sorted at the end); within a partition, by
+    /// document, each document's entries in the order its keys first occur. One flat array per batch, so that the
+    /// merge of a partition reads one slice per batch rather than one small array per document.
+    private struct BatchPostings: Sendable {
+        /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`.
+        var entries: [UInt64] = []
+        /// The document number of each entry.
+        var docs: [Int32] = []
         /// Start of each partition's group in `entries`, plus the end.
-        var starts: [Int32]
+        var starts: [Int32] = []
     }
 
     /// Each document made, its text file handed to `emit` at once, and its postings computed, in parallel batches
-    /// that share one counting table each; the documents themselves are kept only when asked (`keep`), so that a
-    /// large site's texts are never all in memory.
+    /// that share one counting table each; the documents themselves (and their entries, sorted) are kept only when
+    /// asked (`keep`, for incremental updates), so that a large site's texts are never all in memory.
     private static func documentPostings(_ sources: [(report: ReportModel, topic: TopicModel?)], keep: Bool,
-                                         emit: @Sendable (OutputFile) -> Void) -> (postings: [DocumentPostings], docs: [Document]) {
-        let batch = 64
-        let batches = stride(from: 0, to: sources.count, by: batch).map { $0..<min(sources.count, $0 + batch) }
-        let done = ParallelMap.map(batches) { range -> [(DocumentPostings, Document?)] in
+                                         emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
+        let size = 64
+        let ranges = stride(from: 0, to: sources.count, by: size).map { $0..<min(sources.count, $0 + size) }
+        let done = ParallelMap.map(ranges) { range -> (BatchPostings, [Document], [[UInt64]]) in
             var table = KeyTable(expected: 4096)
-            return range.map { n in
+            var lists: [[UInt64]] = []
+            var docs: [Document] = []
+            for n in range {
                 let doc = document(sources[n].report, sources[n].topic)
                 emit(documentFile(n, doc))
-                return (documentPostings(doc, table: &table), keep ? doc : nil)
+                // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
+                lists.append(packedEntries(doc, table: &table, sorted: false))
+                if keep { docs.append(doc) }
             }
-        }.flatMap { $0 }
-        return (done.map(\.0), done.compactMap(\.1))
+            return (group(lists, first: range.lowerBound), docs, keep ? lists.map { $0.sorted() } : [])
+        }
+        return (done.map(\.0), done.flatMap(\.1), done.flatMap(\.2))
     }
 
-    private static func documentPostings(_ doc: Document, table: inout KeyTable) -> DocumentPostings {
-        // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
-        let list = packedEntries(doc, table: &table, sorted: false)
-        // Counting sort by partition; within a partition the entries keep their order.
-        let partitionOf = list.map { UInt8(truncatingIfNeeded: ((($0 >> 22) &* 0x9E37_79B9_7F4A_7C15) >> 58) & UInt64(partitions - 1)) }
-        var starts = [Int32](repeating: 0, count: partitions + 1)
-        for p in partitionOf { starts[Int(p) + 1] += 1 }
-        for p in 0..<partitions { starts[p + 1] += starts[p] }
-        var next = starts
-        var entries = [UInt64](repeating: 0, count: list.count)
-        for (i, packed) in list.enumerated() {
-            let p = Int(partitionOf[i])
-            entries[Int(next[p])] = packed
-            next[p] += 1
+    /// The entries of consecutive documents (`first`, `first + 1` …) grouped by partition (a counting sort: within a
+    /// partition, entries keep their order).
+    private static func group(_ lists: [[UInt64]], first: Int) -> BatchPostings {
+        @inline(__always) func partition(_ packed: UInt64) -> Int {
+            Int(truncatingIfNeeded: (((packed >> 22) &* 0x9E37_79B9_7F4A_7C15) >> 58) & UInt64(partitions - 1))
         }
-        return DocumentPostings(entries: entries, starts: starts)
+        var starts = [Int32](repeating: 0, count: partitions + 1)
+        for list in lists { for packed in list { starts[partition(packed) + 1] += 1 } }
+        for p in 0..<partitions { starts[p + 1] += starts[p] }
+        let total = Int(starts[partitions])
+        var entries = [UInt64](repeating: 0, count: total)
+        var docs = [Int32](repeating: 0, count: total)
+        var next = starts
+        for (i, list) in lists.enumerated() {
+            for packed in list {
+                let p = partition(packed)
+                entries[Int(next[p])] = packed
+                docs[Int(next[p])] = Int32(first + i)
+                next[p] += 1
+            }
+        }
+        return BatchPostings(entries: entries, docs: docs, starts: starts)
     }
 
     /// One key's encoded posting list (and, when kept for incremental updates, its entries).
@@ -233,16 +248,17 @@ public struct SearchIndexBuilder: Sendable {
         var info: [UInt32] = []
     }
 
-    /// Merges one partition: walks the documents in order and appends each entry to its key's list.
-    private static func mergePartition(_ p: Int, _ perDoc: [DocumentPostings], keepLists: Bool) -> [EncodedKey] {
+    /// Merges one partition: walks the batches (so the documents) in order and appends each entry to its key's list.
+    private static func mergePartition(_ p: Int, _ batches: [BatchPostings], keepLists: Bool) -> [EncodedKey] {
         var slot = KeyTable(expected: 1024)
         var keys: [EncodedKey] = []
         var previous: [Int] = []
-        for (n, doc) in perDoc.enumerated() {
-            let start = Int(doc.starts[p]), end = Int(doc.starts[p + 1])
+        for batch in batches {
+            let start = Int(batch.starts[p]), end = Int(batch.starts[p + 1])
             var i = start
             while i < end {
-                let packed = doc.entries[i]
+                let packed = batch.entries[i]
+                let n = Int(batch.docs[i])
                 let key = packed >> 22
                 let s = Int(slot.value(for: key) {
                     keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
@@ -338,9 +354,9 @@ public struct SearchIndexBuilder: Sendable {
         var phases: [(String, UInt64)] = []
         func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
         let sources = documentSources()
-        let (perDoc, docs) = Self.documentPostings(sources, keep: keepState, emit: emit)
+        let (batches, docs, docEntries) = Self.documentPostings(sources, keep: keepState, emit: emit)
         mark("documents, texts and postings")
-        let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, perDoc, keepLists: keepState) }
+        let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, batches, keepLists: keepState) }
         mark("merge")
         let encoded = merged.flatMap { $0 }.sorted { $0.key < $1.key }
         let keyCount = encoded.count
@@ -367,7 +383,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         var state: SearchIndexState?
         if keepState {
-            state = SearchIndexState(docs: docs, entries: perDoc.map { $0.entries.sorted() }, keys: encoded, shards: shards, total: total,
+            state = SearchIndexState(docs: docs, entries: docEntries, keys: encoded, shards: shards, total: total,
                                      targetShardBytes: targetShardBytes, maxShards: maxShards)
         }
         return Index(files: [], shards: shards, state: state)
