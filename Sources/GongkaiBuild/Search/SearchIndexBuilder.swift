@@ -184,12 +184,16 @@ public struct SearchIndexBuilder: Sendable {
     /// document, each document's entries in the order its keys first occur. One flat array per batch, so that the
     /// merge of a partition reads one slice per batch rather than one small array per document.
     private struct BatchPostings: Sendable {
+        /// The first document's number.
+        var first = 0
+        /// How many documents.
+        var count = 0
         /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`.
         var entries: [UInt64] = []
-        /// The document number of each entry.
-        var docs: [Int32] = []
         /// Start of each partition's group in `entries`, plus the end.
         var starts: [Int32] = []
+        /// How many entries each document has in each partition (`perDocument[p * count + d]`).
+        var perDocument: [UInt16] = []
     }
 
     /// Each document made, its text file handed to `emit` at once, and its postings computed, in parallel batches
@@ -222,21 +226,25 @@ public struct SearchIndexBuilder: Sendable {
             Int(truncatingIfNeeded: (((packed >> 22) &* 0x9E37_79B9_7F4A_7C15) >> 58) & UInt64(partitions - 1))
         }
         var starts = [Int32](repeating: 0, count: partitions + 1)
-        for list in lists { for packed in list { starts[partition(packed) + 1] += 1 } }
+        var perDocument = [UInt16](repeating: 0, count: partitions * lists.count)
+        for (d, list) in lists.enumerated() {
+            for packed in list {
+                let p = partition(packed)
+                starts[p + 1] += 1
+                perDocument[p * lists.count + d] += 1 // a document has far fewer than 65,536 keys in one partition
+            }
+        }
         for p in 0..<partitions { starts[p + 1] += starts[p] }
-        let total = Int(starts[partitions])
-        var entries = [UInt64](repeating: 0, count: total)
-        var docs = [Int32](repeating: 0, count: total)
+        var entries = [UInt64](repeating: 0, count: Int(starts[partitions]))
         var next = starts
-        for (i, list) in lists.enumerated() {
+        for list in lists {
             for packed in list {
                 let p = partition(packed)
                 entries[Int(next[p])] = packed
-                docs[Int(next[p])] = Int32(first + i)
                 next[p] += 1
             }
         }
-        return BatchPostings(entries: entries, docs: docs, starts: starts)
+        return BatchPostings(first: first, count: lists.count, entries: entries, starts: starts, perDocument: perDocument)
     }
 
     /// One key's encoded posting list (and, when kept for incremental updates, its entries).
@@ -254,31 +262,33 @@ public struct SearchIndexBuilder: Sendable {
         var keys: [EncodedKey] = []
         var previous: [Int] = []
         for batch in batches {
-            let start = Int(batch.starts[p]), end = Int(batch.starts[p + 1])
-            var i = start
-            while i < end {
-                let packed = batch.entries[i]
-                let n = Int(batch.docs[i])
-                let key = packed >> 22
-                let s = Int(slot.value(for: key) {
-                    keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
-                    previous.append(0)
-                    return Int32(keys.count - 1)
-                })
-                if !keys[s].postings.isEmpty { keys[s].postings.append(UInt8(ascii: ",")) }
-                appendBase36(n - previous[s], to: &keys[s].postings)
-                previous[s] = n
-                let count = Int(packed >> 1 & 0x1F_FFFF)
-                if count > 1 {
-                    keys[s].postings.append(UInt8(ascii: ":"))
-                    appendBase36(count, to: &keys[s].postings)
+            var i = Int(batch.starts[p])
+            for d in 0..<batch.count {
+                let n = batch.first + d
+                let end = i + Int(batch.perDocument[p * batch.count + d])
+                while i < end {
+                    let packed = batch.entries[i]
+                    let key = packed >> 22
+                    let s = Int(slot.value(for: key) {
+                        keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
+                        previous.append(0)
+                        return Int32(keys.count - 1)
+                    })
+                    if !keys[s].postings.isEmpty { keys[s].postings.append(UInt8(ascii: ",")) }
+                    appendBase36(n - previous[s], to: &keys[s].postings)
+                    previous[s] = n
+                    let count = Int(packed >> 1 & 0x1F_FFFF)
+                    if count > 1 {
+                        keys[s].postings.append(UInt8(ascii: ":"))
+                        appendBase36(count, to: &keys[s].postings)
+                    }
+                    if packed & 1 == 1 { keys[s].postings.append(UInt8(ascii: "*")) }
+                    if keepLists {
+                        keys[s].docs.append(Int32(n))
+                        keys[s].info.append(UInt32(truncatingIfNeeded: packed & 0x3F_FFFF))
+                    }
+                    i += 1
                 }
-                if packed & 1 == 1 { keys[s].postings.append(UInt8(ascii: "*")) }
-                if keepLists {
-                    keys[s].docs.append(Int32(n))
-                    keys[s].info.append(UInt32(truncatingIfNeeded: packed & 0x3F_FFFF))
-                }
-                i += 1
             }
         }
         return keys
