@@ -1,0 +1,68 @@
+import Foundation
+import GongkaiCore
+
+/// The index's files: shards, page texts and the meta file, each a script calling `gongkaiSearch(name, data)`.
+extension SearchIndexBuilder {
+    /// The file of shard `i`: its keys (sorted) with their posting lists.
+    static func shardFile(_ i: Int, shards: Int, keys: [(key: UInt64, postings: [UInt8])]) -> OutputFile {
+        let width = String(shards - 1, radix: 16).count
+        var body: [UInt8] = [UInt8(ascii: "{")]
+        for (j, entry) in keys.enumerated() {
+            if j > 0 { body += Array(",\n".utf8) }
+            body += Array(JSON.string(Self.keyString(entry.key)).utf8)
+            body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
+            body += entry.postings
+            body.append(UInt8(ascii: "\""))
+        }
+        body.append(UInt8(ascii: "}"))
+        return Self.script(shardName(i, width: width), body)
+    }
+
+    /// `p/<hex>`, zero-padded to the width of the largest shard number.
+    static func shardName(_ i: Int, width: Int) -> String {
+        let hex = String(i, radix: 16)
+        return "p/" + String(repeating: "0", count: width - hex.count) + hex
+    }
+
+    /// The file of document `n`: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`, written as bytes.
+    static func documentFile(_ n: Int, _ doc: Document) -> OutputFile {
+        var json: [UInt8] = []
+        json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.text.utf8.count + 64 })
+        json += Array("{\"u\":".utf8)
+        JSON.append(doc.url, to: &json)
+        json += Array(",\"t\":".utf8)
+        JSON.append(doc.title, to: &json)
+        json += Array(",\"b\":[".utf8)
+        for (i, crumb) in doc.breadcrumb.enumerated() {
+            if i > 0 { json.append(UInt8(ascii: ",")) }
+            JSON.append(crumb, to: &json)
+        }
+        json += Array("],\"s\":[".utf8)
+        for (i, section) in doc.sections.enumerated() {
+            if i > 0 { json += [UInt8(ascii: ","), 0x0A] }
+            json.append(UInt8(ascii: "["))
+            JSON.append(section.anchor, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSON.append(section.heading, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSON.append(section.text, to: &json)
+            json.append(UInt8(ascii: "]"))
+        }
+        json += Array("]}".utf8)
+        return Self.script("d/\(n)", json)
+    }
+
+    static func script(_ name: String, _ json: [UInt8]) -> OutputFile {
+        OutputFile(path: "search/\(name).js", bytes: Array("gongkaiSearch(\"\(name)\",".utf8) + json + Array(");\n".utf8), kind: .data)
+    }
+
+    static func script(_ name: String, _ json: String) -> OutputFile {
+        OutputFile(path: "search/\(name).js", bytes: Array("gongkaiSearch(\"\(name)\",\(json));\n".utf8), kind: .data)
+    }
+
+    /// JSON text for strings (deterministic, only the escapes JSON and JavaScript need).
+    enum JSON {
+        static func string(_ s: String) -> String { TextEscaping.json(s) }
+        static func append(_ s: String, to out: inout [UInt8]) { TextEscaping.appendJSON(s, to: &out) }
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import GongkaiCore
+
+/// Keys, counting and the merge of posting lists: each batch of documents is counted into a reusable table and
+/// grouped by partition; each partition is merged across batches in document order and encoded as base-36 text.
+extension SearchIndexBuilder {
+    /// Key of a character pair or (with `second == nil`) a single character.
+    static func key(_ first: UInt32, _ second: UInt32?) -> UInt64 { UInt64(first) << 21 | UInt64(second ?? 0x1F_FFFF) }
+
+    static func keyString(_ key: UInt64) -> String {
+        var s = String.UnicodeScalarView()
+        if let a = Unicode.Scalar(UInt32(key >> 21)) { s.append(a) }
+        let b = UInt32(key & 0x1F_FFFF)
+        if b != 0x1F_FFFF, let u = Unicode.Scalar(b) { s.append(u) }
+        return String(s)
+    }
+
+    /// FNV-1a of the key's text (its UTF-8 bytes), computed from the scalars without building the string.
+    static func keyHash(_ key: UInt64) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        func add(_ v: UInt32) {
+            func byte(_ b: UInt32) { h ^= b & 0xFF; h = h &* 0x0100_0193 }
+            switch v {
+            case ..<0x80: byte(v)
+            case ..<0x800: byte(0xC0 | v >> 6); byte(0x80 | v & 0x3F)
+            case ..<0x10000: byte(0xE0 | v >> 12); byte(0x80 | v >> 6 & 0x3F); byte(0x80 | v & 0x3F)
+            default: byte(0xF0 | v >> 18); byte(0x80 | v >> 12 & 0x3F); byte(0x80 | v >> 6 & 0x3F); byte(0x80 | v & 0x3F)
+            }
+        }
+        add(UInt32(key >> 21))
+        let b = UInt32(key & 0x1F_FFFF)
+        if b != 0x1F_FFFF { add(b) }
+        return h
+    }
+
+    /// The keys of normalised text, sorted, with how often each occurs, counted in a caller's table (emptied
+    /// afterwards).
+    static func keyCounts(_ norm: [UInt32], table: inout KeyTable) -> [(key: UInt64, count: UInt32)] {
+        count(norm, into: &table)
+        // Keys are 42 bits, counts fit the low 22 (capped: a key found four million times in one page is not real).
+        let out = table.packedSorted().map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
+        table.removeAll()
+        return out
+    }
+
+    /// Counts every key of normalised text (each character, and each pair without a space) into `table`.
+    static func count(_ norm: [UInt32], into table: inout KeyTable) {
+        norm.withUnsafeBufferPointer { n in
+            for i in 0..<n.count where n[i] != 0x20 {
+                table.increment(key(n[i], nil))
+                if i + 1 < n.count, n[i + 1] != 0x20 { table.increment(key(n[i], n[i + 1])) }
+            }
+        }
+    }
+
+    /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key
+    /// or (`sorted: false`) in the order they first occur, packed as `key << 22 | count << 1 | in title`.
+    static func packedPostings(lines: [String], title: String, table: inout KeyTable, sorted: Bool) -> [UInt64] {
+        let titleKeys = keyCounts(SearchText.normalise(title), table: &table).map(\.key)
+        count(SearchText.normalise(lines: lines), into: &table)
+        var out = table.packed()
+        table.removeAll()
+        titleKeys.withUnsafeBufferPointer { title in
+            for i in out.indices {
+                // Keys are 42 bits, counts the low 22 (capped: a key found two million times in one page is not real).
+                let packed = out[i]
+                let count = min(packed & 0x3F_FFFF, 0x1F_FFFF)
+                out[i] = (packed >> 22) << 22 | count << 1 | (Self.binarySearch(title, packed >> 22) ? 1 : 0)
+            }
+        }
+        if sorted { out.sort() }
+        return out
+    }
+
+    static func binarySearch(_ sorted: UnsafeBufferPointer<UInt64>, _ value: UInt64) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else if sorted[mid] > value { hi = mid } else { return true }
+        }
+        return false
+    }
+
+    /// Number of partitions the postings are merged in (in parallel); a power of two.
+    static let partitions = 64
+
+    /// The postings of a batch of consecutive documents, grouped by partition (a multiplicative hash of the key:
+    /// partitions only split the merge's work, and the merged keys are sorted at the end); within a partition, by
+    /// document, each document's entries in the order its keys first occur. One flat array per batch, so that the
+    /// merge of a partition reads one slice per batch rather than one small array per document.
+    struct BatchPostings: Sendable {
+        /// The first document's number.
+        var first = 0
+        /// How many documents.
+        var count = 0
+        /// `key << 22 | min(count, 2^21 - 1) << 1 | inTitle`.
+        var entries: [UInt64] = []
+        /// Start of each partition's group in `entries`, plus the end.
+        var starts: [Int32] = []
+        /// How many entries each document has in each partition (`perDocument[p * count + d]`).
+        var perDocument: [UInt16] = []
+    }
+
+    /// Each document made, its text file handed to `emit` at once, and its postings computed, in parallel batches
+    /// that share one counting table each; the documents themselves (and their entries, sorted) are kept only when
+    /// asked (`keep`, for incremental updates), so that a large site's texts are never all in memory.
+    static func documentPostings(_ sources: [(report: ReportModel, topic: TopicModel?)], keep: Bool,
+                                         emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
+        let size = 64
+        let ranges = stride(from: 0, to: sources.count, by: size).map { $0..<min(sources.count, $0 + size) }
+        let done = ParallelMap.map(ranges) { range -> (BatchPostings, [Document], [[UInt64]]) in
+            var table = KeyTable(expected: 4096)
+            var lists: [[UInt64]] = []
+            var docs: [Document] = []
+            for n in range {
+                let doc = document(sources[n].report, sources[n].topic)
+                emit(documentFile(n, doc))
+                // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
+                lists.append(packedEntries(doc, table: &table, sorted: false))
+                if keep { docs.append(doc) }
+            }
+            return (group(lists, first: range.lowerBound), docs, keep ? lists.map { $0.sorted() } : [])
+        }
+        return (done.map(\.0), done.flatMap(\.1), done.flatMap(\.2))
+    }
+
+    /// The entries of consecutive documents (`first`, `first + 1` …) grouped by partition (a counting sort: within a
+    /// partition, entries keep their order).
+    static func group(_ lists: [[UInt64]], first: Int) -> BatchPostings {
+        @inline(__always) func partition(_ packed: UInt64) -> Int {
+            Int(truncatingIfNeeded: (((packed >> 22) &* 0x9E37_79B9_7F4A_7C15) >> 58) & UInt64(partitions - 1))
+        }
+        var starts = [Int32](repeating: 0, count: partitions + 1)
+        var perDocument = [UInt16](repeating: 0, count: partitions * lists.count)
+        for (d, list) in lists.enumerated() {
+            for packed in list {
+                let p = partition(packed)
+                starts[p + 1] += 1
+                perDocument[p * lists.count + d] += 1 // a document has far fewer than 65,536 keys in one partition
+            }
+        }
+        for p in 0..<partitions { starts[p + 1] += starts[p] }
+        var entries = [UInt64](repeating: 0, count: Int(starts[partitions]))
+        var next = starts
+        for list in lists {
+            for packed in list {
+                let p = partition(packed)
+                entries[Int(next[p])] = packed
+                next[p] += 1
+            }
+        }
+        return BatchPostings(first: first, count: lists.count, entries: entries, starts: starts, perDocument: perDocument)
+    }
+
+    /// One key's encoded posting list (and, when kept for incremental updates, its entries).
+    struct EncodedKey: Sendable {
+        var key: UInt64
+        var hash: UInt32
+        var postings: [UInt8]
+        var docs: [Int32] = []
+        var info: [UInt32] = []
+    }
+
+    /// Merges one partition: walks the batches (so the documents) in order and appends each entry to its key's list.
+    static func mergePartition(_ p: Int, _ batches: [BatchPostings], keepLists: Bool) -> [EncodedKey] {
+        var slot = KeyTable(expected: 1024)
+        var keys: [EncodedKey] = []
+        var previous: [Int] = []
+        for batch in batches {
+            var i = Int(batch.starts[p])
+            for d in 0..<batch.count {
+                let n = batch.first + d
+                let end = i + Int(batch.perDocument[p * batch.count + d])
+                while i < end {
+                    let packed = batch.entries[i]
+                    let key = packed >> 22
+                    let s = Int(slot.value(for: key) {
+                        keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
+                        previous.append(0)
+                        return Int32(keys.count - 1)
+                    })
+                    if !keys[s].postings.isEmpty { keys[s].postings.append(UInt8(ascii: ",")) }
+                    appendBase36(n - previous[s], to: &keys[s].postings)
+                    previous[s] = n
+                    let count = Int(packed >> 1 & 0x1F_FFFF)
+                    if count > 1 {
+                        keys[s].postings.append(UInt8(ascii: ":"))
+                        appendBase36(count, to: &keys[s].postings)
+                    }
+                    if packed & 1 == 1 { keys[s].postings.append(UInt8(ascii: "*")) }
+                    if keepLists {
+                        keys[s].docs.append(Int32(n))
+                        keys[s].info.append(UInt32(truncatingIfNeeded: packed & 0x3F_FFFF))
+                    }
+                    i += 1
+                }
+            }
+        }
+        return keys
+    }
+
+    /// The posting-list text of entries (`info` = count << 1 | in title), as `mergePartition` writes it.
+    static func encodePostings(docs: [Int32], info: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        var previous = 0
+        for (i, doc) in docs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendBase36(Int(doc) - previous, to: &out)
+            previous = Int(doc)
+            let count = Int(info[i] >> 1)
+            if count > 1 {
+                out.append(UInt8(ascii: ":"))
+                appendBase36(count, to: &out)
+            }
+            if info[i] & 1 == 1 { out.append(UInt8(ascii: "*")) }
+        }
+        return out
+    }
+
+    /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
+    static func packedEntries(_ doc: Document) -> [UInt64] {
+        var table = KeyTable(expected: 4096)
+        return packedEntries(doc, table: &table, sorted: true)
+    }
+
+    static func packedEntries(_ doc: Document, table: inout KeyTable, sorted: Bool) -> [UInt64] {
+        packedPostings(lines: doc.sections.map(\.text), title: doc.title, table: &table, sorted: sorted)
+    }
+
+    static func appendBase36(_ value: Int, to out: inout [UInt8]) {
+        @inline(__always) func digit(_ d: Int) -> UInt8 { UInt8(truncatingIfNeeded: d < 10 ? 0x30 + d : 0x57 + d) }
+        if value < 36 { out.append(digit(value)); return }
+        var divisor = 36
+        while divisor <= value / 36 { divisor *= 36 }
+        var v = value
+        while divisor > 0 {
+            out.append(digit(v / divisor))
+            v %= divisor
+            divisor /= 36
+        }
+    }
+}
