@@ -68,11 +68,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func build(timer: inout StageTimer) throws(DiagnosticError) -> Result {
-        var loaded = try SiteLoader(root: root).load()
-        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
-        timer.lap("load")
-        let model = try SiteAssembler().assemble(loaded)
-        timer.lap("assemble")
+        let model = try loadAndAssemble(timer: &timer)
         var (files, search) = try SiteRenderer(options: options, progress: progress).render(model, keepSearchState: keepsState)
         timer.lap("render")
         let findings = checks(model)
@@ -109,14 +105,7 @@ public struct SiteBuilder: Sendable {
     public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
         var timer = StageTimer()
         defer { timer.report() }
-        // The loaded sources live only inside this closure: the model is all that is kept.
-        var model = try { () throws(DiagnosticError) -> SiteModel in
-            var loaded = try SiteLoader(root: root).load()
-            if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
-            timer.lap("load")
-            return try SiteAssembler().assemble(loaded)
-        }()
-        timer.lap("assemble")
+        var model = try loadAndAssemble(timer: &timer)
         let findings = checks(model)
         timer.lap("check")
         let diagnostics = model.diagnostics + findings
@@ -135,6 +124,17 @@ public struct SiteBuilder: Sendable {
         let summary = try output.finish(manifest)
         timer.lap("manifest")
         return WriteReport(diagnostics: DiagnosticError(diagnostics).diagnostics, manifest: manifest, summary: summary)
+    }
+
+    /// Stages 1 and 2: the sources (with `--base-url` applied) and the site model made from them. The loaded
+    /// sources live only inside this function: the model is all that is kept.
+    private func loadAndAssemble(timer: inout StageTimer) throws(DiagnosticError) -> SiteModel {
+        var loaded = try SiteLoader(root: root).load()
+        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        timer.lap("load")
+        let model = try SiteAssembler().assemble(loaded)
+        timer.lap("assemble")
+        return model
     }
 
     /// The checker's findings, with the indicator audit when publishing checks are on.

@@ -229,7 +229,7 @@ struct PageContextBuilder: @unchecked Sendable {
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
         let childrenHTML = model.theme.templateNames.contains("partials/tree-item") && model.theme.references("childrenHTML")
-        let itemChildren = model.theme.treeItemNames.contains("children")
+        let itemChildren = model.theme.references("children", in: "partials/tree-item")
         let reportID = report.metadata.id
         let currentMark = "\(current.topicID ?? "")\u{1F}\(current.kind == .topic)"
         func node(_ topic: TopicModel) -> NavNode {

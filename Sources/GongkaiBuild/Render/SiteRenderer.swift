@@ -43,9 +43,8 @@ public struct SiteRenderer: Sendable {
         let counter = ProgressCounter(total: model.pages.count, progress: progress)
         let missing: [PageModel?] = ParallelMap.map(model.pages) { page in
             defer { counter.tick() }
-            let template = page.kind == .notFound ? "404" : page.kind.rawValue
-            guard let html = theme.render(template, context: builder.context(for: page)) else { return page }
-            emit(OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID))
+            guard let file = Self.render(page, theme: theme, builder: builder) else { return page }
+            emit(file)
             return nil
         }
         let diagnostics = missing.compactMap { $0 }.map { page in
@@ -68,11 +67,15 @@ public struct SiteRenderer: Sendable {
         extras.searchShards = searchShards
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
         let pages = model.pages.filter { $0.reportID == id && only($0) }
-        let rendered: [OutputFile?] = ParallelMap.map(pages) { page in
-            guard let html = model.theme.render(page.kind.rawValue, context: builder.context(for: page)) else { return nil }
-            return OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID)
-        }
+        let rendered: [OutputFile?] = ParallelMap.map(pages) { Self.render($0, theme: model.theme, builder: builder) }
         let files = rendered.compactMap { $0 }
         return files.count == pages.count ? files + dataFiles : nil
+    }
+
+    /// One page through its kind's template (`404` for the not-found page); nil when the theme has no such template.
+    private static func render(_ page: PageModel, theme: Theme, builder: PageContextBuilder) -> OutputFile? {
+        let template = page.kind == .notFound ? "404" : page.kind.rawValue
+        guard let html = theme.render(template, context: builder.context(for: page)) else { return nil }
+        return OutputFile(path: page.outputPath, bytes: Array(html.utf8), kind: page.kind, title: page.title, reportID: page.reportID)
     }
 }

@@ -16,18 +16,19 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     /// Asset files, output paths below `public/`.
     public let assets: [StaticFile]
-    /// Whether a template uses `navHTML` (and `partials/tree-item` exists to render it): only then is it made.
-    public var usesNavHTML = false
-    /// The first name of every variable and section tag in the templates (`page` for `{{page.title}}`).
-    public var referencedNames: Set<String> = []
+    /// The names each template's tags refer to (`tagNames(in:)`); nil for a template that changes its tag
+    /// delimiters (`{{=<% %>=}}`), whose tags cannot be listed.
+    var namesByTemplate: [String: Set<String>?] = [:]
 
-    /// The names `partials/tree-item` refers to (what a tree item rendered on its own needs).
-    public var treeItemNames: Set<String> = []
-    /// A template changes its tag delimiters (`{{=<% %>=}}`): its tags cannot be listed, so every value is made.
-    public var referencesAnything = false
+    /// Whether template `name` (or, without one, any template) may refer to the value `key`: values no template
+    /// uses need not be made. A template whose tags cannot be listed may refer to anything.
+    public func references(_ key: String, in name: String? = nil) -> Bool {
+        let sets = name.map { namesByTemplate[$0].map { [$0] } ?? [] } ?? Array(namesByTemplate.values)
+        return sets.contains { $0?.contains(key) ?? true }
+    }
 
-    /// Whether any template refers to the value `name` (values no template uses need not be made).
-    public func references(_ name: String) -> Bool { referencesAnything || referencedNames.contains(name) }
+    /// Whether a template uses `navHTML` and `partials/tree-item` exists to render it: only then is it made.
+    public var usesNavHTML: Bool { templateNames.contains("partials/tree-item") && references("navHTML") }
 
     /// A standalone pragma put before every template: values are escaped by `FastHTMLEscaping` (the same five
     /// characters as Mustache's own HTML escaping, done on UTF-8 bytes rather than character by character).
@@ -91,12 +92,9 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         var theme = Theme(library: library, templateNames: names, assets: assets)
-        theme.referencedNames = Set(sources.flatMap { tagNames(in: $0.text) })
-        theme.referencesAnything = sources.contains { $0.text.contains("{{=") }
-        if let item = sources.first(where: { $0.name == "partials/tree-item" }) {
-            theme.treeItemNames = item.text.contains("{{=") ? ["children"] : Set(tagNames(in: item.text))
+        for source in sources {
+            theme.namesByTemplate[source.name] = source.text.contains("{{=") ? .some(nil) : Set(tagNames(in: source.text))
         }
-        theme.usesNavHTML = names.contains("partials/tree-item") && theme.references("navHTML")
         return theme
     }
 
@@ -110,11 +108,8 @@ public struct Theme: Sendable {
     /// comments, pragmas and blocks are left out. Errs on the side of listing too much: a listed name is only made.
     static func tagNames(in text: String) -> [String] {
         var out: [String] = []
-        var search = text.startIndex
-        while let open = text.range(of: "{{", range: search..<text.endIndex) {
-            guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else { break }
-            var tag = Substring(text[open.upperBound..<close.lowerBound]).drop { $0 == " " }
-            search = close.upperBound
+        for (_, content) in tags(in: text) {
+            var tag = content.drop { $0 == " " }
             guard let sigil = tag.first else { continue }
             if "{&#^".contains(sigil) { tag = tag.dropFirst().drop { $0 == " " } }
             else if "!>%$<=/".contains(sigil) { continue }
@@ -133,24 +128,30 @@ public struct Theme: Sendable {
         return out
     }
 
-    private static func missingPartials(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let position = TextPosition(text)
+    /// Every `{{…}}` tag of a template: where it starts, and what stands between the braces.
+    private static func tags(in text: String) -> [(start: String.Index, content: Substring)] {
+        var out: [(start: String.Index, content: Substring)] = []
         var search = text.startIndex
         while let open = text.range(of: "{{", range: search..<text.endIndex) {
             guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else { break }
-            let tag = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if let first = tag.first, first == ">" || first == "<" {
-                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                if !known.contains(name) {
-                    let (line, column) = position.lineColumn(of: open.lowerBound)
-                    out.append(.error("template uses partial `\(name)`, but theme/templates/\(name).mustache does not exist", at: SourceLocation(path: path, line: line, column: column)))
-                }
-            }
+            out.append((open.lowerBound, text[open.upperBound..<close.lowerBound]))
             search = close.upperBound
         }
         return out
     }
+
+    private static func missingPartials(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
+        let position = TextPosition(text)
+        return tags(in: text).compactMap { start, content in
+            let tag = content.trimmingCharacters(in: .whitespaces)
+            guard let first = tag.first, first == ">" || first == "<" else { return nil }
+            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard !known.contains(name) else { return nil }
+            let (line, column) = position.lineColumn(of: start)
+            return .error("template uses partial `\(name)`, but theme/templates/\(name).mustache does not exist", at: SourceLocation(path: path, line: line, column: column))
+        }
+    }
+
 
     private static func files(below url: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
