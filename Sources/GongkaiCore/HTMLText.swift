@@ -2,8 +2,8 @@
 /// bytes (tags and entities are ASCII), which keeps it fast on large pages.
 public enum HTMLText {
     /// Block tag names of up to 8 letters, packed little-endian into a word (`blockquote` is checked apart).
-    private static let blockTags: Set<UInt64> = Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section",
-                                                     "table", "pre"].map(pack))
+    private static let blockTags: [UInt64] = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "div", "section",
+                                                     "table", "pre"].map(pack)
 
     private static let cellTags = (td: pack("td"), th: pack("th"))
 
@@ -25,47 +25,55 @@ public enum HTMLText {
     }
 
     private static func plainBytes(buffer bytes: UnsafeBufferPointer<UInt8>, spaceAfterCells: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "<") {
-                var j = i + 1
-                while j < n && bytes[j] != UInt8(ascii: ">") { j += 1 }
-                // Tag name: skip '/', read letters and digits.
-                var k = i + 1
-                let closing = k < j && bytes[k] == UInt8(ascii: "/")
-                if closing { k += 1 }
-                var packed: UInt64 = 0
-                var length = 0
-                while k < j, isNameByte(bytes[k]) {
-                    if length < 8 { packed |= UInt64(bytes[k] | 0x20) << (8 * UInt64(length)) }
-                    length += 1
-                    k += 1
-                }
-                let isBlock = length <= 8 ? blockTags.contains(packed)
-                    : length == 10 && packed == pack("blockquo") && bytes[k - 2] | 0x20 == UInt8(ascii: "t") && bytes[k - 1] | 0x20 == UInt8(ascii: "e")
-                if spaceAfterCells && closing && length == 2 && (packed == cellTags.td || packed == cellTags.th) { out.append(0x20) }
-                if isBlock, !out.isEmpty, out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
-                i = j + 1
-            } else if b == UInt8(ascii: "&") {
-                var j = i + 1
-                while j < n && j - i <= 10 && bytes[j] != UInt8(ascii: ";") && bytes[j] != UInt8(ascii: "&") && bytes[j] != UInt8(ascii: "<") { j += 1 }
-                if j < n && bytes[j] == UInt8(ascii: ";"), let decoded = decode(bytes[(i + 1)..<j]) {
-                    out += decoded
+        // The text is never longer than the HTML: a tag gives at most one byte, an entity fewer bytes than it has.
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var o = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == UInt8(ascii: "<") {
+                    var j = i + 1
+                    while j < n && bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    // Tag name: skip '/', read letters and digits.
+                    var k = i + 1
+                    let closing = k < j && bytes[k] == UInt8(ascii: "/")
+                    if closing { k += 1 }
+                    var packed: UInt64 = 0
+                    var length = 0
+                    while k < j, isNameByte(bytes[k]) {
+                        if length < 8 { packed |= UInt64(bytes[k] | 0x20) << (8 * UInt64(length)) }
+                        length += 1
+                        k += 1
+                    }
+                    let isBlock = length <= 8 ? isBlockTag(packed)
+                        : length == 10 && packed == pack("blockquo") && bytes[k - 2] | 0x20 == UInt8(ascii: "t") && bytes[k - 1] | 0x20 == UInt8(ascii: "e")
+                    if spaceAfterCells && closing && length == 2 && (packed == cellTags.td || packed == cellTags.th) { out[o] = 0x20; o += 1 }
+                    if isBlock, o > 0, out[o - 1] != UInt8(ascii: "\n") { out[o] = UInt8(ascii: "\n"); o += 1 }
                     i = j + 1
+                } else if b == UInt8(ascii: "&") {
+                    var j = i + 1
+                    while j < n && j - i <= 10 && bytes[j] != UInt8(ascii: ";") && bytes[j] != UInt8(ascii: "&") && bytes[j] != UInt8(ascii: "<") { j += 1 }
+                    if j < n && bytes[j] == UInt8(ascii: ";"), let decoded = decode(bytes[(i + 1)..<j]) {
+                        for d in decoded { out[o] = d; o += 1 }
+                        i = j + 1
+                    } else {
+                        out[o] = b; o += 1
+                        i += 1
+                    }
                 } else {
-                    out.append(b)
+                    out[o] = b; o += 1
                     i += 1
                 }
-            } else {
-                out.append(b)
-                i += 1
             }
+            count = o
         }
-        return out
+    }
+
+    /// Whether a packed tag name (at most 8 letters) is one of `blockTags`.
+    @inline(__always)
+    private static func isBlockTag(_ packed: UInt64) -> Bool {
+        blockTags.withUnsafeBufferPointer { $0.contains(packed) }
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

@@ -39,33 +39,38 @@ public enum TextEscaping {
     /// Appends the UTF-8 bytes of `json(text)` to `out`.
     public static func appendJSON(_ text: String, to out: inout [UInt8]) {
         var text = text
+        text.withUTF8 { appendJSON(utf8: $0, to: &out) }
+    }
+
+    /// Appends `json(text)` for text given as valid UTF-8: runs without escapes are copied whole.
+    public static func appendJSON(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        text.withUTF8 { bytes in
-            var i = 0
-            var runStart = 0
-            @inline(__always) func flush() { if runStart < i { out.append(contentsOf: bytes[runStart..<i]) } }
-            while i < bytes.count {
-                let b = bytes[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
-                switch b {
-                case 0x22, 0x5C: flush(); out.append(0x5C); out.append(b)
-                case 0x0A: flush(); out.append(0x5C); out.append(UInt8(ascii: "n"))
-                case 0x0D: flush(); out.append(0x5C); out.append(UInt8(ascii: "r"))
-                case 0x09: flush(); out.append(0x5C); out.append(UInt8(ascii: "t"))
-                case 0x00..<0x20: flush(); out.append(contentsOf: Array("\\u\(hex(UInt32(b), width: 4))".utf8))
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    flush()
-                    out.append(contentsOf: Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                    i += 2
-                default:
-                    i += 1
-                    continue
-                }
+        var i = 0
+        var runStart = 0
+        while i < bytes.count {
+            // Bytes that may need an escape: control characters, `"`, `\`, and 0xE2 (U+2028 and U+2029 start with it).
+            while i < bytes.count, bytes[i] >= 0x20 && bytes[i] != 0x22 && bytes[i] != 0x5C && bytes[i] != 0xE2 { i += 1 }
+            guard i < bytes.count else { break }
+            let b = bytes[i]
+            let escape: [UInt8]
+            switch b {
+            case 0x22, 0x5C: escape = [0x5C, b]
+            case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+            case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+            case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+            case 0x00..<0x20: escape = Array("\\u\(hex(UInt32(b), width: 4))".utf8)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            default:
                 i += 1
-                runStart = i
+                continue
             }
-            flush()
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            out += escape
+            i += b == 0xE2 ? 3 : 1
+            runStart = i
         }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         out.append(0x22)
     }
 

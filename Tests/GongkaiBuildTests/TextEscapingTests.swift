@@ -11,6 +11,10 @@ import Testing
             #expect(!literal.contains("\u{2028}") && !literal.contains("\n"))
         }
         #expect(TextEscaping.json("\u{01}") == "\"\\u0001\"")
+        #expect(TextEscaping.json("a\u{2028}\u{2029}\u{2027}b\"") == "\"a\\u2028\\u2029\u{2027}b\\\"\"")
+        var bytes: [UInt8] = [0x5B]
+        Array("项\n城".utf8).withUnsafeBufferPointer { TextEscaping.appendJSON(utf8: $0, to: &bytes) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "[\"项\\n城\"")
     }
 
     @Test func htmlAndYAML() {

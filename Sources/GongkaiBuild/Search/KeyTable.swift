@@ -1,6 +1,5 @@
-/// An open-addressing hash table from search keys (`UInt64`, never `UInt64.max`) to small integers, for the index
-/// builder's hot loops: no per-lookup allocation, seeded hashing or copy-on-write checks, and `removeAll` clears
-/// only the used slots, so one table serves many documents. Not shared between threads.
+/// An open-addressing hash table from search keys (`UInt64`, never `UInt64.max`) to small integers (the merge's
+/// key slots): no per-lookup allocation, seeded hashing or copy-on-write checks. Not shared between threads.
 struct KeyTable: ~Copyable {
     private static let empty = UInt64.max
     private var keys: UnsafeMutablePointer<UInt64>
@@ -42,14 +41,6 @@ struct KeyTable: ~Copyable {
         return v
     }
 
-    /// Adds 1 to the value of `key` (inserting it with 1).
-    @inline(__always)
-    mutating func increment(_ key: UInt64) {
-        let h = slot(key)
-        if keys[h] == key { values[h] += 1; return }
-        insert(key, 1, at: h)
-    }
-
     @inline(__always)
     private mutating func insert(_ key: UInt64, _ value: Int32, at h: Int) {
         keys[h] = key
@@ -60,24 +51,6 @@ struct KeyTable: ~Copyable {
 
     /// Every key with its value, in insertion order.
     var entries: [(key: UInt64, value: Int32)] { used.map { (keys[$0], values[$0]) } }
-
-    /// Every key with its value packed as `key << 22 | value` (values below 2^22), sorted: sorted by key.
-    func packedSorted() -> [UInt64] {
-        var out = packed()
-        out.sort()
-        return out
-    }
-
-    /// Every key with its value packed as `key << 22 | value` (values below 2^22), in insertion order.
-    func packed() -> [UInt64] {
-        used.map { keys[$0] << 22 | UInt64(min(UInt32(truncatingIfNeeded: values[$0]), 0x3F_FFFF)) }
-    }
-
-    /// Empties the table, keeping its capacity.
-    mutating func removeAll() {
-        for h in used { keys[h] = Self.empty }
-        used.removeAll(keepingCapacity: true)
-    }
 
     private mutating func grow() {
         let old = entries

@@ -27,7 +27,7 @@ extension SearchIndexBuilder {
     /// The file of document `n`: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`, written as bytes.
     static func documentFile(_ n: Int, _ doc: Document) -> OutputFile {
         var json: [UInt8] = []
-        json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.text.utf8.count + 64 })
+        json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.utf8.count + 64 })
         json += Array("{\"u\":".utf8)
         JSON.append(doc.url, to: &json)
         json += Array(",\"t\":".utf8)
@@ -45,7 +45,7 @@ extension SearchIndexBuilder {
             json.append(UInt8(ascii: ","))
             JSON.append(section.heading, to: &json)
             json.append(UInt8(ascii: ","))
-            JSON.append(section.text, to: &json)
+            JSON.append(utf8: section.utf8, to: &json)
             json.append(UInt8(ascii: "]"))
         }
         json += Array("]}".utf8)
@@ -64,5 +64,6 @@ extension SearchIndexBuilder {
     enum JSON {
         static func string(_ s: String) -> String { TextEscaping.json(s) }
         static func append(_ s: String, to out: inout [UInt8]) { TextEscaping.appendJSON(s, to: &out) }
+        static func append(utf8: [UInt8], to out: inout [UInt8]) { utf8.withUnsafeBufferPointer { TextEscaping.appendJSON(utf8: $0, to: &out) } }
     }
 }

@@ -33,52 +33,31 @@ extension SearchIndexBuilder {
         return h
     }
 
-    /// The keys of normalised text, sorted, with how often each occurs, counted in a caller's table (emptied
-    /// afterwards).
-    static func keyCounts(_ norm: [UInt32], table: inout KeyTable) -> [(key: UInt64, count: UInt32)] {
-        count(norm, into: &table)
-        // Keys are 42 bits, counts fit the low 22 (capped: a key found four million times in one page is not real).
-        let out = table.packedSorted().map { (key: $0 >> 22, count: UInt32($0 & 0x3F_FFFF)) }
-        table.removeAll()
-        return out
-    }
-
     /// Counts every key of normalised text (each character, and each pair without a space) into `table`.
-    static func count(_ norm: [UInt32], into table: inout KeyTable) {
+    static func count(_ norm: [UInt32], into table: inout KeyCounter) {
         norm.withUnsafeBufferPointer { n in
             for i in 0..<n.count where n[i] != 0x20 {
-                table.increment(key(n[i], nil))
+                table.increment(character: n[i])
                 if i + 1 < n.count, n[i + 1] != 0x20 { table.increment(key(n[i], n[i + 1])) }
             }
         }
     }
 
     /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key
-    /// or (`sorted: false`) in the order they first occur, packed as `key << 22 | count << 1 | in title`.
-    static func packedPostings(lines: [String], title: String, table: inout KeyTable, sorted: Bool) -> [UInt64] {
-        let titleKeys = keyCounts(SearchText.normalise(title), table: &table).map(\.key)
-        count(SearchText.normalise(lines: lines), into: &table)
-        var out = table.packed()
-        table.removeAll()
-        titleKeys.withUnsafeBufferPointer { title in
-            for i in out.indices {
-                // Keys are 42 bits, counts the low 22 (capped: a key found two million times in one page is not real).
-                let packed = out[i]
-                let count = min(packed & 0x3F_FFFF, 0x1F_FFFF)
-                out[i] = (packed >> 22) << 22 | count << 1 | (Self.binarySearch(title, packed >> 22) ? 1 : 0)
+    /// or (`sorted: false`) in the order they first occur, packed as `key << 22 | count << 1 | in title`. The title's
+    /// keys are marked in the table first; keys found only in the title are left out.
+    static func packedPostings(lines: [[UInt8]], title: String, table: inout KeyCounter, sorted: Bool) -> [UInt64] {
+        SearchText.normalise(title).withUnsafeBufferPointer { n in
+            for i in 0..<n.count where n[i] != 0x20 {
+                table.mark(character: n[i])
+                if i + 1 < n.count, n[i + 1] != 0x20 { table.mark(key(n[i], n[i + 1])) }
             }
         }
+        count(SearchText.normalise(utf8Lines: lines), into: &table)
+        var out = table.packedEntries()
+        table.removeAll()
         if sorted { out.sort() }
         return out
-    }
-
-    static func binarySearch(_ sorted: UnsafeBufferPointer<UInt64>, _ value: UInt64) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else if sorted[mid] > value { hi = mid } else { return true }
-        }
-        return false
     }
 
     /// Number of partitions the postings are merged in (in parallel); a power of two.
@@ -109,7 +88,7 @@ extension SearchIndexBuilder {
         let size = 64
         let ranges = stride(from: 0, to: sources.count, by: size).map { $0..<min(sources.count, $0 + size) }
         let done = ParallelMap.map(ranges) { range -> (BatchPostings, [Document], [[UInt64]]) in
-            var table = KeyTable(expected: 4096)
+            var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
             var docs: [Document] = []
             for n in range {
@@ -161,76 +140,91 @@ extension SearchIndexBuilder {
         var info: [UInt32] = []
     }
 
-    /// Merges one partition: walks the batches (so the documents) in order and appends each entry to its key's list.
+    /// Merges one partition: walks the batches (so the documents) in order, giving each key a slot and each entry
+    /// its key's slot; then places every entry in one flat array grouped by key (a counting sort, documents staying in
+    /// order) and encodes each key's list. No per-key array grows entry by entry.
     static func mergePartition(_ p: Int, _ batches: [BatchPostings], keepLists: Bool) -> [EncodedKey] {
         var slot = KeyTable(expected: 1024)
-        var keys: [EncodedKey] = []
-        var previous: [Int] = []
+        var keys: [UInt64] = []
+        var sizes: [Int32] = []
+        var slots: [Int32] = []
+        slots.reserveCapacity(batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) })
+        for batch in batches {
+            for i in Int(batch.starts[p])..<Int(batch.starts[p + 1]) {
+                let key = batch.entries[i] >> 22
+                let s = slot.value(for: key) {
+                    keys.append(key)
+                    sizes.append(0)
+                    return Int32(keys.count - 1)
+                }
+                sizes[Int(s)] += 1
+                slots.append(s)
+            }
+        }
+        // Where each key's entries start in the flat arrays.
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for k in keys.indices { starts[k + 1] = starts[k] + Int(sizes[k]) }
+        var docs = [Int32](repeating: 0, count: slots.count)
+        var info = [UInt32](repeating: 0, count: slots.count)
+        var next = starts
+        var e = 0
         for batch in batches {
             var i = Int(batch.starts[p])
             for d in 0..<batch.count {
-                let n = batch.first + d
+                let n = Int32(batch.first + d)
                 let end = i + Int(batch.perDocument[p * batch.count + d])
                 while i < end {
-                    let packed = batch.entries[i]
-                    let key = packed >> 22
-                    let s = Int(slot.value(for: key) {
-                        keys.append(EncodedKey(key: key, hash: keyHash(key), postings: []))
-                        previous.append(0)
-                        return Int32(keys.count - 1)
-                    })
-                    if !keys[s].postings.isEmpty { keys[s].postings.append(UInt8(ascii: ",")) }
-                    appendBase36(n - previous[s], to: &keys[s].postings)
-                    previous[s] = n
-                    let count = Int(packed >> 1 & 0x1F_FFFF)
-                    if count > 1 {
-                        keys[s].postings.append(UInt8(ascii: ":"))
-                        appendBase36(count, to: &keys[s].postings)
-                    }
-                    if packed & 1 == 1 { keys[s].postings.append(UInt8(ascii: "*")) }
-                    if keepLists {
-                        keys[s].docs.append(Int32(n))
-                        keys[s].info.append(UInt32(truncatingIfNeeded: packed & 0x3F_FFFF))
-                    }
+                    let k = Int(slots[e])
+                    docs[next[k]] = n
+                    info[next[k]] = UInt32(truncatingIfNeeded: batch.entries[i] & 0x3F_FFFF)
+                    next[k] += 1
                     i += 1
+                    e += 1
                 }
             }
         }
-        return keys
+        return keys.indices.map { k in
+            let range = starts[k]..<starts[k + 1]
+            return EncodedKey(key: keys[k], hash: keyHash(keys[k]), postings: encodePostings(docs: docs[range], info: info[range]),
+                              docs: keepLists ? Array(docs[range]) : [], info: keepLists ? Array(info[range]) : [])
+        }
     }
 
-    /// The posting-list text of entries (`info` = count << 1 | in title), as `mergePartition` writes it.
-    static func encodePostings(docs: [Int32], info: [UInt32]) -> [UInt8] {
+    /// The posting-list text of entries (`info` = count << 1 | in title), in ascending document order.
+    static func encodePostings<D: RandomAccessCollection<Int32>, I: RandomAccessCollection<UInt32>>(docs: D, info: I) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(docs.count * 4)
         var previous = 0
-        for (i, doc) in docs.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
+        for (doc, value) in zip(docs, info) {
+            if !out.isEmpty { out.append(UInt8(ascii: ",")) }
             appendBase36(Int(doc) - previous, to: &out)
             previous = Int(doc)
-            let count = Int(info[i] >> 1)
+            let count = Int(value >> 1)
             if count > 1 {
                 out.append(UInt8(ascii: ":"))
                 appendBase36(count, to: &out)
             }
-            if info[i] & 1 == 1 { out.append(UInt8(ascii: "*")) }
+            if value & 1 == 1 { out.append(UInt8(ascii: "*")) }
         }
         return out
     }
 
     /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
     static func packedEntries(_ doc: Document) -> [UInt64] {
-        var table = KeyTable(expected: 4096)
+        var table = KeyCounter(expected: 4096)
         return packedEntries(doc, table: &table, sorted: true)
     }
 
-    static func packedEntries(_ doc: Document, table: inout KeyTable, sorted: Bool) -> [UInt64] {
-        packedPostings(lines: doc.sections.map(\.text), title: doc.title, table: &table, sorted: sorted)
+    static func packedEntries(_ doc: Document, table: inout KeyCounter, sorted: Bool) -> [UInt64] {
+        packedPostings(lines: doc.sections.map(\.utf8), title: doc.title, table: &table, sorted: sorted)
     }
 
+    @inline(__always)
     static func appendBase36(_ value: Int, to out: inout [UInt8]) {
         @inline(__always) func digit(_ d: Int) -> UInt8 { UInt8(truncatingIfNeeded: d < 10 ? 0x30 + d : 0x57 + d) }
         if value < 36 { out.append(digit(value)); return }
-        var divisor = 36
+        if value < 1296 { out.append(digit(value / 36)); out.append(digit(value % 36)); return }
+        var divisor = 1296
         while divisor <= value / 36 { divisor *= 36 }
         var v = value
         while divisor > 0 {

@@ -27,8 +27,20 @@ public struct SearchIndexBuilder: Sendable {
             public var anchor: String
             /// The heading's text (`""` for the first part).
             public var heading: String
+            /// The plain text as UTF-8, heading included (the first part starts with the page title).
+            public var utf8: [UInt8]
             /// The plain text, heading included (the first part starts with the page title).
-            public var text: String
+            public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+            /// A section of `text`.
+            public init(anchor: String, heading: String, text: String) { self.init(anchor: anchor, heading: heading, utf8: Array(text.utf8)) }
+
+            /// A section of UTF-8 text (valid UTF-8: it comes from a Swift string or from rendered HTML).
+            public init(anchor: String, heading: String, utf8: [UInt8]) {
+                self.anchor = anchor
+                self.heading = heading
+                self.utf8 = utf8
+            }
         }
 
         /// URL path relative to the site root (`xiangcheng-2024/02/01/`).
@@ -89,12 +101,20 @@ public struct SearchIndexBuilder: Sendable {
     static func sections(of topic: TopicModel) -> [Document.Section] {
         let parts = SearchText.splitAtHeadings(topic.body.html)
         let headings = topic.body.headings
-        guard parts.count == headings.count + 1 else {
-            return [.init(anchor: "", heading: "", text: [topic.title, SearchText.plain(topic.body.html)].filter { !$0.isEmpty }.joined(separator: "\n"))]
+        /// The title line, then the part's text.
+        func titled(_ html: Substring) -> [UInt8] {
+            let text = SearchText.plainUTF8(html)
+            if topic.title.isEmpty { return text }
+            var out = Array(topic.title.utf8)
+            if !text.isEmpty { out.append(0x0A); out += text }
+            return out
         }
-        var out: [Document.Section] = [.init(anchor: "", heading: "", text: [topic.title, SearchText.plain(parts[0])].filter { !$0.isEmpty }.joined(separator: "\n"))]
+        guard parts.count == headings.count + 1 else {
+            return [.init(anchor: "", heading: "", utf8: titled(topic.body.html[...]))]
+        }
+        var out: [Document.Section] = [.init(anchor: "", heading: "", utf8: titled(parts[0]))]
         for (heading, part) in zip(headings, parts.dropFirst()) {
-            out.append(.init(anchor: heading.id, heading: heading.text, text: SearchText.plain(part)))
+            out.append(.init(anchor: heading.id, heading: heading.text, utf8: SearchText.plainUTF8(part)))
         }
         return out
     }

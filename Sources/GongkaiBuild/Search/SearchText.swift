@@ -26,23 +26,69 @@ public enum SearchText {
 
     /// `normalise(lines.joined(separator: "\n"))`, without joining.
     public static func normalise(lines: [String]) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count / 2 + 1 })
-        var lastWasSpace = false
-        for (i, line) in lines.enumerated() {
-            if i > 0 && !lastWasSpace { out.append(0x20); lastWasSpace = true }
-            for scalar in line.unicodeScalars {
-                let v = fold(scalar.value)
-                if v == 0x20 {
-                    if lastWasSpace { continue }
-                    lastWasSpace = true
-                } else {
-                    lastWasSpace = false
+        let capacity = lines.reduce(0) { $0 + $1.utf8.count + 1 } // never fewer bytes than scalars
+        return [UInt32](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var writer = NormalisedWriter(out: buffer)
+            for (i, line) in lines.enumerated() {
+                if i > 0 { writer.add(0x20) }
+                // A native string's UTF-8 is valid and contiguous: decode it directly.
+                let done: Void? = line.utf8.withContiguousStorageIfAvailable { writer.add(utf8: $0) }
+                if done == nil {
+                    for scalar in line.unicodeScalars { writer.add(scalar.value) }
                 }
-                out.append(v)
+            }
+            count = writer.count
+        }
+    }
+
+    /// `normalise(lines:)` of lines given as valid UTF-8.
+    public static func normalise(utf8Lines lines: [[UInt8]]) -> [UInt32] {
+        let capacity = lines.reduce(0) { $0 + $1.count + 1 }
+        return [UInt32](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var writer = NormalisedWriter(out: buffer)
+            for (i, line) in lines.enumerated() {
+                if i > 0 { writer.add(0x20) }
+                line.withUnsafeBufferPointer { writer.add(utf8: $0) }
+            }
+            count = writer.count
+        }
+    }
+
+    /// Appends normalised scalars to a buffer large enough for them.
+    private struct NormalisedWriter {
+        let out: UnsafeMutableBufferPointer<UInt32>
+        var count = 0
+        var lastWasSpace = false
+
+        @inline(__always)
+        mutating func add(_ value: UInt32) {
+            let v = fold(value)
+            if v == 0x20 {
+                if lastWasSpace { return }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            out[count] = v
+            count += 1
+        }
+
+        /// Adds the scalars of valid UTF-8.
+        mutating func add(utf8 b: UnsafeBufferPointer<UInt8>) {
+            var j = 0
+            while j < b.count {
+                let lead = UInt32(b[j])
+                if lead < 0x80 {
+                    add(lead); j += 1
+                } else if lead < 0xE0 {
+                    add((lead & 0x1F) << 6 | UInt32(b[j + 1] & 0x3F)); j += 2
+                } else if lead < 0xF0 {
+                    add((lead & 0x0F) << 12 | UInt32(b[j + 1] & 0x3F) << 6 | UInt32(b[j + 2] & 0x3F)); j += 3
+                } else {
+                    add((lead & 0x07) << 18 | UInt32(b[j + 1] & 0x3F) << 12 | UInt32(b[j + 2] & 0x3F) << 6 | UInt32(b[j + 3] & 0x3F)); j += 4
+                }
             }
         }
-        return out
     }
 
     /// The normalised text as a string.
@@ -65,6 +111,11 @@ public enum SearchText {
     /// Plain text of a rendered HTML fragment: tags removed, entities decoded, one line per block, table cells
     /// separated by a space, lines trimmed, empty lines dropped.
     public static func plain<S: StringProtocol>(_ html: S) -> String {
+        String(decoding: plainUTF8(html), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `plain(html)`.
+    public static func plainUTF8<S: StringProtocol>(_ html: S) -> [UInt8] {
         let bytes = HTMLText.plainBytes(html, spaceAfterCells: true)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -83,7 +134,7 @@ public enum SearchText {
                 lineStart = lineEnd + 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Byte length of the white-space character (Unicode White_Space, line feed aside) starting at `i`, or nil.
@@ -110,23 +161,24 @@ public enum SearchText {
     /// Splits a rendered body at its headings (`<h1>`…`<h6>` start tags): the part before the first heading, then
     /// one part per heading starting with that heading's tag.
     static func splitAtHeadings(_ html: String) -> [Substring] {
-        var parts: [Substring] = []
-        let utf8 = html.utf8
-        var start = utf8.startIndex
-        var i = utf8.startIndex
-        while let lt = utf8[i...].firstIndex(of: UInt8(ascii: "<")) {
-            let next = utf8.index(after: lt)
-            if next < utf8.endIndex, utf8[next] == UInt8(ascii: "h") || utf8[next] == UInt8(ascii: "H") {
-                let digit = utf8.index(after: next)
-                if digit < utf8.endIndex, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(utf8[digit]) {
-                    let after = utf8.index(after: digit)
-                    if after < utf8.endIndex, utf8[after] == UInt8(ascii: ">") || utf8[after] == UInt8(ascii: " ") {
-                        parts.append(html[start..<lt])
-                        start = lt
-                    }
+        var offsets: [Int] = []
+        let scan: (UnsafeBufferPointer<UInt8>) -> Void = { b in
+            var i = 0
+            while i + 3 < b.count {
+                if b[i] == UInt8(ascii: "<"), b[i + 1] | 0x20 == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(b[i + 2]),
+                   b[i + 3] == UInt8(ascii: ">") || b[i + 3] == UInt8(ascii: " ") {
+                    offsets.append(i)
                 }
+                i += 1
             }
-            i = next
+        }
+        if html.utf8.withContiguousStorageIfAvailable(scan) == nil { Array(html.utf8).withUnsafeBufferPointer(scan) }
+        var parts: [Substring] = []
+        var start = html.utf8.startIndex
+        for offset in offsets {
+            let at = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+            parts.append(html[start..<at])
+            start = at
         }
         parts.append(html[start...])
         return parts

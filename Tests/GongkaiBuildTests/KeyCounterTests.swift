@@ -1,0 +1,59 @@
+@testable import GongkaiBuild
+import Testing
+
+@Suite struct KeyCounterTests {
+    /// What the counter must give, computed the plain way: a dictionary of every key's count, and the title's keys.
+    static func reference(_ text: String, title: String) -> [UInt64] {
+        func keys(_ norm: [UInt32]) -> [UInt64] {
+            var out: [UInt64] = []
+            for i in norm.indices where norm[i] != 0x20 {
+                out.append(SearchIndexBuilder.key(norm[i], nil))
+                if i + 1 < norm.count, norm[i + 1] != 0x20 { out.append(SearchIndexBuilder.key(norm[i], norm[i + 1])) }
+            }
+            return out
+        }
+        var counts: [UInt64: UInt64] = [:]
+        for k in keys(SearchText.normalise(text)) { counts[k, default: 0] += 1 }
+        let inTitle = Set(keys(SearchText.normalise(title)))
+        return counts.map { $0.key << 22 | min($0.value, 0x1F_FFFF) << 1 | (inTitle.contains($0.key) ? 1 : 0) }.sorted()
+    }
+
+    @Test func countsCharactersAndPairsAndMarksTitleKeysAcrossDocuments() {
+        var counter = KeyCounter(expected: 4)  // small, so that it grows
+        let cases: [(String, String)] = [
+            ("根治欠薪工作\n全年为农民工追讨工资报酬2530万元,欠薪案件动态清零。", "根治欠薪"),
+            ("𠀀𠀁 𠀀 App APP ａｐｐ", "APP 标题里独有"),  // characters beyond the BMP, case and width folded, a title-only key
+            ("", "空"),
+            (String(repeating: "法治", count: 3000), "法治"),
+        ]
+        for (text, title) in cases {
+            let got = SearchIndexBuilder.packedPostings(lines: [Array(text.utf8)], title: title, table: &counter, sorted: true)
+            #expect(got == Self.reference(text, title: title), "\(title)")
+        }
+    }
+
+    @Test func countsStopBelowTheMarkAndTheKey() {
+        var counter = KeyCounter(expected: 16)
+        for _ in 0..<0x20_0005 { counter.increment(character: 0x6CD5) }
+        for _ in 0..<0x20_0005 { counter.increment(SearchIndexBuilder.key(0x6CD5, 0x6CBB)) }
+        counter.mark(character: 0x6CD5)
+        let entries = counter.packedEntries()
+        #expect(entries == [SearchIndexBuilder.key(0x6CD5, nil) << 22 | 0x1F_FFFF << 1 | 1,
+                            SearchIndexBuilder.key(0x6CD5, 0x6CBB) << 22 | 0x1F_FFFF << 1])
+        counter.removeAll()
+        #expect(counter.packedEntries().isEmpty)
+    }
+
+    @Test func postingListsUseBase36DifferencesAtEveryDigitBoundary() {
+        let docs: [Int32] = [0, 35, 71, 1366, 2662, 49318, 95974]  // differences 35, 36, 1295, 1296, 46656 …
+        let info: [UInt32] = [2, 3, 5 << 1, 36 << 1 | 1, 1295 << 1, 2, 1296 << 1]
+        let text = String(decoding: SearchIndexBuilder.encodePostings(docs: docs, info: info), as: UTF8.self)
+        #expect(text == "0,z*,10:5,zz:10*,100:zz,1000,1000:100")
+    }
+
+    @Test func utf8LinesNormaliseLikeStrings() {
+        let lines = ["ＡＰＰ App\u{3000}\u{3000}app", "", "  互联网＋监管 ", "𠀀Ｚ\t\n"]
+        #expect(SearchText.normalise(utf8Lines: lines.map { Array($0.utf8) }) == SearchText.normalise(lines: lines))
+        #expect(SearchText.normalise(lines: lines) == SearchText.normalise(lines.joined(separator: "\n")))
+    }
+}
