@@ -33,13 +33,22 @@ extension SearchIndexBuilder {
         return h
     }
 
-    /// Counts every key of normalised text (each character, and each pair without a space) into `table`.
-    static func count(_ norm: [UInt32], into table: inout KeyCounter) {
-        norm.withUnsafeBufferPointer { n in
-            for i in 0..<n.count where n[i] != 0x20 {
-                table.increment(character: n[i])
-                if i + 1 < n.count, n[i + 1] != 0x20 { table.increment(key(n[i], n[i + 1])) }
+    /// Counts every key of lines of valid UTF-8, normalised as they are read (lines joined by a space: each
+    /// character, and each pair without a space) into `table`, without making the normalised text.
+    static func count(utf8Lines lines: [[UInt8]], into table: inout KeyCounter) {
+        var previous: UInt32 = 0x20
+        for line in lines {
+            line.withUnsafeBufferPointer { b in
+                SearchText.forEachScalar(utf8: b) { scalar in
+                    let v = SearchText.fold(scalar)
+                    if v != 0x20 {
+                        table.increment(character: v)
+                        if previous != 0x20 { table.increment(key(previous, v)) }
+                    }
+                    previous = v
+                }
             }
+            previous = 0x20
         }
     }
 
@@ -53,7 +62,7 @@ extension SearchIndexBuilder {
                 if i + 1 < n.count, n[i + 1] != 0x20 { table.mark(key(n[i], n[i + 1])) }
             }
         }
-        count(SearchText.normalise(utf8Lines: lines), into: &table)
+        count(utf8Lines: lines, into: &table)
         var out = table.packedEntries()
         table.removeAll()
         if sorted { out.sort() }

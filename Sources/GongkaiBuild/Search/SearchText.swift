@@ -41,19 +41,6 @@ public enum SearchText {
         }
     }
 
-    /// `normalise(lines:)` of lines given as valid UTF-8.
-    public static func normalise(utf8Lines lines: [[UInt8]]) -> [UInt32] {
-        let capacity = lines.reduce(0) { $0 + $1.count + 1 }
-        return [UInt32](unsafeUninitializedCapacity: capacity) { buffer, count in
-            var writer = NormalisedWriter(out: buffer)
-            for (i, line) in lines.enumerated() {
-                if i > 0 { writer.add(0x20) }
-                line.withUnsafeBufferPointer { writer.add(utf8: $0) }
-            }
-            count = writer.count
-        }
-    }
-
     /// Appends normalised scalars to a buffer large enough for them.
     private struct NormalisedWriter {
         let out: UnsafeMutableBufferPointer<UInt32>
@@ -75,18 +62,24 @@ public enum SearchText {
 
         /// Adds the scalars of valid UTF-8.
         mutating func add(utf8 b: UnsafeBufferPointer<UInt8>) {
-            var j = 0
-            while j < b.count {
-                let lead = UInt32(b[j])
-                if lead < 0x80 {
-                    add(lead); j += 1
-                } else if lead < 0xE0 {
-                    add((lead & 0x1F) << 6 | UInt32(b[j + 1] & 0x3F)); j += 2
-                } else if lead < 0xF0 {
-                    add((lead & 0x0F) << 12 | UInt32(b[j + 1] & 0x3F) << 6 | UInt32(b[j + 2] & 0x3F)); j += 3
-                } else {
-                    add((lead & 0x07) << 18 | UInt32(b[j + 1] & 0x3F) << 12 | UInt32(b[j + 2] & 0x3F) << 6 | UInt32(b[j + 3] & 0x3F)); j += 4
-                }
+            SearchText.forEachScalar(utf8: b) { add($0) }
+        }
+    }
+
+    /// Calls `body` with each scalar of valid UTF-8, in order (not yet folded).
+    @inline(__always)
+    static func forEachScalar(utf8 b: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        var j = 0
+        while j < b.count {
+            let lead = UInt32(b[j])
+            if lead < 0x80 {
+                body(lead); j += 1
+            } else if lead < 0xE0 {
+                body((lead & 0x1F) << 6 | UInt32(b[j + 1] & 0x3F)); j += 2
+            } else if lead < 0xF0 {
+                body((lead & 0x0F) << 12 | UInt32(b[j + 1] & 0x3F) << 6 | UInt32(b[j + 2] & 0x3F)); j += 3
+            } else {
+                body((lead & 0x07) << 18 | UInt32(b[j + 1] & 0x3F) << 12 | UInt32(b[j + 2] & 0x3F) << 6 | UInt32(b[j + 3] & 0x3F)); j += 4
             }
         }
     }
