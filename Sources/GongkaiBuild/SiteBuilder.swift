@@ -105,13 +105,11 @@ public struct SiteBuilder: Sendable {
     public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
         var timer = StageTimer()
         defer { timer.report() }
-        var model = try loadAndAssemble(timer: &timer)
+        let model = try loadAndAssemble(timer: &timer)
         let findings = checks(model)
         timer.lap("check")
         let diagnostics = model.diagnostics + findings
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
-        // The checks were the last to read the Markdown and plain texts; rendering needs only the HTML.
-        model = model.droppingTexts()
         let output = try StreamingOutput(destination: destination ?? root.appendingPathComponent("public"), basePath: model.config.basePath)
         do throws(DiagnosticError) {
             _ = try SiteRenderer(options: options, progress: progress).produce(model, keepSearchState: false) { output.put($0) }
@@ -129,12 +127,19 @@ public struct SiteBuilder: Sendable {
     /// Stages 1 and 2: the sources (with `--base-url` applied) and the site model made from them. The loaded
     /// sources live only inside this function: the model is all that is kept.
     private func loadAndAssemble(timer: inout StageTimer) throws(DiagnosticError) -> SiteModel {
-        var loaded = try SiteLoader(root: root).load()
-        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        let loaded = try load()
         timer.lap("load")
-        let model = try SiteAssembler().assemble(loaded)
+        // Handed over, not copied: the assembler lets each Markdown text go once it is rendered.
+        let model = try SiteAssembler().assemble(consume loaded)
         timer.lap("assemble")
         return model
+    }
+
+    /// Stage 1: the sources, with `--base-url` applied.
+    private func load() throws(DiagnosticError) -> LoadedSite {
+        var loaded = try SiteLoader(root: root).load()
+        if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        return loaded
     }
 
     /// The checker's findings, with the indicator audit when publishing checks are on.

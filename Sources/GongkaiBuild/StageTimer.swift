@@ -17,7 +17,7 @@ struct StageTimer {
     }
 
     /// " [rss N MiB, peak M MiB]" from /proc/self/status, or "" where there is none.
-    private static func memory() -> String {
+    static func memory() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
         func kib(_ key: String) -> Int? {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }

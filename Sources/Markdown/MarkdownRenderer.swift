@@ -1,4 +1,5 @@
 import CCmarkGFM
+import GongkaiCore
 import Foundation
 
 /// Renders GitHub-flavoured Markdown with cmark-gfm. The only type in the project that touches `cmark_*` pointers:
@@ -45,7 +46,11 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        let (headings, links) = decorate(document: document, cmarkOptions: cmarkOptions, extensions: extensions)
+        var (headings, links) = decorate(document: document, cmarkOptions: cmarkOptions, extensions: extensions)
+        // cmark counts columns in bytes; diagnostics count characters.
+        for i in links.indices where links[i].line > 0 {
+            links[i].column = TextPosition.characterColumn(in: markdown, line: links[i].line, byteColumn: links[i].column)
+        }
         let html = Self.takeString(cmark_render_html(document, cmarkOptions, extensions))
         return RenderedMarkdown(html: html, headings: headings, links: links)
     }

@@ -30,7 +30,7 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var text: String
         /// 1-based line in the Markdown source (0 when cmark gave none).
         public var line: Int
-        /// 1-based column (byte) in the Markdown source (0 when cmark gave none).
+        /// 1-based column in characters in the Markdown source (0 when cmark gave none).
         public var column: Int
     }
 

@@ -79,7 +79,7 @@ import GongkaiCore
         try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n见[不存在](../99/)和[锚点](../01/#没有这个)。\n")
         try expectFailureKeepsPublic(site, "content/r2024/03.md:4:2: error: broken link `../99/`: no page at /r2024/99/")
         #expect(site.buildErrors()?.contains("content/r2024/03.md:4:") == true)
-        #expect(site.buildErrors()?.contains("broken anchor `#没有这个`") == true)
+        #expect(site.buildErrors()?.contains("content/r2024/03.md:4:16: error: broken anchor `#没有这个`") == true)
     }
 
     @Test func manyErrorsAreReportedTogether() throws {

@@ -1,8 +1,31 @@
 import Foundation
 import Testing
 @testable import Markdown
+import GongkaiCore
 
 @Suite struct MarkdownRendererTests {
+    @Test func linkColumnsCountCharactersOnEveryKindOfLineEnd() {
+        let renderer = MarkdownRenderer()
+        for eol in ["\n", "\r\n", "\r"] {
+            let links = renderer.render("第一行\(eol)中文[链接](a)和👍🏽[图](b)\(eol)\(eol)   [三](c)\(eol)").links
+            #expect(links.map(\.line) == [2, 2, 4], "\(eol.debugDescription)")
+            #expect(links.map(\.column) == [3, 12, 4], "\(eol.debugDescription)")
+        }
+    }
+
+    @Test func characterColumnWithoutIndexingAgreesWithTextPosition() {
+        let texts = ["", "abc", "中文\n第二行👍🏽x\r\n\r三\n", "\n\n", "a\r\nb\rc\nd", "e\u{301}\u{301}f\ng"]
+        for text in texts {
+            let position = TextPosition(text)
+            for line in 0...6 {
+                for byte in 0...14 {
+                    #expect(TextPosition.characterColumn(in: text, line: line, byteColumn: byte)
+                            == position.characterColumn(line: line, byteColumn: byte), "\(text.debugDescription) \(line):\(byte)")
+                }
+            }
+        }
+    }
+
     @Test func chineseHeadingsGetDistinctReadableIDs() {
         let md = """
         ## 一、主要负责人履行法治建设第一责任人职责情况

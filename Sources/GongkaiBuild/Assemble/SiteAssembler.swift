@@ -10,32 +10,42 @@ public struct SiteAssembler: Sendable {
     /// Creates an assembler.
     public init() {}
 
-    /// Assembles `site`; throws when two sources claim one URL.
-    public func assemble(_ site: LoadedSite) throws(DiagnosticError) -> SiteModel {
+    /// Assembles `site`; throws when two sources claim one URL. The model keeps no Markdown text: each body's text
+    /// is let go as soon as it is rendered (links and headings keep their source positions), so that a large site's
+    /// sources and pages are not both held.
+    public func assemble(_ site: consuming LoadedSite) throws(DiagnosticError) -> SiteModel {
         var diagnostics = site.diagnostics
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: site.config.allowRawHTML))
 
-        // Render every body in parallel; results land in fixed slots so the order never depends on timing.
-        let jobs: [MarkdownSource] = site.reports.flatMap { report in
-            (report.opening.map { [$0] } ?? []) + report.topics.map(\.body)
+        // Render every body in parallel; results land in fixed slots so the order never depends on timing. The texts
+        // move into boxes that each rendering job empties, and out of the loaded site.
+        var boxes: [MarkdownTextBox] = []
+        for r in site.reports.indices {
+            if let opening = site.reports[r].opening {
+                boxes.append(MarkdownTextBox(opening.text))
+                site.reports[r].opening?.text = ""
+            }
+            for t in site.reports[r].topics.indices {
+                boxes.append(MarkdownTextBox(site.reports[r].topics[t].body.text))
+                site.reports[r].topics[t].body.text = ""
+            }
         }
-        let rendered = ParallelMap.map(jobs) { source -> RenderedBody in
-            var body = renderer.render(source.text)
-            let plain = HTMLText.plain(body.html)
+        let rendered = ParallelMap.map(boxes) { box -> RenderedBody in
+            var body = renderer.render(box.take())
+            let excerpt = TopicModel.excerpt(ofPlainText: HTMLText.plain(body.html))
             body.html = TableWrapper.wrap(body.html)
-            return RenderedBody(markdown: body, plainText: plain)
+            return RenderedBody(markdown: body, excerpt: excerpt)
         }
 
         var cursor = 0
         var reports: [ReportModel] = []
         for report in site.reports {
             var opening: RenderedMarkdown?
-            var openingText = ""
-            if report.opening != nil { opening = rendered[cursor].markdown; openingText = rendered[cursor].plainText; cursor += 1 }
+            if report.opening != nil { opening = rendered[cursor].markdown; cursor += 1 }
             var topics: [TopicModel] = []
             for topic in report.topics {
                 var model = TopicModel(source: topic, body: rendered[cursor].markdown, urlPath: "\(report.metadata.id)/\(topic.id)/")
-                model.setPlainText(rendered[cursor].plainText)
+                model.excerpt = rendered[cursor].excerpt
                 topics.append(model)
                 cursor += 1
             }
@@ -45,10 +55,6 @@ public struct SiteAssembler: Sendable {
             }
             var model = ReportModel(metadata: report.metadata, opening: opening, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators)
             model.index()
-            var texts: [String: String] = [:]
-            for topic in topics { texts[topic.id] = topic.plainText }
-            if opening != nil { texts["_index"] = openingText }
-            model.topicTexts = texts
             reports.append(model)
         }
         let fullBodies = ParallelMap.map(reports) { FullReportBody.make($0, html: false) }
@@ -57,7 +63,7 @@ public struct SiteAssembler: Sendable {
             guard let file = reports[i].indicatorsFile else { continue }
             do {
                 let set = try IndicatorFile.load(path: file.path, text: file.text)
-                diagnostics += set.validate(topicTexts: reports[i].topicTexts, path: file.path)
+                diagnostics += set.validate(topicTexts: reports[i].topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path)
                 reports[i].indicators = set
             } catch {
                 diagnostics += error.diagnostics
@@ -101,8 +107,22 @@ public struct SiteAssembler: Sendable {
     }
 }
 
-/// A rendered Markdown body with its plain text.
+/// A rendered Markdown body with its excerpt.
 private struct RenderedBody: Sendable {
     var markdown: RenderedMarkdown
-    var plainText: String
+    var excerpt: String
+}
+
+/// One body's Markdown text on its way to the renderer: the one job that renders it takes the text out, so it is
+/// freed as soon as that body is rendered. Each box is used by exactly one job, which is what makes it Sendable.
+private final class MarkdownTextBox: @unchecked Sendable {
+    private var text: String
+
+    init(_ text: String) { self.text = text }
+
+    /// The text; the box is empty afterwards.
+    func take() -> String {
+        defer { text = "" }
+        return text
+    }
 }

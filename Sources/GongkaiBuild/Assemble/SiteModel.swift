@@ -52,8 +52,6 @@ public struct ReportModel: Sendable {
     public var indicatorsCSVPath: String { "\(metadata.id)/indicators.csv" }
     /// URL path of the open-data JSON.
     public var indicatorsJSONPath: String { "\(metadata.id)/indicators.json" }
-    /// Plain text of each topic (and `_index` for the opening), as indicators are checked against.
-    public var topicTexts: [String: String] = [:]
     /// The whole report in reading order (the full-report page's body), with its anchors.
     public var fullBody = FullReportBody(html: "", headings: [], topicAnchors: [:])
 
@@ -73,6 +71,16 @@ public struct ReportModel: Sendable {
     public func children(of id: String?) -> [TopicModel] {
         if !topicIndex.isEmpty { return (childIndex[id ?? ""] ?? []).map { topics[$0] } }
         return topics.filter { $0.parentID == id }
+    }
+
+    /// Plain text of each topic (and `_index` for the opening), as indicators are checked against, made from the
+    /// rendered bodies: every id is a key, but only the texts of `only` (when given) are made, the others are empty.
+    public func topicTexts(only ids: Set<String>? = nil) -> [String: String] {
+        func wanted(_ id: String) -> Bool { ids?.contains(id) ?? true }
+        var texts: [String: String] = [:]
+        for topic in topics { texts[topic.id] = wanted(topic.id) ? HTMLText.plain(topic.body.html) : "" }
+        if let opening { texts["_index"] = wanted("_index") ? HTMLText.plain(opening.html) : "" }
+        return texts
     }
 
     /// Builds the lookup tables for `topic(_:)` and `children(of:)`.
@@ -102,11 +110,9 @@ public struct TopicModel: Sendable {
     public var title: String { source.title }
     /// Title for navigation (without a final 。).
     public var navTitle: String { source.title.withoutFinalFullStop }
-    /// The body's plain text (empty once a build has dropped the texts it no longer needs: `droppingTexts()`).
-    public private(set) var plainText: String = ""
-    /// The first 120 characters of the plain text, line breaks removed: the page's description when the topic has
-    /// no summary.
-    public private(set) var excerpt: String = ""
+    /// The first 120 characters of the body's plain text, line breaks removed: the page's description when the
+    /// topic has no summary.
+    public internal(set) var excerpt: String = ""
     /// Previous topic in reading order.
     public var previousID: String?
     /// Next topic in reading order.
@@ -114,30 +120,9 @@ public struct TopicModel: Sendable {
 }
 
 extension TopicModel {
-    /// Sets the plain text and the excerpt made from it.
-    mutating func setPlainText(_ text: String) {
-        plainText = text
-        excerpt = String(text.lazy.filter { $0 != "\n" }.prefix(120))
-    }
-
-    /// Forgets the Markdown source text and the plain text (the excerpt stays).
-    mutating func dropTexts() {
-        plainText = ""
-        source.body.text = ""
-    }
-}
-
-extension SiteModel {
-    /// The model without what only loading, assembling and checking need: every topic's Markdown text and plain
-    /// text, and the reports' texts for the figure checks. `gongkai build` renders from this after the checks
-    /// passed, so that a large site's texts are not held while its pages are written.
-    public consuming func droppingTexts() -> SiteModel {
-        for r in reports.indices {
-            reports[r].topicTexts = [:]
-            reports[r].openingSource?.text = ""
-            for t in reports[r].topics.indices { reports[r].topics[t].dropTexts() }
-        }
-        return self
+    /// The excerpt of a body whose plain text is `text`.
+    static func excerpt(ofPlainText text: String) -> String {
+        String(text.lazy.filter { $0 != "\n" }.prefix(120))
     }
 }
 

@@ -68,15 +68,14 @@ public struct SiteChecker: Sendable {
         return index
     }
 
-    private func location(_ source: MarkdownSource, line: Int, byteColumn: Int) -> SourceLocation {
-        let column = TextPosition(source.text).characterColumn(line: line, byteColumn: byteColumn)
-        return SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
+    private func location(_ source: MarkdownSource, line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
     }
 
     private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: Set<String>]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for link in body.links {
-            let loc = location(source, line: link.line, byteColumn: link.column)
+            let loc = location(source, line: link.line, column: link.column)
             if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 out.append(.warning("image `\(link.destination)` has no alt text: write ![what it shows](\(link.destination))", at: loc))
             }

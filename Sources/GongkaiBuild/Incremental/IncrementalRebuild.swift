@@ -29,20 +29,21 @@ struct IncrementalRebuild {
         // Render the body as the assembler does.
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: model.config.allowRawHTML))
         var body = renderer.render(loaded.body.text)
-        let plain = HTMLText.plain(body.html)
+        let excerpt = TopicModel.excerpt(ofPlainText: HTMLText.plain(body.html))
         body.html = TableWrapper.wrap(body.html)
         var topic = old
         topic.source = loaded
+        topic.source.body.text = ""  // as the assembler keeps it
         topic.body = body
-        topic.setPlainText(plain)
+        topic.excerpt = excerpt
         report.topics[t] = topic
-        report.topicTexts[topic.id] = plain
         report.fullBody = FullReportBody.make(report, html: false)
         // Anchors other pages may link to must stay as they were.
         guard topic.body.headings.map(\.id) == old.body.headings.map(\.id),
               report.fullBody.headings.map(\.id) == previous.model.reports[r].fullBody.headings.map(\.id) else { return nil }
         if let file = report.indicatorsFile {
-            guard report.indicators.validate(topicTexts: report.topicTexts, path: file.path).isEmpty else { return nil }
+            let quoted = Set(report.indicators.indicators.map(\.topic))
+            guard report.indicators.validate(topicTexts: report.topicTexts(only: quoted), path: file.path).isEmpty else { return nil }
         }
         model.reports[r] = report
         guard SiteChecker().check(topic: topic, in: model).isEmpty else { return nil }

@@ -21,7 +21,6 @@ struct IndicatorViews {
         }
         var files: [OutputFile] = []
         for view in views {
-            extras.topicBodies.merge(view.extras.topicBodies) { _, new in new }
             extras.pageValues.merge(view.extras.pageValues) { old, new in old.merging(new) { _, b in b } }
             files += view.files
         }
@@ -36,8 +35,8 @@ struct IndicatorViews {
         for topic in report.topics {
             let own = report.indicators.indicators(topic: topic.id)
             guard !own.isEmpty else { continue }
-            let (html, found) = QuoteMarker.mark(topic.body.html, indicators: own)
-            extras.topicBodies["\(id)/\(topic.id)"] = html
+            // Where each quote is anchored (the marked body itself is made again when the topic's page renders).
+            let found = QuoteMarker.mark(topic.body.html, indicators: own).anchors
             for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
             let page = "\(topic.urlPath)index.html"
             let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)

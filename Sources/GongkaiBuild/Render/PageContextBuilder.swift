@@ -209,6 +209,8 @@ struct PageContextBuilder: @unchecked Sendable {
     /// demand, children included: with `navHTML`, only the first page showing an item needs them).
     private struct NavNode {
         let key: String
+        /// False when the current page lies inside the item: no other page shows it so, and it is not cached.
+        let reusable: Bool
         /// The values; with `forItem`, those `partials/tree-item` sees when it renders the item on its own
         /// (`children` only when that template refers to it).
         let makeValues: (_ forItem: Bool) -> [String: Any]
@@ -235,7 +237,7 @@ struct PageContextBuilder: @unchecked Sendable {
         func node(_ topic: TopicModel) -> NavNode {
             let open = ancestors.contains(topic.id)
             let key = reportID + "\u{1F}" + topic.id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
-            return NavNode(key: key) { forItem in
+            return NavNode(key: key, reusable: !open) { forItem in
                 let children = report.children(of: topic.id).map(node)
                 var values: [String: Any] = [
                     "title": topic.navTitle, "href": links.href(topic.urlPath),
@@ -253,19 +255,28 @@ struct PageContextBuilder: @unchecked Sendable {
     /// The tree's items rendered by `partials/tree-item`, each with only its own values in view (what
     /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives). An item's output depends on nothing else, so it is
     /// rendered once per distinct item and reused: most pages of a report differ only in the items on the way to
-    /// the current page. `childrenHTML` does the same one level down, so a nested item is reused too.
+    /// the current page (those are rendered for their page alone and not kept). `childrenHTML` does the same one
+    /// level down, so a nested item is reused too.
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
-            html += navItems.html(for: item.key) { model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
+            let render = { model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
+            html += item.reusable ? navItems.html(for: item.key, make: render) : render()
         }
         return html
+    }
+
+    /// The topic's body with the quotes of its indicators marked (`QuoteMarker`), made for its page alone: a
+    /// build does not hold every marked body.
+    private static func markedBody(_ topic: TopicModel, report: ReportModel) -> String {
+        let own = report.indicators.indicators(topic: topic.id)
+        return own.isEmpty ? topic.body.html : QuoteMarker.mark(topic.body.html, indicators: own).html
     }
 
     private func topicContext(_ topic: TopicModel, report: ReportModel, links: LinkResolver) -> [String: Any] {
         var ctx: [String: Any] = [
             "id": topic.id, "title": topic.title, "navTitle": topic.navTitle,
-            "bodyHTML": extras.topicBodies["\(report.metadata.id)/\(topic.id)"] ?? topic.body.html,
+            "bodyHTML": Self.markedBody(topic, report: report),
             "toc": topic.body.headings.filter { $0.level <= 3 }.map { ["text": $0.text.withoutFinalFullStop, "href": "#\($0.id)", "level": $0.level, "sub": $0.level == 3] },
             "hasToc": topic.body.headings.count > 1,
             "children": report.children(of: topic.id).map { ["title": $0.navTitle, "href": links.href($0.urlPath), "summary": $0.source.summary] },

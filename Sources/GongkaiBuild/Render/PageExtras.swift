@@ -1,8 +1,6 @@
 /// Values computed after assembly that pages show: topic bodies with figures marked, and per-page additions
 /// (indicator tables, charts) keyed by output path.
 struct PageExtras: Sendable {
-    /// Topic HTML that replaces the plain rendering, keyed `report/topic`.
-    var topicBodies: [String: String] = [:]
     /// The search index's shard count (nil without search).
     var searchShards: Int?
     /// Extra template values per page output path.
