@@ -120,21 +120,38 @@ extension SearchIndexBuilder {
         }
         var starts = [Int32](repeating: 0, count: partitions + 1)
         var perDocument = [UInt16](repeating: 0, count: partitions * lists.count)
-        for (d, list) in lists.enumerated() {
-            for packed in list {
-                let p = partition(packed)
-                starts[p + 1] += 1
-                perDocument[p * lists.count + d] += 1 // a document has far fewer than 65,536 keys in one partition
+        let total = lists.reduce(0) { $0 + $1.count }
+        // One partition number per entry, computed once (raw buffers: this runs once per entry of the index).
+        let partitionOf = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(total, 1))
+        defer { partitionOf.deallocate() }
+        starts.withUnsafeMutableBufferPointer { starts in
+            perDocument.withUnsafeMutableBufferPointer { perDocument in
+                var e = 0
+                for (d, list) in lists.enumerated() {
+                    for packed in list {
+                        let p = partition(packed)
+                        partitionOf[e] = UInt8(truncatingIfNeeded: p)
+                        e += 1
+                        starts[p + 1] += 1
+                        perDocument[p * lists.count + d] += 1 // a document has far fewer than 65,536 keys in one partition
+                    }
+                }
+                for p in 0..<partitions { starts[p + 1] += starts[p] }
             }
         }
-        for p in 0..<partitions { starts[p + 1] += starts[p] }
-        var entries = [UInt64](repeating: 0, count: Int(starts[partitions]))
-        var next = starts
-        for list in lists {
-            for packed in list {
-                let p = partition(packed)
-                entries[Int(next[p])] = packed
-                next[p] += 1
+        var next = starts.map(Int.init)
+        let entries = next.withUnsafeMutableBufferPointer { next in
+            [UInt64](unsafeUninitializedCapacity: total) { entries, count in
+                var e = 0
+                for list in lists {
+                    for packed in list {
+                        let p = Int(partitionOf[e])
+                        entries[next[p]] = packed
+                        next[p] += 1
+                        e += 1
+                    }
+                }
+                count = total
             }
         }
         return BatchPostings(first: first, count: lists.count, entries: entries, starts: starts, perDocument: perDocument)
@@ -154,41 +171,55 @@ extension SearchIndexBuilder {
     /// order) and encodes each key's list. No per-key array grows entry by entry.
     static func mergePartition(_ p: Int, _ batches: [BatchPostings], keepLists: Bool) -> [EncodedKey] {
         var slot = KeyTable(expected: 1024)
+        let total = batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) }
+        // Raw buffers: these loops run once per entry of the whole index. A partition has at most `total` keys.
+        let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
+        let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(total, 1))
+        defer { slots.deallocate(); next.deallocate() }
         var keys: [UInt64] = []
-        var sizes: [Int32] = []
-        var slots: [Int32] = []
-        slots.reserveCapacity(batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) })
-        for batch in batches {
-            for i in Int(batch.starts[p])..<Int(batch.starts[p + 1]) {
-                let key = batch.entries[i] >> 22
-                let s = slot.value(for: key) {
-                    keys.append(key)
-                    sizes.append(0)
-                    return Int32(keys.count - 1)
-                }
-                sizes[Int(s)] += 1
-                slots.append(s)
-            }
-        }
-        // Where each key's entries start in the flat arrays.
-        var starts = [Int](repeating: 0, count: keys.count + 1)
-        for k in keys.indices { starts[k + 1] = starts[k] + Int(sizes[k]) }
-        var docs = [Int32](repeating: 0, count: slots.count)
-        var info = [UInt32](repeating: 0, count: slots.count)
-        var next = starts
         var e = 0
         for batch in batches {
-            var i = Int(batch.starts[p])
-            for d in 0..<batch.count {
-                let n = Int32(batch.first + d)
-                let end = i + Int(batch.perDocument[p * batch.count + d])
-                while i < end {
-                    let k = Int(slots[e])
-                    docs[next[k]] = n
-                    info[next[k]] = UInt32(truncatingIfNeeded: batch.entries[i] & 0x3F_FFFF)
-                    next[k] += 1
-                    i += 1
+            batch.entries.withUnsafeBufferPointer { entries in
+                for i in Int(batch.starts[p])..<Int(batch.starts[p + 1]) {
+                    let key = entries[i] >> 22
+                    let s = Int(slot.value(for: key) {
+                        next[keys.count] = 0
+                        keys.append(key)
+                        return Int32(keys.count - 1)
+                    })
+                    next[s] += 1  // counting for now
+                    slots[e] = Int32(s)
                     e += 1
+                }
+            }
+        }
+        // Where each key's entries start in the flat arrays; `next` then moves along as they are placed.
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for k in keys.indices {
+            starts[k + 1] = starts[k] + next[k]
+            next[k] = starts[k]
+        }
+        var docs = [Int32](repeating: 0, count: total)
+        var info = [UInt32](repeating: 0, count: total)
+        docs.withUnsafeMutableBufferPointer { docs in
+            info.withUnsafeMutableBufferPointer { info in
+                var e = 0
+                for batch in batches {
+                    batch.entries.withUnsafeBufferPointer { entries in
+                        var i = Int(batch.starts[p])
+                        for d in 0..<batch.count {
+                            let n = Int32(batch.first + d)
+                            let end = i + Int(batch.perDocument[p * batch.count + d])
+                            while i < end {
+                                let k = Int(slots[e])
+                                docs[next[k]] = n
+                                info[next[k]] = UInt32(truncatingIfNeeded: entries[i] & 0x3F_FFFF)
+                                next[k] += 1
+                                i += 1
+                                e += 1
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -201,21 +232,23 @@ extension SearchIndexBuilder {
 
     /// The posting-list text of entries (`info` = count << 1 | in title), in ascending document order.
     static func encodePostings<D: RandomAccessCollection<Int32>, I: RandomAccessCollection<UInt32>>(docs: D, info: I) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(docs.count * 4)
-        var previous = 0
-        for (doc, value) in zip(docs, info) {
-            if !out.isEmpty { out.append(UInt8(ascii: ",")) }
-            appendBase36(Int(doc) - previous, to: &out)
-            previous = Int(doc)
-            let count = Int(value >> 1)
-            if count > 1 {
-                out.append(UInt8(ascii: ":"))
-                appendBase36(count, to: &out)
+        // An entry takes at most 1 + 6 + 1 + 5 + 1 bytes: `,` delta `:` count `*` (deltas below 2^31, counts below 2^21).
+        [UInt8](unsafeUninitializedCapacity: max(docs.count * 14, 1)) { out, count in
+            var o = 0
+            var previous = 0
+            for (doc, value) in zip(docs, info) {
+                if o > 0 { out[o] = UInt8(ascii: ","); o += 1 }
+                appendBase36(Int(doc) - previous, to: out, at: &o)
+                previous = Int(doc)
+                let count = Int(value >> 1)
+                if count > 1 {
+                    out[o] = UInt8(ascii: ":"); o += 1
+                    appendBase36(count, to: out, at: &o)
+                }
+                if value & 1 == 1 { out[o] = UInt8(ascii: "*"); o += 1 }
             }
-            if value & 1 == 1 { out.append(UInt8(ascii: "*")) }
+            count = o
         }
-        return out
     }
 
     /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
@@ -228,16 +261,18 @@ extension SearchIndexBuilder {
         packedPostings(lines: doc.sections.map(\.utf8), title: doc.title, table: &table, sorted: sorted)
     }
 
+    /// Writes `value` (≥ 0) in base 36, lower-case digits, at `out[o]`, moving `o` past it.
     @inline(__always)
-    static func appendBase36(_ value: Int, to out: inout [UInt8]) {
+    static func appendBase36(_ value: Int, to out: UnsafeMutableBufferPointer<UInt8>, at o: inout Int) {
         @inline(__always) func digit(_ d: Int) -> UInt8 { UInt8(truncatingIfNeeded: d < 10 ? 0x30 + d : 0x57 + d) }
-        if value < 36 { out.append(digit(value)); return }
-        if value < 1296 { out.append(digit(value / 36)); out.append(digit(value % 36)); return }
+        if value < 36 { out[o] = digit(value); o += 1; return }
+        if value < 1296 { out[o] = digit(value / 36); out[o + 1] = digit(value % 36); o += 2; return }
         var divisor = 1296
         while divisor <= value / 36 { divisor *= 36 }
         var v = value
         while divisor > 0 {
-            out.append(digit(v / divisor))
+            out[o] = digit(v / divisor)
+            o += 1
             v %= divisor
             divisor /= 36
         }

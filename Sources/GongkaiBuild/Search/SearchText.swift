@@ -1,4 +1,7 @@
 import GongkaiCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The text rules of site search, shared character for character with `theme/assets/search.js` (`fold`,
 /// `normalise`, `fnv1a`). Changing one side means changing the other.
@@ -156,9 +159,11 @@ public enum SearchText {
     static func splitAtHeadings(_ html: String) -> [Substring] {
         var offsets: [Int] = []
         let scan: (UnsafeBufferPointer<UInt8>) -> Void = { b in
+            guard let base = b.baseAddress else { return }
             var i = 0
-            while i + 3 < b.count {
-                if b[i] == UInt8(ascii: "<"), b[i + 1] | 0x20 == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(b[i + 2]),
+            while i + 3 < b.count, let lt = memchr(base + i, Int32(UInt8(ascii: "<")), b.count - 3 - i) {
+                i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+                if b[i + 1] | 0x20 == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(b[i + 2]),
                    b[i + 3] == UInt8(ascii: ">") || b[i + 3] == UInt8(ascii: " ") {
                     offsets.append(i)
                 }
