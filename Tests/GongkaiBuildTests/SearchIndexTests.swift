@@ -194,6 +194,28 @@ struct IndexReader {
         #expect(try reader.hits("互联网+监管") == [1])
     }
 
+    @Test func mergingInSmallWindowsGivesTheSameIndex() throws {
+        let site = try SiteFixture(searchSite)
+        let model = try site.build().model
+        var builder = SearchIndexBuilder(model: model)
+        builder.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
+        let whole = builder.build(keepState: true)
+        #expect(builder.documents().count >= 3)  // so that batches of 1 to 3 and windows of 1 to 5 split it differently
+        for (batch, window) in [(1, 1), (1, 2), (2, 1), (3, 5)] {
+            builder.documentsPerBatch = batch
+            builder.batchesPerWindow = window
+            let windowed = builder.build(keepState: true)
+            #expect(windowed.files == whole.files, "\(batch) documents a batch, \(window) batches a window")
+            // The kept lists too: the same edit updates both states alike.
+            var a = try #require(whole.state), b = try #require(windowed.state)
+            #expect(a.docs == b.docs)
+            var edited = a.docs[1]
+            edited.sections[0] = .init(anchor: "", heading: "", text: "新的文字 欠薪 项快办")
+            let ua = a.update(document: 1, with: edited), ub = b.update(document: 1, with: edited)
+            #expect(ua != nil && ua?.write == ub?.write && ua?.remove == ub?.remove)
+        }
+    }
+
     @Test func searchPageCarriesTheRootAndScript() throws {
         let site = try SiteFixture(searchSite)
         try site.build()

@@ -89,14 +89,13 @@ extension SearchIndexBuilder {
         var perDocument: [UInt16] = []
     }
 
-    /// Each document made, its text file handed to `emit` at once, and its postings computed, in parallel batches
-    /// that share one counting table each; the documents themselves (and their entries, sorted) are kept only when
-    /// asked (`keep`, for incremental updates), so that a large site's texts are never all in memory.
-    static func documentPostings(_ sources: [(report: ReportModel, topic: TopicModel?)], keep: Bool,
-                                         emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
-        let size = 64
-        let ranges = stride(from: 0, to: sources.count, by: size).map { $0..<min(sources.count, $0 + size) }
-        let done = ParallelMap.map(ranges) { range -> (BatchPostings, [Document], [[UInt64]]) in
+    /// Each document of `ranges` (consecutive batches) made, its text file handed to `emit` at once, and its postings
+    /// computed, in parallel batches that share one counting table each; the documents themselves (and their
+    /// entries, sorted) are kept only when asked (`keep`, for incremental updates), so that a large site's texts
+    /// are never all in memory.
+    static func documentPostings(_ sources: [(report: ReportModel, topic: TopicModel?)], ranges: ArraySlice<Range<Int>>, keep: Bool,
+                                 emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
+        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [Document], [[UInt64]]) in
             var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
             var docs: [Document] = []
@@ -166,89 +165,36 @@ extension SearchIndexBuilder {
         var info: [UInt32] = []
     }
 
-    /// Merges one partition: walks the batches (so the documents) in order, giving each key a slot and each entry
-    /// its key's slot; then places every entry in one flat array grouped by key (a counting sort, documents staying in
-    /// order) and encodes each key's list. No per-key array grows entry by entry.
-    static func mergePartition(_ p: Int, _ batches: [BatchPostings], keepLists: Bool) -> [EncodedKey] {
-        var slot = KeyTable(expected: 1024)
-        let total = batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) }
-        // Raw buffers: these loops run once per entry of the whole index. A partition has at most `total` keys.
-        let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(total, 1))
-        let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(total, 1))
-        defer { slots.deallocate(); next.deallocate() }
-        var keys: [UInt64] = []
-        var e = 0
-        for batch in batches {
-            batch.entries.withUnsafeBufferPointer { entries in
-                for i in Int(batch.starts[p])..<Int(batch.starts[p + 1]) {
-                    let key = entries[i] >> 22
-                    let s = Int(slot.value(for: key) {
-                        next[keys.count] = 0
-                        keys.append(key)
-                        return Int32(keys.count - 1)
-                    })
-                    next[s] += 1  // counting for now
-                    slots[e] = Int32(s)
-                    e += 1
-                }
-            }
-        }
-        // Where each key's entries start in the flat arrays; `next` then moves along as they are placed.
-        var starts = [Int](repeating: 0, count: keys.count + 1)
-        for k in keys.indices {
-            starts[k + 1] = starts[k] + next[k]
-            next[k] = starts[k]
-        }
-        var docs = [Int32](repeating: 0, count: total)
-        var info = [UInt32](repeating: 0, count: total)
-        docs.withUnsafeMutableBufferPointer { docs in
-            info.withUnsafeMutableBufferPointer { info in
-                var e = 0
-                for batch in batches {
-                    batch.entries.withUnsafeBufferPointer { entries in
-                        var i = Int(batch.starts[p])
-                        for d in 0..<batch.count {
-                            let n = Int32(batch.first + d)
-                            let end = i + Int(batch.perDocument[p * batch.count + d])
-                            while i < end {
-                                let k = Int(slots[e])
-                                docs[next[k]] = n
-                                info[next[k]] = UInt32(truncatingIfNeeded: entries[i] & 0x3F_FFFF)
-                                next[k] += 1
-                                i += 1
-                                e += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return keys.indices.map { k in
-            let range = starts[k]..<starts[k + 1]
-            return EncodedKey(key: keys[k], hash: keyHash(keys[k]), postings: encodePostings(docs: docs[range], info: info[range]),
-                              docs: keepLists ? Array(docs[range]) : [], info: keepLists ? Array(info[range]) : [])
-        }
-    }
-
     /// The posting-list text of entries (`info` = count << 1 | in title), in ascending document order.
     static func encodePostings<D: RandomAccessCollection<Int32>, I: RandomAccessCollection<UInt32>>(docs: D, info: I) -> [UInt8] {
+        var out: [UInt8] = []
+        appendPostings(docs: docs, info: info, after: 0, to: &out)
+        return out
+    }
+
+    /// Appends entries to a posting list's text (`out`, empty for a new list), each document as a difference from
+    /// the one before (`previous` for the first: the last document already in `out`, or 0).
+    static func appendPostings<D: RandomAccessCollection<Int32>, I: RandomAccessCollection<UInt32>>(docs: D, info: I, after previous: Int32,
+                                                                                                  to out: inout [UInt8]) {
         // An entry takes at most 1 + 6 + 1 + 5 + 1 bytes: `,` delta `:` count `*` (deltas below 2^31, counts below 2^21).
-        [UInt8](unsafeUninitializedCapacity: max(docs.count * 14, 1)) { out, count in
+        let start = out.count
+        let entries = [UInt8](unsafeUninitializedCapacity: max(docs.count * 14, 1)) { buffer, count in
             var o = 0
-            var previous = 0
+            var previous = Int(previous)
             for (doc, value) in zip(docs, info) {
-                if o > 0 { out[o] = UInt8(ascii: ","); o += 1 }
-                appendBase36(Int(doc) - previous, to: out, at: &o)
+                if o > 0 || start > 0 { buffer[o] = UInt8(ascii: ","); o += 1 }
+                appendBase36(Int(doc) - previous, to: buffer, at: &o)
                 previous = Int(doc)
                 let count = Int(value >> 1)
                 if count > 1 {
-                    out[o] = UInt8(ascii: ":"); o += 1
-                    appendBase36(count, to: out, at: &o)
+                    buffer[o] = UInt8(ascii: ":"); o += 1
+                    appendBase36(count, to: buffer, at: &o)
                 }
-                if value & 1 == 1 { out[o] = UInt8(ascii: "*"); o += 1 }
+                if value & 1 == 1 { buffer[o] = UInt8(ascii: "*"); o += 1 }
             }
             count = o
         }
+        out += entries
     }
 
     /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.

@@ -61,6 +61,10 @@ public struct SearchIndexBuilder: Sendable {
     public var targetShardBytes = 12_000
     /// At most this many shards (a power of two).
     public var maxShards = 8192
+    /// Documents counted with one table, in one job.
+    var documentsPerBatch = 64
+    /// Batches merged at once: the index holds the entries of this many batches, besides the encoded lists.
+    var batchesPerWindow = 40
 
     /// Creates a builder.
     public init(model: SiteModel) { self.model = model }
@@ -148,11 +152,20 @@ public struct SearchIndexBuilder: Sendable {
         var phases: [(String, UInt64)] = []
         func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
         let sources = documentSources()
-        let (batches, docs, docEntries) = Self.documentPostings(sources, keep: keepState, emit: emit)
-        mark("documents, texts and postings")
-        let merged = ParallelMap.map(Array(0..<Self.partitions)) { p in Self.mergePartition(p, batches, keepLists: keepState) }
-        mark("merge")
-        let encoded = merged.flatMap { $0 }.sorted { $0.key < $1.key }
+        // Window by window: the documents' postings (in parallel batches), then merged into the partitions' lists (in
+        // parallel partitions), so that only one window's entries are held.
+        let mergers = (0..<Self.partitions).map { PartitionMerger(partition: $0, keepLists: keepState) }
+        let ranges = stride(from: 0, to: sources.count, by: documentsPerBatch).map { $0..<min(sources.count, $0 + documentsPerBatch) }
+        var docs: [Document] = []
+        var docEntries: [[UInt64]] = []
+        for window in stride(from: 0, to: ranges.count, by: batchesPerWindow) {
+            let part = Self.documentPostings(sources, ranges: ranges[window..<min(ranges.count, window + batchesPerWindow)], keep: keepState, emit: emit)
+            docs += part.docs
+            docEntries += part.entries
+            _ = ParallelMap.map(mergers) { $0.add(part.batches) }
+        }
+        mark("documents, texts, postings and merge")
+        let encoded = mergers.flatMap { $0.finish() }.sorted { $0.key < $1.key }
         let keyCount = encoded.count
         let total = encoded.reduce(0) { $0 + Self.keyString($1.key).utf8.count + $1.postings.count + 6 }
         var shards = 1

@@ -1,0 +1,101 @@
+/// The posting lists of one partition of the keys, built window by window: each window of documents (a few batches)
+/// is merged in and its batches can then be freed, so that the index never holds every document's entries at once,
+/// only the encoded lists. Documents must come in ascending order, window after window.
+///
+/// A class so that the partitions can be merged in parallel, each by one job at a time (`SearchIndexBuilder` waits
+/// for every partition of a window before the next window): that is what makes it Sendable.
+final class PartitionMerger: @unchecked Sendable {
+    private let partition: Int
+    private let keepLists: Bool
+    private var slot = KeyTable(expected: 1024)
+    private var keys: [UInt64] = []
+    private var postings: [[UInt8]] = []
+    /// The last document of each key's list so far (its next entry is a difference from it).
+    private var last: [Int32] = []
+    private var docs: [[Int32]] = []
+    private var info: [[UInt32]] = []
+
+    /// A merger for partition `partition`; with `keepLists`, it also keeps every entry (for incremental updates).
+    init(partition: Int, keepLists: Bool) {
+        self.partition = partition
+        self.keepLists = keepLists
+    }
+
+    /// Merges the next documents' entries: gives each entry its key's slot, places the entries in one flat array
+    /// grouped by key (a counting sort: documents stay in order), then appends each key's entries to its list.
+    func add(_ batches: [SearchIndexBuilder.BatchPostings]) {
+        let p = partition
+        let total = batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) }
+        guard total > 0 else { return }
+        // Raw buffers: these loops run once per entry of the whole index. A window has at most `total` new keys.
+        let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
+        let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: keys.count + total)
+        defer { slots.deallocate(); next.deallocate() }
+        next.initialize(repeating: 0)
+        var e = 0
+        for batch in batches {
+            batch.entries.withUnsafeBufferPointer { entries in
+                for i in Int(batch.starts[p])..<Int(batch.starts[p + 1]) {
+                    let key = entries[i] >> 22
+                    let s = Int(slot.value(for: key) {
+                        keys.append(key)
+                        postings.append([])
+                        last.append(0)
+                        if keepLists { docs.append([]); info.append([]) }
+                        return Int32(keys.count - 1)
+                    })
+                    next[s] += 1  // counting for now
+                    slots[e] = Int32(s)
+                    e += 1
+                }
+            }
+        }
+        // Where each key's entries of this window start; `next` then moves along as they are placed.
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for k in keys.indices {
+            starts[k + 1] = starts[k] + next[k]
+            next[k] = starts[k]
+        }
+        var windowDocs = [Int32](repeating: 0, count: total)
+        var windowInfo = [UInt32](repeating: 0, count: total)
+        windowDocs.withUnsafeMutableBufferPointer { docs in
+            windowInfo.withUnsafeMutableBufferPointer { info in
+                var e = 0
+                for batch in batches {
+                    batch.entries.withUnsafeBufferPointer { entries in
+                        var i = Int(batch.starts[p])
+                        for d in 0..<batch.count {
+                            let n = Int32(batch.first + d)
+                            let end = i + Int(batch.perDocument[p * batch.count + d])
+                            while i < end {
+                                let k = Int(slots[e])
+                                docs[next[k]] = n
+                                info[next[k]] = UInt32(truncatingIfNeeded: entries[i] & 0x3F_FFFF)
+                                next[k] += 1
+                                i += 1
+                                e += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for k in keys.indices where starts[k + 1] > starts[k] {
+            let range = starts[k]..<starts[k + 1]
+            SearchIndexBuilder.appendPostings(docs: windowDocs[range], info: windowInfo[range], after: last[k], to: &postings[k])
+            last[k] = windowDocs[range.upperBound - 1]
+            if keepLists {
+                docs[k] += windowDocs[range]
+                info[k] += windowInfo[range]
+            }
+        }
+    }
+
+    /// The partition's keys with their encoded lists (in the order the keys first occurred).
+    func finish() -> [SearchIndexBuilder.EncodedKey] {
+        keys.indices.map { k in
+            SearchIndexBuilder.EncodedKey(key: keys[k], hash: SearchIndexBuilder.keyHash(keys[k]), postings: postings[k],
+                                          docs: keepLists ? docs[k] : [], info: keepLists ? info[k] : [])
+        }
+    }
+}
