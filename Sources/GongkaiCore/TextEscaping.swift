@@ -52,21 +52,18 @@ public enum TextEscaping {
             while i < bytes.count, bytes[i] >= 0x20 && bytes[i] != 0x22 && bytes[i] != 0x5C && bytes[i] != 0xE2 { i += 1 }
             guard i < bytes.count else { break }
             let b = bytes[i]
-            let escape: [UInt8]
-            switch b {
-            case 0x22, 0x5C: escape = [0x5C, b]
-            case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-            case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-            case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20: escape = Array("\\u\(hex(UInt32(b), width: 4))".utf8)
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-            default:
-                i += 1
-                continue
-            }
+            let isLineSeparator = b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+            guard b != 0xE2 || isLineSeparator else { i += 1; continue }
             if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            out += escape
+            out.append(0x5C)
+            switch b {
+            case 0x22, 0x5C: out.append(b)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0xE2: out += [UInt8(ascii: "u"), 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39]  // u2028, u2029
+            default: out += Array("u\(hex(UInt32(b), width: 4))".utf8)  // other control characters (rare)
+            }
             i += b == 0xE2 ? 3 : 1
             runStart = i
         }

@@ -36,27 +36,31 @@ public struct TextPosition: Sendable {
         return text.distance(from: start, to: Self.characterStart(of: target, in: text)) + 1
     }
 
-    /// `TextPosition(text).characterColumn(line:byteColumn:)` without indexing the whole text: finds the line by its
-    /// UTF-8 bytes and counts characters only before the column. For a few positions in a large text.
-    public static func characterColumn(in text: String, line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, byteColumn >= 1 else { return byteColumn }
+    /// `TextPosition(text).characterColumn(line:byteColumn:)` for each position, without indexing the whole text by
+    /// characters: the lines are found by their UTF-8 bytes (once, up to the last line asked for), and characters are
+    /// counted only before each column. For a few positions in a large text.
+    public static func characterColumns(in text: String, positions: [(line: Int, byteColumn: Int)]) -> [Int] {
+        let lastLine = positions.map(\.line).max() ?? 0
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var current = 1
+        var lineStarts = [utf8.startIndex]
         var i = utf8.startIndex
         // Lines end at "\n", "\r\n" or "\r", as `init` splits them.
-        while current < line && i < utf8.endIndex {
+        while lineStarts.count < lastLine && i < utf8.endIndex {
             let b = utf8[i]
             i = utf8.index(after: i)
             if b == 0x0D, i < utf8.endIndex, utf8[i] == 0x0A { i = utf8.index(after: i) }
-            if b == 0x0A || b == 0x0D { start = i; current += 1 }
+            if b == 0x0A || b == 0x0D { lineStarts.append(i) }
         }
-        guard current == line else { return byteColumn }
-        guard let target = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: text.endIndex) else { return byteColumn }
-        return text.distance(from: start, to: characterStart(of: target, in: text)) + 1
+        return positions.map { line, byteColumn in
+            guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return byteColumn }
+            let start = lineStarts[line - 1]
+            guard let target = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: text.endIndex) else { return byteColumn }
+            return text.distance(from: start, to: characterStart(of: target, in: text)) + 1
+        }
     }
 
-    /// The start of the character that holds the byte at `index` (the index itself when a character starts there).
+    /// The start of the character that holds the byte at `index` (the index itself when a character starts there): a
+    /// column inside a character is that character's column.
     private static func characterStart(of index: String.Index, in text: String) -> String.Index {
         var i = index
         while i.samePosition(in: text) == nil && i > text.startIndex { i = text.utf8.index(before: i) }

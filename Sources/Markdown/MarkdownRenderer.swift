@@ -48,8 +48,9 @@ public struct MarkdownRenderer: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var (headings, links) = decorate(document: document, cmarkOptions: cmarkOptions, extensions: extensions)
         // cmark counts columns in bytes; diagnostics count characters.
-        for i in links.indices where links[i].line > 0 {
-            links[i].column = TextPosition.characterColumn(in: markdown, line: links[i].line, byteColumn: links[i].column)
+        if !links.isEmpty {
+            let columns = TextPosition.characterColumns(in: markdown, positions: links.map { ($0.line, $0.column) })
+            for i in links.indices { links[i].column = columns[i] }
         }
         let html = Self.takeString(cmark_render_html(document, cmarkOptions, extensions))
         return RenderedMarkdown(html: html, headings: headings, links: links)

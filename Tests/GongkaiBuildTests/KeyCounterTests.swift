@@ -1,4 +1,5 @@
 @testable import GongkaiBuild
+import GongkaiCore
 import Testing
 
 @Suite struct KeyCounterTests {
@@ -49,6 +50,28 @@ import Testing
         let info: [UInt32] = [2, 3, 5 << 1, 36 << 1 | 1, 1295 << 1, 2, 1296 << 1]
         let text = String(decoding: SearchIndexBuilder.encodePostings(docs: docs, info: info), as: UTF8.self)
         #expect(text == "0,z*,10:5,zz:10*,100:zz,1000,1000:100")
+        // The longest entry: a six-digit difference and a five-digit count (14 bytes with `,` `:` `*`).
+        let widest = SearchIndexBuilder.encodePostings(docs: [0, Int32.max], info: [0x1F_FFFF << 1 | 1, 0x1F_FFFF << 1 | 1])
+        #expect(String(decoding: widest, as: UTF8.self) == "0:18y67*,zik0zj:18y67*")
+        // Lists continued window after window read as one.
+        var continued = SearchIndexBuilder.encodePostings(docs: docs[..<3], info: info[..<3])
+        SearchIndexBuilder.appendPostings(docs: docs[3...], info: info[3...], after: docs[2], to: &continued)
+        #expect(String(decoding: continued, as: UTF8.self) == text)
+    }
+
+    @Test func htmlTextIsNeverLongerThanItsHTMLAndDecodesEntities() {
+        let cases: [(String, String)] = [
+            ("&#x10FFFF;&#1;&nbsp;&amp;&lt;&gt;&quot;&#39;&apos;", "\u{10FFFF}\u{01}\u{A0}&<>\"''"),
+            // Not scalars: kept as written. (`+5` and `-0` parse as numbers; cmark never writes such references.)
+            ("&#xD800;&#x110000;&#+5;&#-0;&bogus;&", "&#xD800;&#x110000;\u{05}\u{00}&bogus;&"),
+            ("<table><tr><td>1</td><th>2</th></tr></table><p>a</p><H2 class=\"x\">b</H2><h7>c</h7>", "1 2 \na\nb\nc"),
+            ("<p></p><br><br>x", "x"),
+        ]
+        for (html, text) in cases {
+            let bytes = HTMLText.plainBytes(html, spaceAfterCells: true)
+            #expect(String(decoding: bytes, as: UTF8.self) == text, "\(html)")
+            #expect(bytes.count <= html.utf8.count)
+        }
     }
 
     @Test func linesAreCountedAsOneTextJoinedBySpaces() {

@@ -13,15 +13,21 @@ import GongkaiCore
         }
     }
 
+    @Test func aColumnInsideACharacterIsThatCharacters() {
+        // "中" is bytes 1–3, "文" 4–6, "👍🏽" (one character) 7–14, "x" 15.
+        let columns = TextPosition.characterColumns(in: "中文👍🏽x", positions: [(1, 1), (1, 2), (1, 3), (1, 4), (1, 6), (1, 7), (1, 12), (1, 15)])
+        #expect(columns == [1, 1, 1, 2, 2, 3, 3, 4])
+        #expect(TextPosition("中文👍🏽x").characterColumn(line: 1, byteColumn: 12) == 3)
+    }
+
     @Test func characterColumnWithoutIndexingAgreesWithTextPosition() {
         let texts = ["", "abc", "中文\n第二行👍🏽x\r\n\r三\n", "\n\n", "a\r\nb\rc\nd", "e\u{301}\u{301}f\ng"]
         for text in texts {
             let position = TextPosition(text)
             for line in 0...6 {
-                for byte in 0...14 {
-                    #expect(TextPosition.characterColumn(in: text, line: line, byteColumn: byte)
-                            == position.characterColumn(line: line, byteColumn: byte), "\(text.debugDescription) \(line):\(byte)")
-                }
+                let bytes = Array(0...14)
+                let columns = TextPosition.characterColumns(in: text, positions: bytes.map { (line, $0) })
+                #expect(columns == bytes.map { position.characterColumn(line: line, byteColumn: $0) }, "\(text.debugDescription) line \(line)")
             }
         }
     }

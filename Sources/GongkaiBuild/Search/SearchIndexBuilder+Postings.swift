@@ -53,8 +53,8 @@ extension SearchIndexBuilder {
     }
 
     /// The keys of one document (its lines) with their counts and whether they occur in the title, sorted by key
-    /// or (`sorted: false`) in the order they first occur, packed as `key << 22 | count << 1 | in title`. The title's
-    /// keys are marked in the table first; keys found only in the title are left out.
+    /// or (`sorted: false`) in the counter's order, packed as `key << 22 | count << 1 | in title`. The title's keys are
+    /// marked in the table first; keys found only in the title are left out.
     static func packedPostings(lines: [[UInt8]], title: String, table: inout KeyCounter, sorted: Bool) -> [UInt64] {
         SearchText.normalise(title).withUnsafeBufferPointer { n in
             for i in 0..<n.count where n[i] != 0x20 {

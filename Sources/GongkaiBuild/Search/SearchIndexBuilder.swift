@@ -35,8 +35,10 @@ public struct SearchIndexBuilder: Sendable {
             /// A section of `text`.
             public init(anchor: String, heading: String, text: String) { self.init(anchor: anchor, heading: heading, utf8: Array(text.utf8)) }
 
-            /// A section of UTF-8 text (valid UTF-8: it comes from a Swift string or from rendered HTML).
-            public init(anchor: String, heading: String, utf8: [UInt8]) {
+            /// A section of UTF-8 text, which must be valid (the index reads it without checks): it comes from a
+            /// Swift string or from rendered HTML.
+            init(anchor: String, heading: String, utf8: [UInt8]) {
+                assert(String(validating: utf8, as: UTF8.self) != nil, "section text is not valid UTF-8")
                 self.anchor = anchor
                 self.heading = heading
                 self.utf8 = utf8

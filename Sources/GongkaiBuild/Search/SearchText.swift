@@ -1,6 +1,8 @@
 import GongkaiCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The text rules of site search, shared character for character with `theme/assets/search.js` (`fold`,
