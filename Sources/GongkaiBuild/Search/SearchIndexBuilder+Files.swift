@@ -6,7 +6,9 @@ extension SearchIndexBuilder {
     /// The file of shard `i`: its keys (sorted) with their posting lists.
     static func shardFile(_ i: Int, shards: Int, keys: [(key: UInt64, postings: [UInt8])]) -> OutputFile {
         let width = String(shards - 1, radix: 16).count
-        var body: [UInt8] = [UInt8(ascii: "{")]
+        let name = shardName(i, width: width)
+        var body = scriptStart(name, capacity: keys.reduce(64) { $0 + $1.postings.count + 16 })
+        body.append(UInt8(ascii: "{"))
         for (j, entry) in keys.enumerated() {
             if j > 0 { body += Array(",\n".utf8) }
             body += Array(JSON.string(Self.keyString(entry.key)).utf8)
@@ -15,7 +17,7 @@ extension SearchIndexBuilder {
             body.append(UInt8(ascii: "\""))
         }
         body.append(UInt8(ascii: "}"))
-        return Self.script(shardName(i, width: width), body)
+        return scriptEnd(name, &body)
     }
 
     /// `p/<hex>`, zero-padded to the width of the largest shard number.
@@ -26,8 +28,7 @@ extension SearchIndexBuilder {
 
     /// The file of document `n`: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`, written as bytes.
     static func documentFile(_ n: Int, _ doc: Document) -> OutputFile {
-        var json: [UInt8] = []
-        json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.utf8.count + 64 })
+        var json = scriptStart("d/\(n)", capacity: doc.sections.reduce(256) { $0 + $1.utf8.count + 64 })
         json += Array("{\"u\":".utf8)
         JSON.append(doc.url, to: &json)
         json += Array(",\"t\":".utf8)
@@ -49,11 +50,22 @@ extension SearchIndexBuilder {
             json.append(UInt8(ascii: "]"))
         }
         json += Array("]}".utf8)
-        return Self.script("d/\(n)", json)
+        return scriptEnd("d/\(n)", &json)
     }
 
-    static func script(_ name: String, _ json: [UInt8]) -> OutputFile {
-        OutputFile(path: "search/\(name).js", bytes: Array("gongkaiSearch(\"\(name)\",".utf8) + json + Array(");\n".utf8), kind: .data)
+    /// The start of the script file `name` (`gongkaiSearch("name",`), in a buffer for about `capacity` more bytes:
+    /// the data is written after it and `scriptEnd` closes it, so that a large file is never copied whole.
+    static func scriptStart(_ name: String, capacity: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity + name.utf8.count + 24)
+        bytes += Array("gongkaiSearch(\"\(name)\",".utf8)
+        return bytes
+    }
+
+    /// The script file `name` from `scriptStart`'s bytes followed by the data.
+    static func scriptEnd(_ name: String, _ bytes: inout [UInt8]) -> OutputFile {
+        bytes += Array(");\n".utf8)
+        return OutputFile(path: "search/\(name).js", bytes: bytes, kind: .data)
     }
 
     static func script(_ name: String, _ json: String) -> OutputFile {
