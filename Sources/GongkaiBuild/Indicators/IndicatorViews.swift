@@ -10,8 +10,10 @@ struct IndicatorViews {
     let model: SiteModel
     let options: BuildOptions
 
-    /// Fills `extras` with marked bodies and table HTML, and returns the open-data files.
-    /// Reports are done in parallel, each into its own values (no two reports share a key), merged in order.
+    /// Fills `extras` with the overview's and the indicators page's table HTML and each report's year-over-year
+    /// series, and returns the open-data files. A topic's own table is made when its page renders (`topicTable`),
+    /// so a build does not hold every topic's table. Reports are done in parallel, each into its own values (no two
+    /// reports share a key), merged in order.
     func apply(to extras: inout PageExtras, only: Set<String>? = nil) -> [OutputFile] {
         let reports = model.reports.filter { !$0.indicators.isEmpty && (only?.contains($0.metadata.id) ?? true) }
         let views: [(extras: PageExtras, files: [OutputFile])] = ParallelMap.map(reports) { report in
@@ -22,33 +24,39 @@ struct IndicatorViews {
         var files: [OutputFile] = []
         for view in views {
             extras.pageValues.merge(view.extras.pageValues) { old, new in old.merging(new) { _, b in b } }
+            extras.series.merge(view.extras.series) { _, new in new }
             files += view.files
         }
         return files
+    }
+
+    /// The table under a topic's text (`partials/indicator-table`): its indicators, linked to their quotes'
+    /// anchors (`anchors`, from `QuoteMarker.mark`), with their year-over-year series; nil without indicators.
+    func topicTable(_ topic: TopicModel, report: ReportModel, anchors found: [String: String], series: IndicatorSeries?) -> String? {
+        let own = report.indicators.indicators(topic: topic.id)
+        guard !own.isEmpty else { return nil }
+        let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        var ctx = dataLinks(report, links)
+        ctx["caption"] = "本节指标（\(own.count)项）"
+        ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
+        let yoy = own.compactMap { series?.yearOverYear(id: $0.id) }
+        ctx["series"] = yoy.map(seriesContext)
+        ctx["hasSeries"] = !yoy.isEmpty
+        return model.theme.render("partials/indicator-table", context: ctx)
     }
 
     private func apply(_ report: ReportModel, to extras: inout PageExtras) -> [OutputFile] {
         var files: [OutputFile] = []
         let id = report.metadata.id
         let series = seriesSets(for: report)
+        extras.series[id] = series
         var anchors: [String: (topicURL: String, anchor: String?)] = [:]
         for topic in report.topics {
             let own = report.indicators.indicators(topic: topic.id)
             guard !own.isEmpty else { continue }
-            // Where each quote is anchored (the marked body itself is made again when the topic's page renders).
+            // Where each quote is anchored (the marked body and its table are made when the topic's page renders).
             let found = QuoteMarker.mark(topic.body.html, indicators: own).anchors
             for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
-            let page = "\(topic.urlPath)index.html"
-            let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
-            var ctx = dataLinks(report, links)
-            ctx["caption"] = "本节指标（\(own.count)项）"
-            ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
-            let yoy = own.compactMap { series?.yearOverYear(id: $0.id) }
-            ctx["series"] = yoy.map(seriesContext)
-            ctx["hasSeries"] = !yoy.isEmpty
-            if let html = model.theme.render("partials/indicator-table", context: ctx) {
-                extras.pageValues[page, default: [:]]["indicatorTableHTML"] = html
-            }
         }
         // Overview: key figures.
         let overview = LinkResolver(pageURLPath: report.urlPath, kind: .report, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)

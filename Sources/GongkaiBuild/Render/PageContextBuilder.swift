@@ -57,7 +57,15 @@ struct PageContextBuilder: @unchecked Sendable {
             }
         case .topic:
             if let report, let id = page.topicID, let topic = report.topic(id) {
-                ctx["topic"] = topicContext(topic, report: report, links: links)
+                // The quotes of the topic's indicators, marked in its body, and its table linking to them.
+                let own = report.indicators.indicators(topic: topic.id)
+                let marked = own.isEmpty ? (html: topic.body.html, anchors: [:]) : QuoteMarker.mark(topic.body.html, indicators: own)
+                ctx["topic"] = topicContext(topic, report: report, bodyHTML: marked.html, links: links)
+                if !own.isEmpty, model.theme.references("indicatorTableHTML"),
+                   let table = IndicatorViews(model: model, options: options).topicTable(topic, report: report, anchors: marked.anchors,
+                                                                                        series: extras.series[report.metadata.id]) {
+                    ctx["indicatorTableHTML"] = table
+                }
             }
         case .full:
             // Made here, once per report: the model keeps only the full text's headings.
@@ -266,17 +274,10 @@ struct PageContextBuilder: @unchecked Sendable {
         return html
     }
 
-    /// The topic's body with the quotes of its indicators marked (`QuoteMarker`), made for its page alone: a
-    /// build does not hold every marked body.
-    private static func markedBody(_ topic: TopicModel, report: ReportModel) -> String {
-        let own = report.indicators.indicators(topic: topic.id)
-        return own.isEmpty ? topic.body.html : QuoteMarker.mark(topic.body.html, indicators: own).html
-    }
-
-    private func topicContext(_ topic: TopicModel, report: ReportModel, links: LinkResolver) -> [String: Any] {
+    private func topicContext(_ topic: TopicModel, report: ReportModel, bodyHTML: String, links: LinkResolver) -> [String: Any] {
         var ctx: [String: Any] = [
             "id": topic.id, "title": topic.title, "navTitle": topic.navTitle,
-            "bodyHTML": Self.markedBody(topic, report: report),
+            "bodyHTML": bodyHTML,
             "toc": topic.body.headings.filter { $0.level <= 3 }.map { ["text": $0.text.withoutFinalFullStop, "href": "#\($0.id)", "level": $0.level, "sub": $0.level == 3] },
             "hasToc": topic.body.headings.count > 1,
             "children": report.children(of: topic.id).map { ["title": $0.navTitle, "href": links.href($0.urlPath), "summary": $0.source.summary] },
