@@ -32,7 +32,7 @@ public struct SiteAssembler: Sendable {
         }
         let rendered = ParallelMap.map(boxes) { box -> RenderedBody in
             var body = renderer.render(box.take())
-            let excerpt = TopicModel.excerpt(ofPlainText: HTMLText.plain(body.html))
+            let excerpt = TopicModel.excerpt(ofHTML: body.html)
             body.html = TableWrapper.wrap(body.html)
             return RenderedBody(markdown: body, excerpt: excerpt)
         }

@@ -124,6 +124,18 @@ extension TopicModel {
     static func excerpt(ofPlainText text: String) -> String {
         String(text.lazy.filter { $0 != "\n" }.prefix(120))
     }
+
+    /// `excerpt(ofPlainText: HTMLText.plain(html))`, reading only the start of the HTML when that is enough: the
+    /// HTML is cut just before a tag (so no tag or entity is cut), and the cut is used only when its text holds more
+    /// characters than the excerpt takes (so the last one taken cannot change with what follows).
+    static func excerpt(ofHTML html: String) -> String {
+        let utf8 = html.utf8
+        if utf8.count > 4096, let cut = utf8[..<utf8.index(utf8.startIndex, offsetBy: 4096)].lastIndex(of: UInt8(ascii: "<")) {
+            let text = HTMLText.plain(String(html[..<cut]))
+            if text.lazy.filter({ $0 != "\n" }).count > 122 { return excerpt(ofPlainText: text) }
+        }
+        return excerpt(ofPlainText: HTMLText.plain(html))
+    }
 }
 
 /// One HTML page to render.

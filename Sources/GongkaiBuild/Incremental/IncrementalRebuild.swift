@@ -29,7 +29,7 @@ struct IncrementalRebuild {
         // Render the body as the assembler does.
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: model.config.allowRawHTML))
         var body = renderer.render(loaded.body.text)
-        let excerpt = TopicModel.excerpt(ofPlainText: HTMLText.plain(body.html))
+        let excerpt = TopicModel.excerpt(ofHTML: body.html)
         body.html = TableWrapper.wrap(body.html)
         var topic = old
         topic.source = loaded
