@@ -27,24 +27,15 @@ public struct TextPosition: Sendable {
         return (lo + 1, column)
     }
 
-    /// Column in characters for a 1-based UTF-8 byte column on `line` (cmark reports bytes).
-    public func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return byteColumn }
-        let start = lineStarts[line - 1]
-        let utf8 = text.utf8
-        guard let target = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: text.endIndex) else { return byteColumn }
-        return text.distance(from: start, to: Self.characterStart(of: target, in: text)) + 1
-    }
-
-    /// `TextPosition(text).characterColumn(line:byteColumn:)` for each position, without indexing the whole text by
-    /// characters: the lines are found by their UTF-8 bytes (once, up to the last line asked for), and characters are
-    /// counted only before each column. For a few positions in a large text.
+    /// The 1-based character column of each position given as a 1-based line and UTF-8 byte column (cmark counts
+    /// bytes), without indexing the whole text by characters: the lines (ending at "\n", "\r\n" or "\r") are found
+    /// by their bytes, once, up to the last line asked for, and characters are counted only before each column. A
+    /// position outside the text keeps its byte column.
     public static func characterColumns(in text: String, positions: [(line: Int, byteColumn: Int)]) -> [Int] {
         let lastLine = positions.map(\.line).max() ?? 0
         let utf8 = text.utf8
         var lineStarts = [utf8.startIndex]
         var i = utf8.startIndex
-        // Lines end at "\n", "\r\n" or "\r", as `init` splits them.
         while lineStarts.count < lastLine && i < utf8.endIndex {
             let b = utf8[i]
             i = utf8.index(after: i)

@@ -40,24 +40,26 @@ struct KeyCounter: ~Copyable {
     @inline(__always)
     mutating func increment(character c: UInt32) {
         guard c < 0x10000 else { increment(SearchIndexBuilder.key(c, nil)); return }
+        let v = use(character: c)
+        if v & 0x7FFF_FFFF < 0x1F_FFFF { characters[Int(c)] = v + 1 }
+    }
+
+    /// The value of BMP character `c`, which is recorded as used when it was not yet.
+    @inline(__always)
+    private mutating func use(character c: UInt32) -> UInt32 {
         let v = characters[Int(c)]
         if v == 0 {
             usedCharacters[usedCharacterCount] = UInt16(c)
             usedCharacterCount += 1
         }
-        if v & 0x7FFF_FFFF < 0x1F_FFFF { characters[Int(c)] = v + 1 }
+        return v
     }
 
     /// Marks the key of character `c` alone.
     @inline(__always)
     mutating func mark(character c: UInt32) {
         guard c < 0x10000 else { mark(SearchIndexBuilder.key(c, nil)); return }
-        let v = characters[Int(c)]
-        if v == 0 {
-            usedCharacters[usedCharacterCount] = UInt16(c)
-            usedCharacterCount += 1
-        }
-        characters[Int(c)] = v | 0x8000_0000
+        characters[Int(c)] = use(character: c) | 0x8000_0000
     }
 
     @inline(__always)

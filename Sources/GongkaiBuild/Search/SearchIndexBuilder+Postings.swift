@@ -33,17 +33,19 @@ extension SearchIndexBuilder {
         return h
     }
 
-    /// Counts every key of lines of valid UTF-8, normalised as they are read (lines joined by a space: each
-    /// character, and each pair without a space) into `table`, without making the normalised text.
-    static func count(utf8Lines lines: [[UInt8]], into table: inout KeyCounter) {
+    /// Adds every key of lines of valid UTF-8, normalised as they are read (lines joined by a space), to `table`:
+    /// each character and each pair without a space, counted or (`marking`) marked. No normalised text is made.
+    static func addKeys(utf8Lines lines: [[UInt8]], to table: inout KeyCounter, marking: Bool) {
         var previous: UInt32 = 0x20
         for line in lines {
             line.withUnsafeBufferPointer { b in
                 SearchText.forEachScalar(utf8: b) { scalar in
                     let v = SearchText.fold(scalar)
                     if v != 0x20 {
-                        table.increment(character: v)
-                        if previous != 0x20 { table.increment(key(previous, v)) }
+                        if marking { table.mark(character: v) } else { table.increment(character: v) }
+                        if previous != 0x20 {
+                            if marking { table.mark(key(previous, v)) } else { table.increment(key(previous, v)) }
+                        }
                     }
                     previous = v
                 }
@@ -56,13 +58,8 @@ extension SearchIndexBuilder {
     /// or (`sorted: false`) in the counter's order, packed as `key << 22 | count << 1 | in title`. The title's keys are
     /// marked in the table first; keys found only in the title are left out.
     static func packedPostings(lines: [[UInt8]], title: String, table: inout KeyCounter, sorted: Bool) -> [UInt64] {
-        SearchText.normalise(title).withUnsafeBufferPointer { n in
-            for i in 0..<n.count where n[i] != 0x20 {
-                table.mark(character: n[i])
-                if i + 1 < n.count, n[i + 1] != 0x20 { table.mark(key(n[i], n[i + 1])) }
-            }
-        }
-        count(utf8Lines: lines, into: &table)
+        addKeys(utf8Lines: [Array(title.utf8)], to: &table, marking: true)
+        addKeys(utf8Lines: lines, to: &table, marking: false)
         var out = table.packedEntries()
         table.removeAll()
         if sorted { out.sort() }
