@@ -27,6 +27,16 @@ final class PartitionMerger: @unchecked Sendable {
         let p = partition
         let total = batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) }
         guard total > 0 else { return }
+        // The state is moved into locals for the loops and back at the end: a class's stored properties are checked
+        // for exclusive access at run time on every use, which cost more than the merge itself.
+        var slot = KeyTable(expected: 0), keys: [UInt64] = [], postings: [[UInt8]] = [], last: [Int32] = [], docs: [[Int32]] = [], info: [[UInt32]] = []
+        swap(&slot, &self.slot); swap(&keys, &self.keys); swap(&postings, &self.postings)
+        swap(&last, &self.last); swap(&docs, &self.docs); swap(&info, &self.info)
+        defer {
+            swap(&slot, &self.slot); swap(&keys, &self.keys); swap(&postings, &self.postings)
+            swap(&last, &self.last); swap(&docs, &self.docs); swap(&info, &self.info)
+        }
+        let keepLists = self.keepLists
         // Raw buffers: these loops run once per entry of the whole index. A window has at most `total` new keys.
         let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
         let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: keys.count + total)
