@@ -47,10 +47,16 @@ public enum TextEscaping {
         out.append(0x22)
         var i = 0
         var runStart = 0
+        // Bytes that may need an escape: control characters, `"`, `\`, and 0xE2 (U+2028 and U+2029 start with it).
+        @inline(__always) func plain(_ b: UInt8) -> Bool { b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 }
         while i < bytes.count {
-            // Bytes that may need an escape: control characters, `"`, `\`, and 0xE2 (U+2028 and U+2029 start with it).
-            while i < bytes.count, bytes[i] >= 0x20 && bytes[i] != 0x22 && bytes[i] != 0x5C && bytes[i] != 0xE2 { i += 1 }
-            guard i < bytes.count else { break }
+            // Eight bytes at a time while none of them can need an escape, then byte by byte through the next eight.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while i + 8 <= bytes.count && !Self.mayNeedJSONEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            }
+            let stop = min(bytes.count, i + 8)
+            while i < stop && plain(bytes[i]) { i += 1 }
+            guard i < stop else { continue }
             let b = bytes[i]
             let isLineSeparator = b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
             guard b != 0xE2 || isLineSeparator else { i += 1; continue }
@@ -69,6 +75,16 @@ public enum TextEscaping {
         }
         if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         out.append(0x22)
+    }
+
+    /// Whether any of the eight bytes in `word` may be one that `appendJSON` escapes or looks at (below 0x20, `"`,
+    /// `\`, 0xE2). A true answer can be wrong (a borrow between bytes); a false one never is.
+    @inline(__always)
+    static func mayNeedJSONEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
     /// A double-quoted YAML scalar.
