@@ -62,12 +62,27 @@ public enum HTMLText {
                         i += 1
                     }
                 } else {
-                    out[o] = b; o += 1
-                    i += 1
+                    // A run of text: up to the next `<` or `&`, found eight bytes at a time, copied in one piece.
+                    var j = i + 1
+                    if let base = UnsafeRawPointer(bytes.baseAddress) {
+                        while j + 8 <= n && !mayHoldTagOrEntity(base.loadUnaligned(fromByteOffset: j, as: UInt64.self)) { j += 8 }
+                    }
+                    while j < n && bytes[j] != UInt8(ascii: "<") && bytes[j] != UInt8(ascii: "&") { j += 1 }
+                    if let from = bytes.baseAddress, let to = out.baseAddress { (to + o).update(from: from + i, count: j - i) }
+                    o += j - i
+                    i = j
                 }
             }
             count = o
         }
+    }
+
+    /// Whether any of the eight bytes in `word` may be `<` or `&` (a true answer can be wrong, a false one never is).
+    @inline(__always)
+    static func mayHoldTagOrEntity(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x26))
     }
 
     /// Whether a packed tag name (at most 8 letters) is one of `blockTags`.
