@@ -143,6 +143,23 @@ struct IndexReader {
         #expect(docs[0].sections[0].text.contains("现将有关情况报告如下") && docs[0].sections[0].text.hasSuffix("现将有关情况报告如下:"))
     }
 
+    /// Pages whose templates do not show the shard count are rendered before the index; the search page, and any
+    /// page whose template (or partial) does show it, after it, with the index's count.
+    @Test func everyPageThatShowsTheShardCountGetsTheIndexsCount() throws {
+        let site = try SiteFixture(searchSite)
+        let result = try site.build()
+        let meta = try #require(site.output("search/meta.js"))
+        let shards = try #require(meta.firstMatch(of: /"shards":(\d+)/)?.1)
+        #expect(try #require(site.output("search/index.html")).contains("data-shards=\"\(shards)\""))
+        #expect(result.files.count > 0)
+        // A theme that shows it on topic pages, through a partial.
+        let footer = try String(contentsOf: site.root.appendingPathComponent("theme/templates/partials/footer.mustache"), encoding: .utf8)
+        try site.write("theme/templates/partials/footer.mustache", footer + "<!-- shards {{searchShards}} -->\n")
+        _ = try site.build()
+        #expect(try #require(site.output("r2024/01/index.html")).contains("<!-- shards \(shards) -->"))
+        #expect(try #require(site.output("search/index.html")).contains("<!-- shards \(shards) -->"))
+    }
+
     @Test func everySubstringIsFoundAndNothingElse() throws {
         let site = try SiteFixture(searchSite)
         let result = try site.build()

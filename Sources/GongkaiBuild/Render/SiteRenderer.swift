@@ -31,23 +31,35 @@ public struct SiteRenderer: Sendable {
     func produce(_ model: SiteModel, keepSearchState: Bool, emit: @Sendable (OutputFile) -> Void) throws(DiagnosticError) -> SearchIndexState? {
         var extras = PageExtras()
         IndicatorViews(model: model, options: options).apply(to: &extras).forEach(emit)
-        // The index comes first: pages carry its shard count, which saves the search page a request.
+        let theme = model.theme
+        let counter = ProgressCounter(total: model.pages.count, progress: progress)
+        var missing: [PageModel] = []
+        func renderPages(_ pages: [PageModel], extras: PageExtras) {
+            let builder = PageContextBuilder(model: model, options: options, extras: extras)
+            missing += ParallelMap.map(pages) { page -> PageModel? in
+                defer { counter.tick() }
+                guard let file = Self.render(page, theme: theme, builder: builder) else { return page }
+                emit(file)
+                return nil
+            }.compactMap { $0 }
+        }
+        // Pages carry the index's shard count (which saves the search page a request), so the index comes first —
+        // for the pages whose templates may show it. The others are rendered before the index: what the index
+        // leaves behind in the heap then does not slow them down.
         var state: SearchIndexState?
         if model.config.search {
+            let needShards = Set(theme.namesByTemplate.keys.filter { theme.references("searchShards", in: $0) })
+            let early = needShards.isEmpty || needShards == ["search"]
+                ? model.pages.filter { $0.kind != .search } : []
+            renderPages(early, extras: extras)
             let index = SearchIndexBuilder(model: model).build(keepState: keepSearchState, emit: emit)
             extras.searchShards = index.shards
             state = index.state
+            renderPages(early.isEmpty ? model.pages : model.pages.filter { $0.kind == .search }, extras: extras)
+        } else {
+            renderPages(model.pages, extras: extras)
         }
-        let builder = PageContextBuilder(model: model, options: options, extras: extras)
-        let theme = model.theme
-        let counter = ProgressCounter(total: model.pages.count, progress: progress)
-        let missing: [PageModel?] = ParallelMap.map(model.pages) { page in
-            defer { counter.tick() }
-            guard let file = Self.render(page, theme: theme, builder: builder) else { return page }
-            emit(file)
-            return nil
-        }
-        let diagnostics = missing.compactMap { $0 }.map { page in
+        let diagnostics = missing.map { page in
             Diagnostic.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1))
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
