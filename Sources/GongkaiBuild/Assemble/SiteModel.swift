@@ -126,13 +126,15 @@ extension TopicModel {
     }
 
     /// `excerpt(ofPlainText: HTMLText.plain(html))`, reading only the start of the HTML when that is enough: the
-    /// HTML is cut just before a tag (so no tag or entity is cut), and the cut is used only when its text holds more
-    /// characters than the excerpt takes (so the last one taken cannot change with what follows).
+    /// HTML is cut just before a tag (so no tag or entity is cut) after 1 KB, else after 4 KB, and a cut is used only
+    /// when its text holds more characters than the excerpt takes (so the last one taken cannot change with what
+    /// follows). Characters are counted only as far as that needs: counting them is what costs.
     static func excerpt(ofHTML html: String) -> String {
         let utf8 = html.utf8
-        if utf8.count > 4096, let cut = utf8[..<utf8.index(utf8.startIndex, offsetBy: 4096)].lastIndex(of: UInt8(ascii: "<")) {
-            let text = HTMLText.plain(String(html[..<cut]))
-            if text.lazy.filter({ $0 != "\n" }).count > 122 { return excerpt(ofPlainText: text) }
+        for size in [1024, 4096] where utf8.count > size {
+            guard let cut = utf8[..<utf8.index(utf8.startIndex, offsetBy: size)].lastIndex(of: UInt8(ascii: "<")) else { continue }
+            let text = String(decoding: HTMLText.plainBytes(html[..<cut]), as: UTF8.self)
+            if text.lazy.filter({ $0 != "\n" }).prefix(123).count > 122 { return excerpt(ofPlainText: text) }
         }
         return excerpt(ofPlainText: HTMLText.plain(html))
     }
