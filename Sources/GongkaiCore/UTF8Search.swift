@@ -1,25 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fast substring search on UTF-8 bytes. Foundation's `range(of:)` on Linux converts to UTF-16 and folds
 /// character clusters on every call; the build searches its own generated HTML, where byte equality is enough.
 public enum UTF8Search {
     /// Byte offset of the first occurrence of `needle` in `haystack` at or after `start`, or nil.
     public static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
-        let n = needle.count, h = haystack.count
+        haystack.withUnsafeBufferPointer { find(needle, in: $0, from: start) }
+    }
+
+    /// Byte offset of the first occurrence of `needle` in `haystack` at or after `start`, or nil. Candidates are
+    /// found with `memchr` on the needle's first byte.
+    public static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let n = needle.count, h = hay.count
         guard n > 0, start >= 0, h - start >= n else { return n == 0 ? start : nil }
+        guard let base = hay.baseAddress else { return nil }
         let first = needle[0]
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { ndl in
-                var i = start
-                let last = h - n
-                while i <= last {
-                    if hay[i] == first {
-                        var j = 1
-                        while j < n && hay[i + j] == ndl[j] { j += 1 }
-                        if j == n { return i }
-                    }
-                    i += 1
-                }
-                return nil
+        return needle.withUnsafeBufferPointer { ndl in
+            var i = start
+            let last = h - n
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var j = 1
+                while j < n && hay[i + j] == ndl[j] { j += 1 }
+                if j == n { return i }
+                i += 1
             }
+            return nil
         }
     }
 

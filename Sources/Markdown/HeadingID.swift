@@ -38,6 +38,38 @@ public enum HeadingID {
             }
         }
         if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { return .keep(scalar) }
+        // Punctuation, symbols and full-width forms common in Chinese text: decided once per scalar by the rules
+        // below and kept in a table.
+        if (0x2000..<0x3400).contains(v) || (0xF900..<0x10000).contains(v) {
+            let i = v < 0x3400 ? Int(v - 0x2000) : 0x1400 + Int(v - 0xF900)
+            switch punctuationKinds[i] {
+            case 0: return .drop
+            case 1: return .dash
+            case 2: return .keep(scalar)
+            default: return propertyKind(of: scalar)
+            }
+        }
+        return propertyKind(of: scalar)
+    }
+
+    /// `propertyKind` of U+2000–U+33FF and U+F900–U+FFFF (0 drop, 1 dash, 2 keep as it is, 3 keep folded).
+    private static let punctuationKinds: [UInt8] = {
+        let ranges: [Range<UInt32>] = [0x2000..<0x3400, 0xF900..<0x10000]
+        return ranges.flatMap { range in
+            range.map { v -> UInt8 in
+                guard let scalar = Unicode.Scalar(v) else { return 0 }  // surrogates are never scalars
+                switch propertyKind(of: scalar) {
+                case .drop: return 0
+                case .dash: return 1
+                case .keep(let folded): return folded == scalar ? 2 : 3
+                }
+            }
+        }
+    }()
+
+    /// `kind(of:)` from the scalar's Unicode properties.
+    private static func propertyKind(of scalar: Unicode.Scalar) -> Kind {
+        let v = scalar.value
         let props = scalar.properties
         if props.isWhitespace { return .dash }
         guard props.isAlphabetic || props.numericType != nil || props.generalCategory == .decimalNumber else { return .drop }

@@ -15,11 +15,19 @@ extension RenderedMarkdown {
 
     private func shifted(by offset: Int, ids: inout HeadingIDGenerator, html buildHTML: Bool) -> RenderedMarkdown {
         guard !headings.isEmpty else { return self }
-        let bytes = Array(html.utf8)
+        // A native string's UTF-8 is contiguous: it is searched in place rather than copied.
+        var html = html
+        html.makeContiguousUTF8()
+        return html.utf8.withContiguousStorageIfAvailable { shifted(by: offset, ids: &ids, html: buildHTML, bytes: $0) }
+            ?? Array(html.utf8).withUnsafeBufferPointer { shifted(by: offset, ids: &ids, html: buildHTML, bytes: $0) }
+    }
+
+    private func shifted(by offset: Int, ids: inout HeadingIDGenerator, html buildHTML: Bool, bytes: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + headings.count * 8)
+        if buildHTML { out.reserveCapacity(bytes.count + headings.count * 8) }
         var cursor = 0
         var newHeadings: [Heading] = []
+        newHeadings.reserveCapacity(headings.count)
         for heading in headings {
             let open = Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
             let close = Array("</h\(heading.level)>".utf8)
