@@ -122,7 +122,39 @@ public struct TopicModel: Sendable {
 extension TopicModel {
     /// The excerpt of a body whose plain text is `text`.
     static func excerpt(ofPlainText text: String) -> String {
-        String(text.lazy.filter { $0 != "\n" }.prefix(120))
+        if let fast = simpleExcerpt(of: text, keeping: 120) { return fast.text }
+        return String(text.lazy.filter { $0 != "\n" }.prefix(120))
+    }
+
+    /// How many characters other than line breaks `text` has, counting no further than `limit`.
+    static func characterCount(of text: String, upTo limit: Int) -> Int {
+        if let fast = simpleExcerpt(of: text, keeping: limit) { return fast.count }
+        return text.lazy.filter { $0 != "\n" }.prefix(limit).count
+    }
+
+    /// The first `limit` characters of `text` other than line breaks (and how many there were), read scalar by scalar
+    /// — but only when every scalar read, and the one after the last taken, is one whose character is that scalar
+    /// alone (printable ASCII, line feed, CJK ideographs and common CJK punctuation): then scalars are characters.
+    /// Nil otherwise (the caller counts characters).
+    private static func simpleExcerpt(of text: String, keeping limit: Int) -> (text: String, count: Int)? {
+        @inline(__always) func isSimple(_ v: UInt32) -> Bool {
+            switch v {
+            case 0x0A, 0x20...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3001...0x3011, 0x3014...0x301F, 0xFF01...0xFF5E,
+                 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true
+            default: return false
+            }
+        }
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar.value) else { return nil }
+            if count == limit { return (String(out), count) }  // the scalar after the last taken is simple too
+            if scalar.value != 0x0A {
+                out.append(scalar)
+                count += 1
+            }
+        }
+        return (String(out), count)
     }
 
     /// `excerpt(ofPlainText: HTMLText.plain(html))`, reading only the start of the HTML when that is enough: the
@@ -134,7 +166,7 @@ extension TopicModel {
         for size in [1024, 4096] where utf8.count > size {
             guard let cut = utf8[..<utf8.index(utf8.startIndex, offsetBy: size)].lastIndex(of: UInt8(ascii: "<")) else { continue }
             let text = String(decoding: HTMLText.plainBytes(html[..<cut]), as: UTF8.self)
-            if text.lazy.filter({ $0 != "\n" }).prefix(123).count > 122 { return excerpt(ofPlainText: text) }
+            if characterCount(of: text, upTo: 123) > 122 { return excerpt(ofPlainText: text) }
         }
         return excerpt(ofPlainText: HTMLText.plain(html))
     }
