@@ -6,6 +6,28 @@ import GongkaiCore
 /// `SiteBuilder.write(to:)` (what `gongkai build` runs) writes each file as it is rendered; it must give exactly what
 /// the in-memory build writes and keep the writer's rules.
 @Suite struct StreamingWriteTests {
+    /// Folders are made with their missing parents; an existing folder is fine, a file in a folder's place is an
+    /// error that names it, and a failed write is reported rather than lost.
+    @Test func foldersAreMadeWithTheirParentsAndAFileInTheWayIsAnError() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-folders-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let deep = base.path + "/a/b/项城/d"
+        try StreamingOutput.makeFolders(deep)
+        var isDir: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: deep, isDirectory: &isDir) && isDir.boolValue)
+        try StreamingOutput.makeFolders(deep)  // already there
+        try StreamingOutput.makeFolders(base.path + "/a/b")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: base.path + "/a/file"))
+        #expect(throws: (any Error).self) { try StreamingOutput.makeFolders(base.path + "/a/file") }
+        #expect(throws: (any Error).self) { try StreamingOutput.makeFolders(base.path + "/a/file/below") }
+        // Many jobs making overlapping folders at once.
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            #expect((try? StreamingOutput.makeFolders(base.path + "/p/\(i % 4)/\(i % 8)/\(i)")) != nil)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path + "/p").count == 4)
+    }
+
     @Test func writesExactlyWhatTheInMemoryBuildWrites() throws {
         let site = try SiteFixture(twoYearSite)
         let streamed = site.root.appendingPathComponent("streamed")

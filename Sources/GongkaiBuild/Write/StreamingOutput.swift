@@ -17,6 +17,8 @@ final class StreamingOutput: @unchecked Sendable {
 
     private let destination: URL
     private let root: URL
+    /// `root.path`, made once (a URL's path is rebuilt on every use).
+    private let rootPath: String
     private let mode: Mode
     /// The base path for manifest entries; nil when the caller brings its own manifest (nothing is recorded).
     private let basePath: String?
@@ -42,6 +44,7 @@ final class StreamingOutput: @unchecked Sendable {
             }
             mode = .update(existing: Set(existing))
             root = destination
+            rootPath = destination.path
         } else {
             let temp = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             try? fm.removeItem(at: temp)
@@ -50,6 +53,7 @@ final class StreamingOutput: @unchecked Sendable {
             }
             mode = .fresh(temp: temp)
             root = temp
+            rootPath = temp.path
         }
     }
 
@@ -59,7 +63,7 @@ final class StreamingOutput: @unchecked Sendable {
         var didWrite = true
         do {
             try ensureFolder(of: file.path)
-            let path = root.path + "/" + file.path
+            let path = rootPath + "/" + file.path
             switch mode {
             case .fresh:
                 try Self.writeFile(file.bytes, to: path)
@@ -114,8 +118,29 @@ final class StreamingOutput: @unchecked Sendable {
         let folder = String(path[..<slash])
         guard !folder.isEmpty else { return }
         if lock.withLock({ folders.contains(folder) }) { return }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        try Self.makeFolders(rootPath + "/" + folder)
         lock.withLock { _ = folders.insert(folder) }
+    }
+
+    /// Creates the folder at `path` and any missing parents (mkdir(2) directly: Foundation's `createDirectory`
+    /// builds URLs and checks every component, once per page folder). An existing folder is fine; an existing file
+    /// in its place is an error.
+    static func makeFolders(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path) exists and is not a folder"])
+        case ENOENT:
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.startIndex else { break }
+            try makeFolders(String(path[..<slash]))
+            if mkdir(path, 0o755) == 0 { return }
+            if errno == EEXIST { return try makeFolders(path) }  // made meanwhile by another job (or a file: an error)
+        default:
+            break
+        }
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create folder \(path): \(String(cString: strerror(errno)))"])
     }
 
     /// Replaces the file at `path` with `file`'s bytes unless it already holds them (returns whether it wrote).
