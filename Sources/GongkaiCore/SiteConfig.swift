@@ -47,7 +47,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The path part of the base URL, e.g. `/fzzfjs/` (always starts and ends with `/`).
     public var basePath: String {
         var rest = Substring(baseURL)
-        if let scheme = rest.range(of: "://") {
+        if let scheme = rest.firstRange(of: "://") {
             rest = rest[scheme.upperBound...]
             if let slash = rest.firstIndex(of: "/") { rest = rest[slash...] } else { rest = "/" }
         }
@@ -59,7 +59,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// The host of the base URL, empty for a path-only base.
     public var domain: String {
-        guard let scheme = baseURL.range(of: "://") else { return "" }
+        guard let scheme = baseURL.firstRange(of: "://") else { return "" }
         let rest = baseURL[scheme.upperBound...]
         return String(rest.prefix { $0 != "/" })
     }
