@@ -105,8 +105,17 @@ public struct MarkdownRenderer: Sendable {
     private static func renderInline(children node: OpaquePointer, cmarkOptions: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         let html = takeString(cmark_render_html(node, cmarkOptions, extensions))
         // cmark prints "<hN>" … "</hN>\n"; keep what is between.
-        guard let open = html.firstIndex(of: ">"), let close = html.range(of: "</h", options: .backwards) else { return html }
-        return String(html[html.index(after: open)..<close.lowerBound])
+        // Byte searches: Foundation's `range(of:)` converts the string on every call.
+        let utf8 = html.utf8
+        guard let open = utf8.firstIndex(of: UInt8(ascii: ">")) else { return html }
+        var close = utf8.endIndex
+        while close > open {
+            close = utf8.index(before: close)
+            if utf8[close] == UInt8(ascii: "<"), utf8[close...].starts(with: "</h".utf8) {
+                return String(html[utf8.index(after: open)..<close])
+            }
+        }
+        return html
     }
 
     /// The concatenated literal text below `node` (text and code spans; breaks become a space).
@@ -131,6 +140,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private static func escapeAttribute(_ s: String) -> String {
+        // Ids are letters, digits and dashes: nothing to escape, and no need to walk the characters.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E }) else { return s }
         var out = ""
         for c in s {
             switch c {
