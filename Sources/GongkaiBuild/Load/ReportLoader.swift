@@ -72,7 +72,7 @@ struct ReportLoader {
                 continue
             }
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
             if isDir.boolValue {
                 let index = url.appendingPathComponent("_index.md")
                 guard FileManager.default.fileExists(atPath: index.path) else {

@@ -74,7 +74,7 @@ public struct SiteRenderer: Sendable {
     /// with the report's open-data files.
     func renderReport(_ id: String, of model: SiteModel, searchShards: Int?, only: (PageModel) -> Bool = { _ in true }) -> [OutputFile]? {
         var extras = PageExtras()
-        guard let report = model.report(id) else { return nil }
+        guard model.report(id) != nil else { return nil }
         let dataFiles = IndicatorViews(model: model, options: options).apply(to: &extras, only: [id])
         extras.searchShards = searchShards
         let builder = PageContextBuilder(model: model, options: options, extras: extras)
