@@ -28,7 +28,7 @@ public enum IndicatorFile {
     public static func load(path: String, text: String) throws(DiagnosticError) -> IndicatorSet {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)  // UTF-8 named: the default reads the environment
         } catch {
             throw DiagnosticError([yamlDiagnostic(error, path: path)])
         }

@@ -7,7 +7,8 @@ enum YAMLReader {
     static func parse(_ text: String, path: String, firstLine: Int = 1) throws(DiagnosticError) -> YAMLValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // UTF-8 named here: Yams's default reads the whole process environment on every call (one per file).
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticError([diagnostic(for: error, path: path, firstLine: firstLine)])
         } catch {
