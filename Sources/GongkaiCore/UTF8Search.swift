@@ -54,6 +54,7 @@ public enum UTF8Search {
 
     /// True when `needle` occurs in `haystack`.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
-        find(Array(needle.utf8), in: Array(haystack.utf8)) != nil
+        var haystack = haystack
+        return haystack.withUTF8 { find(Array(needle.utf8), in: $0) } != nil
     }
 }

@@ -4,7 +4,17 @@ import GongkaiCore
 enum TextMatching {
     /// Removes line breaks (the source breaks lines inside words: 政\n务APP).
     static func normalized(_ text: String) -> String {
-        String(decoding: text.utf8.filter { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var o = 0
+                for byte in bytes where byte != 0x0A && byte != 0x0D {
+                    out[o] = byte
+                    o += 1
+                }
+                return o
+            }
+        }
     }
 
     /// True when `needle` occurs in `text`, compared byte for byte (both normalized).
