@@ -15,11 +15,9 @@ extension RenderedMarkdown {
 
     private func shifted(by offset: Int, ids: inout HeadingIDGenerator, html buildHTML: Bool) -> RenderedMarkdown {
         guard !headings.isEmpty else { return self }
-        // A native string's UTF-8 is contiguous: it is searched in place rather than copied.
+        // The fragment's UTF-8 is searched in place rather than copied.
         var html = html
-        html.makeContiguousUTF8()
-        return html.utf8.withContiguousStorageIfAvailable { shifted(by: offset, ids: &ids, html: buildHTML, bytes: $0) }
-            ?? Array(html.utf8).withUnsafeBufferPointer { shifted(by: offset, ids: &ids, html: buildHTML, bytes: $0) }
+        return html.withUTF8 { shifted(by: offset, ids: &ids, html: buildHTML, bytes: $0) }
     }
 
     private func shifted(by offset: Int, ids: inout HeadingIDGenerator, html buildHTML: Bool, bytes: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
