@@ -80,9 +80,7 @@ public enum HTMLText {
     /// Whether any of the eight bytes in `word` may be `<` or `&` (a true answer can be wrong, a false one never is).
     @inline(__always)
     static func mayHoldTagOrEntity(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        return hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x26))
+        ByteWord.mayHold(UInt8(ascii: "<"), in: word) || ByteWord.mayHold(UInt8(ascii: "&"), in: word)
     }
 
     /// Whether a packed tag name (at most 8 letters) is one of `blockTags`.

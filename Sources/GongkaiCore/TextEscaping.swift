@@ -81,10 +81,8 @@ public enum TextEscaping {
     /// `\`, 0xE2). A true answer can be wrong (a borrow between bytes); a false one never is.
     @inline(__always)
     static func mayNeedJSONEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
-        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
+        ByteWord.mayHoldByte(below: 0x20, in: word) || ByteWord.mayHold(0x22, in: word) || ByteWord.mayHold(0x5C, in: word)
+            || ByteWord.mayHold(0xE2, in: word)
     }
 
     /// A double-quoted YAML scalar.
