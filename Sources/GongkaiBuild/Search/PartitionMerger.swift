@@ -7,13 +7,20 @@
 final class PartitionMerger: @unchecked Sendable {
     private let partition: Int
     private let keepLists: Bool
-    private var slot = KeyTable(expected: 1024)
-    private var keys: [UInt64] = []
-    private var postings: [[UInt8]] = []
-    /// The last document of each key's list so far (its next entry is a difference from it).
-    private var last: [Int32] = []
-    private var docs: [[Int32]] = []
-    private var info: [[UInt32]] = []
+    private var lists = Lists(expected: 1024)
+
+    /// The keys met so far, by slot, with their lists.
+    private struct Lists: ~Copyable {
+        var slot: KeyTable
+        var keys: [UInt64] = []
+        var postings: [[UInt8]] = []
+        /// The last document of each key's list so far (its next entry is a difference from it).
+        var last: [Int32] = []
+        var docs: [[Int32]] = []
+        var info: [[UInt32]] = []
+
+        init(expected: Int) { slot = KeyTable(expected: expected) }
+    }
 
     /// A merger for partition `partition`; with `keepLists`, it also keeps every entry (for incremental updates).
     init(partition: Int, keepLists: Bool) {
@@ -27,19 +34,15 @@ final class PartitionMerger: @unchecked Sendable {
         let p = partition
         let total = batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) }
         guard total > 0 else { return }
-        // The state is moved into locals for the loops and back at the end: a class's stored properties are checked
+        // The lists are moved into a local for the loops and back at the end: a class's stored properties are checked
         // for exclusive access at run time on every use, which cost more than the merge itself.
-        var slot = KeyTable(expected: 0), keys: [UInt64] = [], postings: [[UInt8]] = [], last: [Int32] = [], docs: [[Int32]] = [], info: [[UInt32]] = []
-        swap(&slot, &self.slot); swap(&keys, &self.keys); swap(&postings, &self.postings)
-        swap(&last, &self.last); swap(&docs, &self.docs); swap(&info, &self.info)
-        defer {
-            swap(&slot, &self.slot); swap(&keys, &self.keys); swap(&postings, &self.postings)
-            swap(&last, &self.last); swap(&docs, &self.docs); swap(&info, &self.info)
-        }
+        var lists = Lists(expected: 0)
+        swap(&lists, &self.lists)
+        defer { swap(&lists, &self.lists) }
         let keepLists = self.keepLists
         // Raw buffers: these loops run once per entry of the whole index. A window has at most `total` new keys.
         let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
-        let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: keys.count + total)
+        let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: lists.keys.count + total)
         defer { slots.deallocate(); next.deallocate() }
         next.initialize(repeating: 0)
         var e = 0
@@ -47,12 +50,12 @@ final class PartitionMerger: @unchecked Sendable {
             batch.entries.withUnsafeBufferPointer { entries in
                 for i in Int(batch.starts[p])..<Int(batch.starts[p + 1]) {
                     let key = entries[i] >> 22
-                    let s = Int(slot.value(for: key) {
-                        keys.append(key)
-                        postings.append([])
-                        last.append(0)
-                        if keepLists { docs.append([]); info.append([]) }
-                        return Int32(keys.count - 1)
+                    let s = Int(lists.slot.value(for: key) {
+                        lists.keys.append(key)
+                        lists.postings.append([])
+                        lists.last.append(0)
+                        if keepLists { lists.docs.append([]); lists.info.append([]) }
+                        return Int32(lists.keys.count - 1)
                     })
                     next[s] += 1  // counting for now
                     slots[e] = Int32(s)
@@ -61,8 +64,8 @@ final class PartitionMerger: @unchecked Sendable {
             }
         }
         // Where each key's entries of this window start; `next` then moves along as they are placed.
-        var starts = [Int](repeating: 0, count: keys.count + 1)
-        for k in keys.indices {
+        var starts = [Int](repeating: 0, count: lists.keys.count + 1)
+        for k in lists.keys.indices {
             starts[k + 1] = starts[k] + next[k]
             next[k] = starts[k]
         }
@@ -90,22 +93,22 @@ final class PartitionMerger: @unchecked Sendable {
                 }
             }
         }
-        for k in keys.indices where starts[k + 1] > starts[k] {
+        for k in lists.keys.indices where starts[k + 1] > starts[k] {
             let range = starts[k]..<starts[k + 1]
-            SearchIndexBuilder.appendPostings(docs: windowDocs[range], info: windowInfo[range], after: last[k], to: &postings[k])
-            last[k] = windowDocs[range.upperBound - 1]
+            SearchIndexBuilder.appendPostings(docs: windowDocs[range], info: windowInfo[range], after: lists.last[k], to: &lists.postings[k])
+            lists.last[k] = windowDocs[range.upperBound - 1]
             if keepLists {
-                docs[k] += windowDocs[range]
-                info[k] += windowInfo[range]
+                lists.docs[k] += windowDocs[range]
+                lists.info[k] += windowInfo[range]
             }
         }
     }
 
     /// The partition's keys with their encoded lists (in the order the keys first occurred).
     func finish() -> [SearchIndexBuilder.EncodedKey] {
-        keys.indices.map { k in
-            SearchIndexBuilder.EncodedKey(key: keys[k], hash: SearchIndexBuilder.keyHash(keys[k]), postings: postings[k],
-                                          docs: keepLists ? docs[k] : [], info: keepLists ? info[k] : [])
+        lists.keys.indices.map { k in
+            SearchIndexBuilder.EncodedKey(key: lists.keys[k], hash: SearchIndexBuilder.keyHash(lists.keys[k]), postings: lists.postings[k],
+                                          docs: keepLists ? lists.docs[k] : [], info: keepLists ? lists.info[k] : [])
         }
     }
 }
