@@ -28,6 +28,57 @@ import GongkaiCore
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path + "/p").count == 4)
     }
 
+    /// A later build keeps a file only when it holds exactly the new bytes: any one byte changed (inside a read
+    /// piece, at the edges of the 64 KB pieces, first or last), a shorter or longer file, a folder or no file at all
+    /// each count as different.
+    @Test func aFileHoldsTheBytesOnlyWhenEveryByteAndTheLengthMatch() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-holds-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let path = base.path + "/f.bin"
+        func put(_ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+        for count in [0, 1, 7, 65_535, 65_536, 65_537, 200_000] {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+            try put(bytes)
+            #expect(StreamingOutput.holds(bytes, at: path), "\(count) bytes")
+            for at in Set([0, count / 2, 65_535, 65_536, count - 1]) where at >= 0 && at < count {
+                var other = bytes
+                other[at] ^= 0x01
+                #expect(!StreamingOutput.holds(other, at: path), "\(count) bytes, byte \(at) changed")
+            }
+            #expect(!StreamingOutput.holds(bytes + [0], at: path), "\(count) bytes, one more expected")
+            if count > 0 { #expect(!StreamingOutput.holds(Array(bytes.dropLast()), at: path), "\(count) bytes, one fewer expected") }
+        }
+        #expect(!StreamingOutput.holds([], at: base.path + "/missing"))
+        #expect(!StreamingOutput.holds([], at: base.path))
+    }
+
+    /// The output's file list: files at every depth (hidden ones and CJK names too), folders themselves left out;
+    /// removing a file takes the folders it leaves empty, up to the first that still holds something.
+    @Test func theFileTreeListsEveryFileAndRemovesOnlyFoldersLeftEmpty() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-tree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let files = ["index.html", ".hidden", "a/b/项城/页.html", "a/b/c.txt", "a/d/e/f/g.js", "empty-next/x"]
+        for file in files {
+            let url = base.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("a/empty"), withIntermediateDirectories: true)
+        #expect(FileTree.files(in: base.path).sorted() == files.sorted())
+        #expect(FileTree.files(in: base.path + "/missing").isEmpty)
+
+        try FileManager.default.removeItem(at: base.appendingPathComponent("a/d/e/f/g.js"))
+        FileTree.removeEmptyFolders(above: "a/d/e/f/g.js", in: base.path)
+        #expect(!FileManager.default.fileExists(atPath: base.path + "/a/d"))
+        #expect(FileManager.default.fileExists(atPath: base.path + "/a/b/c.txt"))
+        try FileManager.default.removeItem(at: base.appendingPathComponent("a/b/项城/页.html"))
+        FileTree.removeEmptyFolders(above: "a/b/项城/页.html", in: base.path)
+        #expect(!FileManager.default.fileExists(atPath: base.path + "/a/b/项城"))
+        #expect(FileManager.default.fileExists(atPath: base.path + "/a/b"))
+        #expect(FileManager.default.fileExists(atPath: base.path))
+    }
+
     @Test func writesExactlyWhatTheInMemoryBuildWrites() throws {
         let site = try SiteFixture(twoYearSite)
         let streamed = site.root.appendingPathComponent("streamed")

@@ -58,11 +58,7 @@ public struct OutputWriter: Sendable {
                 throw StreamingOutput.fail("cannot remove \(path): \(error.localizedDescription)", destination)
             }
             // Folders the removal left empty go too (never the output folder itself).
-            var folder = url.deletingLastPathComponent()
-            while folder.path.count > destination.path.count, (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-                try? fm.removeItem(at: folder)
-                folder = folder.deletingLastPathComponent()
-            }
+            FileTree.removeEmptyFolders(above: path, in: destination.path)
         }
         return Summary(written: written.sorted(), removed: removed.sorted(), unchanged: unchanged)
     }

@@ -102,8 +102,10 @@ final class StreamingOutput: @unchecked Sendable {
         case .update(let existing):
             let keep = Set(paths)
             let removed = existing.subtracting(keep).sorted()
-            for path in removed { try? fm.removeItem(at: destination.appendingPathComponent(path)) }
-            Self.removeEmptyFolders(in: destination)
+            for path in removed {
+                try? fm.removeItem(at: destination.appendingPathComponent(path))
+                FileTree.removeEmptyFolders(above: path, in: destination.path)
+            }
             return OutputWriter.Summary(written: written.sorted(), removed: removed, unchanged: unchanged)
         }
     }
@@ -146,7 +148,7 @@ final class StreamingOutput: @unchecked Sendable {
     /// Replaces the file at `path` with `file`'s bytes unless it already holds them (returns whether it wrote).
     /// rename(2) replaces the old file atomically: a reader sees the old bytes or the new, never half.
     static func replace(_ file: OutputFile, at path: String, mayExist: Bool) throws -> Bool {
-        if mayExist, let old = FileManager.default.contents(atPath: path), old.elementsEqual(file.bytes) { return false }
+        if mayExist && holds(file.bytes, at: path) { return false }
         let temp = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).gongkai-tmp"
         try writeFile(file.bytes, to: temp)
         if rename(temp, path) != 0 {
@@ -155,6 +157,32 @@ final class StreamingOutput: @unchecked Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(file.path): \(reason)"])
         }
         return true
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`: its size first, then its content read in pieces and
+    /// compared with memcmp (no copy of the whole file; a missing or unreadable file holds nothing).
+    static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let piece = 64 * 1024
+        var buffer = [UInt8](repeating: 0, count: min(piece, max(bytes.count, 1)))
+        var done = 0
+        return bytes.withUnsafeBytes { expected in
+            buffer.withUnsafeMutableBytes { chunk in
+                while done < expected.count {
+                    let n = read(fd, chunk.baseAddress, min(chunk.count, expected.count - done))
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0, let want = expected.baseAddress, let got = chunk.baseAddress, memcmp(got, want + done, n) == 0 else { return false }
+                    done += n
+                }
+                // The file must end here too (it may have grown since fstat).
+                var extra: UInt8 = 0
+                return read(fd, &extra, 1) == 0
+            }
+        }
     }
 
     /// Writes `bytes` to a new file at `path`.
@@ -173,31 +201,8 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    /// Removes folders left empty below `destination`, deepest first.
-    private static func removeEmptyFolders(in destination: URL) {
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: destination.path) else { return }
-        var dirs: [String] = []
-        for case let path as String in walker {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: destination.appendingPathComponent(path).path, isDirectory: &isDir), isDir.boolValue { dirs.append(path) }
-        }
-        for dir in dirs.sorted(by: { $0.count > $1.count }) {
-            let url = destination.appendingPathComponent(dir)
-            if (try? fm.contentsOfDirectory(atPath: url.path))?.isEmpty == true { try? fm.removeItem(at: url) }
-        }
-    }
-
     private static func listFiles(_ url: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
-        var out: [String] = []
-        for case let path as String in walker {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue {
-                out.append(path)
-            }
-        }
-        return out
+        FileTree.files(in: url.path)
     }
 
     static func fail(_ message: String, _ destination: URL) -> DiagnosticError {
