@@ -2,18 +2,30 @@ import Dispatch
 import Foundation
 
 /// Prints how long each build stage took to standard error when `GONGKAI_TIMING` is set (for the benchmark),
-/// with the process's resident memory after it (and the peak so far, from /proc); does nothing otherwise.
+/// with the process's CPU time in it (user and system, all threads: twice the wall time means both cores were busy)
+/// and its resident memory after it (and the peak so far, from /proc); does nothing otherwise.
 struct StageTimer {
     private let enabled = ProcessInfo.processInfo.environment["GONGKAI_TIMING"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastCPU = Self.cpuMilliseconds()
     private var parts: [String] = []
 
     /// Ends the stage called `name`.
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        parts.append("\(name) \((now - last) / 1_000_000)\(Self.memory())")
+        let cpu = Self.cpuMilliseconds()
+        parts.append("\(name) \((now - last) / 1_000_000) (cpu \(cpu - lastCPU))\(Self.memory())")
         last = now
+        lastCPU = cpu
+    }
+
+    /// The process's user and system CPU time so far, in milliseconds.
+    static func cpuMilliseconds() -> Int {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        let user = Int(usage.ru_utime.tv_sec) * 1000 + Int(usage.ru_utime.tv_usec) / 1000
+        return user + Int(usage.ru_stime.tv_sec) * 1000 + Int(usage.ru_stime.tv_usec) / 1000
     }
 
     /// " [rss N MiB, peak M MiB]" from /proc/self/status, or "" where there is none.

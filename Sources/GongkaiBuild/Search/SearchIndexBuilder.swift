@@ -151,6 +151,7 @@ public struct SearchIndexBuilder: Sendable {
     /// a build writes the index as it goes instead of holding it; the returned `files` is empty.
     public func build(keepState: Bool, emit: @Sendable (OutputFile) -> Void) -> Index {
         let started = DispatchTime.now().uptimeNanoseconds
+        let startedCPU = StageTimer.cpuMilliseconds()
         var phases: [(String, UInt64)] = []
         func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
         let sources = documentSources()
@@ -188,7 +189,7 @@ public struct SearchIndexBuilder: Sendable {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             var previous = started
             let split = phases.map { name, t in defer { previous = t }; return "\(name) \((t - previous) / 1_000_000)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("search index: \(sources.count) documents, \(keyCount) keys, \(shards) shards, \(sources.count + nonEmpty.count + 1) files, \(bytes) bytes of shards, \(String(format: "%.1f", ms)) ms (\(split) ms)\n".utf8))
+            FileHandle.standardError.write(Data("search index: \(sources.count) documents, \(keyCount) keys, \(shards) shards, \(sources.count + nonEmpty.count + 1) files, \(bytes) bytes of shards, \(String(format: "%.1f", ms)) ms (\(split) ms; cpu \(StageTimer.cpuMilliseconds() - startedCPU) ms)\n".utf8))
         }
         var state: SearchIndexState?
         if keepState {
