@@ -9,7 +9,9 @@ import Testing
             var out: [UInt64] = []
             for i in norm.indices where norm[i] != 0x20 {
                 out.append(SearchIndexBuilder.key(norm[i], nil))
-                if i + 1 < norm.count, norm[i + 1] != 0x20 { out.append(SearchIndexBuilder.key(norm[i], norm[i + 1])) }
+                if i + 1 < norm.count, norm[i + 1] != 0x20, !SearchText.separates(norm[i]), !SearchText.separates(norm[i + 1]) {
+                    out.append(SearchIndexBuilder.key(norm[i], norm[i + 1]))
+                }
             }
             return out
         }
@@ -23,6 +25,7 @@ import Testing
         var counter = KeyCounter(expected: 4)  // small, so that it grows
         let cases: [(String, String)] = [
             ("根治欠薪工作\n全年为农民工追讨工资报酬2530万元,欠薪案件动态清零。", "根治欠薪"),
+            ("“互联网＋监管”、31.66%,a@b.cn《条例》〇々", "互联网+监管"),  // separators (full-width folded first) pair with nothing
             ("𠀀𠀁 𠀀 App APP ａｐｐ", "APP 标题里独有"),  // characters beyond the BMP, case and width folded, a title-only key
             ("", "空"),
             (String(repeating: "法治", count: 3000), "法治"),

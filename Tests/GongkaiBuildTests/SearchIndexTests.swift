@@ -86,10 +86,17 @@ struct IndexReader {
         return out
     }
 
-    /// Documents whose postings hold every key of `query` (before the text check).
+    /// Documents whose postings hold every key of `query` (before the text check): every pair of its runs between
+    /// separators, or with none, its characters that are not separators (or, with none, all of them).
     func candidates(_ query: String) throws -> Set<Int> {
-        let term = SearchText.normalise(query).compactMap(Unicode.Scalar.init).map(String.init)
-        let keys = term.count == 1 ? term : (0..<term.count - 1).map { term[$0] + term[$0 + 1] }
+        let norm = SearchText.normalise(query)
+        let term = norm.compactMap(Unicode.Scalar.init).map(String.init)
+        var keys = norm.indices.dropLast().filter { !SearchText.separates(norm[$0]) && !SearchText.separates(norm[$0 + 1]) }
+            .map { term[$0] + term[$0 + 1] }
+        if keys.isEmpty {
+            let words = norm.indices.filter { !SearchText.separates(norm[$0]) }.map { term[$0] }
+            keys = words.isEmpty ? term : words
+        }
         var result: Set<Int>?
         for key in keys {
             let docs = Set(try postings(key).keys)
@@ -111,6 +118,19 @@ struct IndexReader {
         #expect(SearchText.normalisedString("互联网＋监管") == "互联网+监管")
         #expect(SearchText.normalisedString("２５３０万元\n\n欠薪") == "2530万元 欠薪")
         #expect(SearchText.normalisedString("𠀀Ｚ") == "𠀀z")
+    }
+
+    /// The separators are exactly the listed ones: every ASCII punctuation mark and symbol, the listed ranges to
+    /// their edges, and no letter, digit, ideograph or CJK mark that words are made of (〇 々 〆).
+    @Test func separatorsAreExactlyTheListedPunctuationAndSymbols() {
+        let ascii = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.map(\.value))
+        #expect(ascii.count == 32)
+        for v in UInt32(0)..<0x80 { #expect(SearchText.separates(v) == ascii.contains(v), "U+\(String(v, radix: 16))") }
+        let ranges: [ClosedRange<UInt32>] = [0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F,
+                                             0xFE30...0xFE4F, 0xFF5F...0xFF65]
+        for v in UInt32(0x80)...0x10FFFF { #expect(SearchText.separates(v) == ranges.contains { $0.contains(v) }, "U+\(String(v, radix: 16))") }
+        for c in "，。；：“”《》、（）【】…—‰※".unicodeScalars { #expect(SearchText.separates(SearchText.fold(c.value)), "\(c)") }
+        for c in "法治a0〇々〆项𠀀".unicodeScalars { #expect(!SearchText.separates(SearchText.fold(c.value)), "\(c)") }
     }
 
     @Test func fnv1aMatchesTheReferenceValues() {

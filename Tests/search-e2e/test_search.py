@@ -134,6 +134,13 @@ def words_from_every_topic(pages, rng):
         mixed = re.search(r"[\u4e00-\u9fff][A-Za-z0-9]+|[A-Za-z0-9]+[\u4e00-\u9fff]", text)
         if mixed:
             queries.append(mixed.group(0))
+        # One spanning punctuation (the index makes no pairs across it: the query is looked up by its runs).
+        marks = [m.start() for m in re.finditer(r"[,，。、;；:：“”\"()（）《》.+%]", text)]
+        if marks:
+            i = rng.choice(marks)
+            q = text[max(0, i - rng.randint(0, 3)):i + 1 + rng.randint(0, 3)].strip()
+            if len(q) >= 2 and " " not in q:
+                queries.append(q)
     return queries
 
 
@@ -215,7 +222,8 @@ def main():
     try:
         driver.get(base + "search/")
         rng = random.Random(8)
-        named = ["欠薪", "项快办", "互联网+监管", "2530", "APP", "app", "ＡＰＰ", "薪", "追讨工资报酬", "欠薪 工资", "量子引力波望远镜"]
+        named = ["欠薪", "项快办", "互联网+监管", "2530", "APP", "app", "ＡＰＰ", "薪", "追讨工资报酬", "欠薪 工资", "量子引力波望远镜",
+                 "互联网＋监管", "+监", "“一", "。”", "万元,"]
         queries = named + words_from_every_topic(pages, rng)
         for q in queries:
             try:

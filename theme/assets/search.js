@@ -3,10 +3,11 @@
 // over http(s), loaded through <script> tags from file://; paths are relative, so any sub-path works.
 //
 // A query is split at spaces into terms; a page is a hit when every term is a substring of its normalised text.
-// The index holds every overlapping character pair of every page; a term is looked up by pairs that cover it (one
-// character: the character itself); the postings of those keys give candidate pages, whose texts are then loaded
+// The index holds every character and every overlapping pair of characters of every page, except pairs with a
+// space or a separator (punctuation, symbols); a term is looked up by pairs that cover its runs between separators
+// (with no pair: by its characters); the postings of those keys give candidate pages, whose texts are then loaded
 // and checked, so there are no false hits.
-// fold/normalise/fnv1a must stay identical to Sources/GongkaiBuild/Search/SearchText.swift.
+// fold/separates/normalise/fnv1a must stay identical to Sources/GongkaiBuild/Search/SearchText.swift.
 (function () {
   "use strict";
 
@@ -22,6 +23,12 @@
     if (c === 0x09 || c === 0x0A || c === 0x0B || c === 0x0C || c === 0x0D || c === 0x20 ||
         c === 0xA0 || c === 0x3000 || c === 0x2028 || c === 0x2029) return 0x20;
     return c;
+  }
+  // Punctuation and symbols that index pairs are not made across (a fixed list, the same as the index's).
+  function separates(c) {
+    if (c < 0x80) return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+    return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x3003) ||
+      (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF5F && c <= 0xFF65);
   }
   // The same rules over a whole string with native regular expressions (a cold page runs its script in the
   // interpreter, where a loop over every character of a page's text costs milliseconds): full-width forms to
@@ -71,16 +78,28 @@
     normalise(query).text.split(" ").forEach(function (t) { if (t && !seen[t]) { seen[t] = 1; out.push(t); } });
     return out;
   }
-  // Keys looked up for a term: every other pair from the start, and the last pair, so that the pairs cover the
-  // term (at most MAX_KEYS of them, evenly spread). Every page holding the term holds these keys; the text check
-  // drops pages that hold them apart. Fewer keys, fewer shards to load.
+  // Keys looked up for a term: in each run of characters between separators, every other pair from the start and
+  // the last pair, so that the pairs cover the run (at most MAX_KEYS of them, evenly spread). A term without such a
+  // pair is looked up by its characters (those that are not separators, if it has any). Every page holding the term
+  // holds these keys; the text check drops pages that hold them apart. Fewer keys, fewer shards to load.
   function keysOf(term) {
     var cps = Array.from(term);
     if (cps.length === 1) return cps;
     var all = [], seen = {};
-    function add(i) { var k = cps[i] + cps[i + 1]; if (!seen[k]) { seen[k] = 1; all.push(k); } }
-    for (var i = 0; i + 1 < cps.length; i += 2) add(i);
-    if (cps.length % 2 === 1) add(cps.length - 2);
+    function add(k) { if (!seen[k]) { seen[k] = 1; all.push(k); } }
+    function addRun(run) {
+      for (var i = 0; i + 1 < run.length; i += 2) add(run[i] + run[i + 1]);
+      if (run.length > 1 && run.length % 2 === 1) add(run[run.length - 2] + run[run.length - 1]);
+    }
+    var run = [];
+    cps.forEach(function (ch) {
+      if (separates(ch.codePointAt(0))) { addRun(run); run = []; } else run.push(ch);
+    });
+    addRun(run);
+    if (!all.length) {
+      var words = cps.filter(function (ch) { return !separates(ch.codePointAt(0)); });
+      (words.length ? words : cps).forEach(add);
+    }
     if (all.length <= MAX_KEYS) return all;
     var picked = [];
     for (var j = 0; j < MAX_KEYS; j++) picked.push(all[Math.round(j * (all.length - 1) / (MAX_KEYS - 1))]);

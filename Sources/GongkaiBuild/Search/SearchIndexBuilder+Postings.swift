@@ -34,23 +34,25 @@ extension SearchIndexBuilder {
     }
 
     /// Adds every key of lines of valid UTF-8, normalised as they are read (lines joined by a space), to `table`:
-    /// each character and each pair without a space, counted or (`marking`) marked. No normalised text is made.
+    /// each character, and each pair of characters that are neither spaces nor separators (`SearchText.separates`),
+    /// counted or (`marking`) marked. No normalised text is made.
     static func addKeys(utf8Lines lines: [[UInt8]], to table: inout KeyCounter, marking: Bool) {
-        var previous: UInt32 = 0x20
+        // The scalar before, when a pair may start with it (not a space, not a separator).
+        var previous: UInt32? = nil
         for line in lines {
             line.withUnsafeBufferPointer { b in
                 SearchText.forEachScalar(utf8: b) { scalar in
                     let v = SearchText.fold(scalar)
-                    if v != 0x20 {
-                        if marking { table.mark(character: v) } else { table.increment(character: v) }
-                        if previous != 0x20 {
-                            if marking { table.mark(key(previous, v)) } else { table.increment(key(previous, v)) }
-                        }
+                    guard v != 0x20 else { previous = nil; return }
+                    if marking { table.mark(character: v) } else { table.increment(character: v) }
+                    if SearchText.separates(v) { previous = nil; return }
+                    if let p = previous {
+                        if marking { table.mark(key(p, v)) } else { table.increment(key(p, v)) }
                     }
                     previous = v
                 }
             }
-            previous = 0x20
+            previous = nil
         }
     }
 

@@ -7,7 +7,9 @@ import GongkaiCore
 ///   sections (the page split at its headings) so that a hit links to the heading anchor nearest the match.
 /// * Keys are every overlapping pair of normalised characters (no segmentation, so any substring of two or more
 ///   characters is found) and every single character (for one-character queries). Pairs containing a space are
-///   not indexed: queries are split at spaces.
+///   not indexed: queries are split at spaces. Nor are pairs containing punctuation or a symbol
+///   (`SearchText.separates`): a query is looked up by the pairs of its runs between them (or, with no such pair,
+///   by its characters) and checked in the texts as a whole.
 /// * `search/meta.js` holds the shard count; `search/p/<hex>.js` the postings of the keys whose FNV-1a hash falls
 ///   in that shard; `search/d/<n>.js` document `n` (title, breadcrumb, URL, sections' text). A query loads the
 ///   meta file, the shards of its keys, then the texts of its best candidates, in which it verifies the query as a

@@ -24,6 +24,28 @@ public enum SearchText {
         }
     }
 
+    /// Whether the folded scalar `v` is punctuation or a symbol that index pairs are not made across (`separates` in
+    /// search.js: the same list). A query is looked up by the pairs of its runs between separators and checked in
+    /// the texts as a whole, so it is still found exactly. The list is fixed, not Unicode's categories, so that the
+    /// index and every browser agree whatever their Unicode version: ASCII punctuation and symbols (full-width forms
+    /// are folded to them first), U+2010…U+2027 and U+2030…U+205E (dashes, quotation marks, ‰, ※ …), 、。〃,
+    /// the brackets U+3008…U+3011 and U+3014…U+301F, and U+FE30…U+FE4F and U+FF5F…U+FF65.
+    @inline(__always)
+    public static func separates(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            // One bit per ASCII value: 0x21…0x2F and 0x3A…0x3F in the first word; 0x40, 0x5B…0x60, 0x7B…0x7E in the second.
+            let low: UInt64 = 0x7FFF << 0x21 | 0x3F << 0x3A
+            let high: UInt64 = 1 | 0x3F << (0x5B - 0x40) | 0xF << (0x7B - 0x40)
+            return (v < 0x40 ? low >> UInt64(v) : high >> UInt64(v - 0x40)) & 1 == 1
+        }
+        if v < 0x2010 { return false }
+        if v <= 0x205E { return v <= 0x2027 || v >= 0x2030 }
+        if v < 0x3001 { return false }
+        if v <= 0x301F { return v <= 0x3003 || (v >= 0x3008 && v <= 0x3011) || v >= 0x3014 }
+        if v < 0xFE30 { return false }
+        return v <= 0xFE4F || (v >= 0xFF5F && v <= 0xFF65)
+    }
+
     /// The normalised scalars of `text` (whitespace runs collapsed to one space).
     public static func normalise(_ text: String) -> [UInt32] {
         normalise(lines: [text])
