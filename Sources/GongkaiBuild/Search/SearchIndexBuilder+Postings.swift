@@ -92,14 +92,14 @@ extension SearchIndexBuilder {
     /// computed, in parallel batches that share one counting table each; the documents themselves (and their
     /// entries, sorted) are kept only when asked (`keep`, for incremental updates), so that a large site's texts
     /// are never all in memory.
-    static func documentPostings(_ sources: [(report: ReportModel, topic: TopicModel?)], ranges: ArraySlice<Range<Int>>, keep: Bool,
+    static func documentPostings(_ model: SiteModel, _ sources: [DocumentSource], ranges: ArraySlice<Range<Int>>, keep: Bool,
                                  emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
         let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [Document], [[UInt64]]) in
             var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
             var docs: [Document] = []
             for n in range {
-                let doc = document(sources[n].report, sources[n].topic)
+                let doc = document(model, sources[n])
                 emit(documentFile(n, doc))
                 // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
                 lists.append(packedEntries(doc, table: &table, sorted: false))
@@ -193,6 +193,9 @@ extension SearchIndexBuilder {
             }
             count = o
         }
+        // Exactly as much room as the list now needs: a list grows once per window (a few times in all), and the
+        // doubling `+=` would otherwise leave up to half of every list's buffer unused until the index is written.
+        out.reserveCapacity(out.count + entries.count)
         out += entries
     }
 

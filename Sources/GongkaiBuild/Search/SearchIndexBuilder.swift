@@ -76,17 +76,24 @@ public struct SearchIndexBuilder: Sendable {
     /// The documents, in index order: per report (newest first) its overview (title, salutation, opening: the text
     /// that page shows), then its topics in reading order. Pages are read in parallel.
     public func documents() -> [Document] {
-        ParallelMap.map(documentSources(), Self.document)
+        ParallelMap.map(documentSources()) { Self.document(model, $0) }
     }
 
-    /// What each document is made from, in index order (a report, and the topic or nil for its overview).
-    func documentSources() -> [(report: ReportModel, topic: TopicModel?)] {
-        var jobs: [(report: ReportModel, topic: TopicModel?)] = []
-        for report in model.reports {
-            jobs.append((report, nil))
-            for topic in report.topics { jobs.append((report, topic)) }
+    /// Where each document comes from, in index order: a report's position in the model, and its topic's position
+    /// or nil for its overview. Positions, not copies of the models: the list is held while the whole index is built.
+    func documentSources() -> [DocumentSource] {
+        var jobs: [DocumentSource] = []
+        for (r, report) in model.reports.enumerated() {
+            jobs.append(DocumentSource(report: r, topic: nil))
+            for t in report.topics.indices { jobs.append(DocumentSource(report: r, topic: t)) }
         }
         return jobs
+    }
+
+    /// The document at `source` in `model`.
+    static func document(_ model: SiteModel, _ source: DocumentSource) -> Document {
+        let report = model.reports[source.report]
+        return document(report, source.topic.map { report.topics[$0] })
     }
 
     static func document(_ report: ReportModel, _ topic: TopicModel?) -> Document {
@@ -164,7 +171,7 @@ public struct SearchIndexBuilder: Sendable {
         var docs: [Document] = []
         var docEntries: [[UInt64]] = []
         for window in stride(from: 0, to: ranges.count, by: batchesPerWindow) {
-            let part = Self.documentPostings(sources, ranges: ranges[window..<min(ranges.count, window + batchesPerWindow)], keep: keepState, emit: emit)
+            let part = Self.documentPostings(model, sources, ranges: ranges[window..<min(ranges.count, window + batchesPerWindow)], keep: keepState, emit: emit)
             docs += part.docs
             docEntries += part.entries
             _ = ParallelMap.map(mergers) { $0.add(part.batches) }
