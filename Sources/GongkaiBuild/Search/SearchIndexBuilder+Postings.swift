@@ -42,10 +42,13 @@ extension SearchIndexBuilder {
         for line in lines {
             line.withUnsafeBufferPointer { b in
                 SearchText.forEachScalar(utf8: b) { scalar in
-                    let v = SearchText.fold(scalar)
-                    guard v != 0x20 else { previous = nil; return }
+                    // U+3020…U+FE2F (CJK ideographs, kana, Hangul …) fold to themselves and are neither spaces nor
+                    // separators: one test instead of each rule's.
+                    let plain = scalar &- 0x3020 < 0xFE30 - 0x3020
+                    let v = plain ? scalar : SearchText.fold(scalar)
+                    if !plain && v == 0x20 { previous = nil; return }
                     if marking { table.mark(character: v) } else { table.increment(character: v) }
-                    if SearchText.separates(v) { previous = nil; return }
+                    if !plain && SearchText.separates(v) { previous = nil; return }
                     if let p = previous {
                         if marking { table.mark(key(p, v)) } else { table.increment(key(p, v)) }
                     }
