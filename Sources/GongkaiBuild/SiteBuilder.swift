@@ -112,7 +112,8 @@ public struct SiteBuilder: Sendable {
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
         let output = try StreamingOutput(destination: destination ?? root.appendingPathComponent("public"), basePath: model.config.basePath)
         do throws(DiagnosticError) {
-            _ = try SiteRenderer(options: options, progress: progress).produce(model, keepSearchState: false) { output.put($0) }
+            // Handed over: the renderer lets the topics' HTML go while the search index is built.
+            _ = try SiteRenderer(options: options, progress: progress).produce(consume model, keepSearchState: false, handOverBodies: true) { output.put($0) }
         } catch {
             output.abandon()
             throw DiagnosticError(diagnostics + error.diagnostics)

@@ -28,7 +28,12 @@ public struct SiteRenderer: Sendable {
 
     /// Produces every output file of `model`, handing each to `emit` as soon as it is made (from several threads
     /// at once), so that a build can write pages as they are rendered instead of holding the whole site.
-    func produce(_ model: SiteModel, keepSearchState: Bool, emit: @Sendable (OutputFile) -> Void) throws(DiagnosticError) -> SearchIndexState? {
+    ///
+    /// With `handOverBodies` (a caller that keeps no copy of the model), the topics' HTML is moved to the search
+    /// index once every page that shows it is made, and the index lets each go as it reads it.
+    func produce(_ site: consuming SiteModel, keepSearchState: Bool, handOverBodies: Bool = false,
+                 emit: @Sendable (OutputFile) -> Void) throws(DiagnosticError) -> SearchIndexState? {
+        var model = consume site
         var extras = PageExtras()
         IndicatorViews(model: model, options: options).apply(to: &extras).forEach(emit)
         let theme = model.theme
@@ -52,7 +57,9 @@ public struct SiteRenderer: Sendable {
             let early = needShards.isEmpty || needShards == ["search"]
                 ? model.pages.filter { $0.kind != .search } : []
             renderPages(early, extras: extras)
-            let index = SearchIndexBuilder(model: model).build(keepState: keepSearchState, emit: emit)
+            // Only the search page is left, and it shows no topic's body.
+            let bodies = handOverBodies && !early.isEmpty && !keepSearchState ? TopicBodyStore(taking: &model) : nil
+            let index = SearchIndexBuilder(model: model, bodies: bodies).build(keepState: keepSearchState, emit: emit)
             extras.searchShards = index.shards
             state = index.state
             renderPages(early.isEmpty ? model.pages : model.pages.filter { $0.kind == .search }, extras: extras)

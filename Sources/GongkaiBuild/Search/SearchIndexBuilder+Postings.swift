@@ -95,14 +95,14 @@ extension SearchIndexBuilder {
     /// computed, in parallel batches that share one counting table each; the documents themselves (and their
     /// entries, sorted) are kept only when asked (`keep`, for incremental updates), so that a large site's texts
     /// are never all in memory.
-    static func documentPostings(_ model: SiteModel, _ sources: [DocumentSource], ranges: ArraySlice<Range<Int>>, keep: Bool,
+    static func documentPostings(_ model: SiteModel, bodies: TopicBodyStore?, _ sources: [DocumentSource], ranges: ArraySlice<Range<Int>>, keep: Bool,
                                  emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
         let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [Document], [[UInt64]]) in
             var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
             var docs: [Document] = []
             for n in range {
-                let doc = document(model, sources[n])
+                let doc = document(model, sources[n], bodies: bodies)
                 emit(documentFile(n, doc))
                 // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
                 lists.append(packedEntries(doc, table: &table, sorted: false))

@@ -70,13 +70,22 @@ public struct SearchIndexBuilder: Sendable {
     /// Batches merged at once: the index holds the entries of this many batches, besides the encoded lists.
     var batchesPerWindow = 40
 
+    /// The topics' bodies, when the model's were handed over (see `TopicBodyStore`); nil: read from the model.
+    let bodies: TopicBodyStore?
+
     /// Creates a builder.
-    public init(model: SiteModel) { self.model = model }
+    public init(model: SiteModel) { self.init(model: model, bodies: nil) }
+
+    /// A builder that takes the topics' HTML from `bodies` (each once) instead of the model.
+    init(model: SiteModel, bodies: TopicBodyStore?) {
+        self.model = model
+        self.bodies = bodies
+    }
 
     /// The documents, in index order: per report (newest first) its overview (title, salutation, opening: the text
     /// that page shows), then its topics in reading order. Pages are read in parallel.
     public func documents() -> [Document] {
-        ParallelMap.map(documentSources()) { Self.document(model, $0) }
+        ParallelMap.map(documentSources()) { Self.document(model, $0, bodies: bodies) }
     }
 
     /// Where each document comes from, in index order: a report's position in the model, and its topic's position
@@ -90,13 +99,15 @@ public struct SearchIndexBuilder: Sendable {
         return jobs
     }
 
-    /// The document at `source` in `model`.
-    static func document(_ model: SiteModel, _ source: DocumentSource) -> Document {
+    /// The document at `source` in `model` (a topic's HTML taken from `bodies` when given).
+    static func document(_ model: SiteModel, _ source: DocumentSource, bodies: TopicBodyStore?) -> Document {
         let report = model.reports[source.report]
-        return document(report, source.topic.map { report.topics[$0] })
+        guard let t = source.topic else { return document(report, nil) }
+        let html = bodies?.take(report: source.report, topic: t)
+        return document(report, report.topics[t], html: html)
     }
 
-    static func document(_ report: ReportModel, _ topic: TopicModel?) -> Document {
+    static func document(_ report: ReportModel, _ topic: TopicModel?, html: String? = nil) -> Document {
         let m = report.metadata
         guard let topic else {
             var overview: [String] = [m.title]
@@ -110,11 +121,16 @@ public struct SearchIndexBuilder: Sendable {
         var cursor = topic.parentID
         while let c = cursor, let parent = report.topic(c) { chain.insert(parent.navTitle, at: 0); cursor = parent.parentID }
         crumbs += chain
-        return Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: Self.sections(of: topic))
+        return Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: Self.sections(of: topic, html: html ?? topic.body.html))
     }
 
     static func sections(of topic: TopicModel) -> [Document.Section] {
-        let parts = SearchText.splitAtHeadings(topic.body.html)
+        sections(of: topic, html: topic.body.html)
+    }
+
+    /// The sections of `topic` whose body HTML is `html`.
+    static func sections(of topic: TopicModel, html: String) -> [Document.Section] {
+        let parts = SearchText.splitAtHeadings(html)
         let headings = topic.body.headings
         /// The title line, then the part's text.
         func titled(_ html: Substring) -> [UInt8] {
@@ -125,7 +141,7 @@ public struct SearchIndexBuilder: Sendable {
             return out
         }
         guard parts.count == headings.count + 1 else {
-            return [.init(anchor: "", heading: "", utf8: titled(topic.body.html[...]))]
+            return [.init(anchor: "", heading: "", utf8: titled(html[...]))]
         }
         var out: [Document.Section] = [.init(anchor: "", heading: "", utf8: titled(parts[0]))]
         for (heading, part) in zip(headings, parts.dropFirst()) {
@@ -171,7 +187,7 @@ public struct SearchIndexBuilder: Sendable {
         var docs: [Document] = []
         var docEntries: [[UInt64]] = []
         for window in stride(from: 0, to: ranges.count, by: batchesPerWindow) {
-            let part = Self.documentPostings(model, sources, ranges: ranges[window..<min(ranges.count, window + batchesPerWindow)], keep: keepState, emit: emit)
+            let part = Self.documentPostings(model, bodies: bodies, sources, ranges: ranges[window..<min(ranges.count, window + batchesPerWindow)], keep: keepState, emit: emit)
             docs += part.docs
             docEntries += part.entries
             _ = ParallelMap.map(mergers) { $0.add(part.batches) }
