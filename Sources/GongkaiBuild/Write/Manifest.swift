@@ -74,18 +74,25 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// The site digest over entries.
     public static func digest(of entries: [Entry]) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(entries.count * 120)
-        func append(_ s: borrowing String) {
-            if s.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil { text += Array(s.utf8) }
-        }
-        entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices {
-                append(entries[i].sha256)
-                text += [0x20, 0x20]
-                append(entries[i].path)
-                text.append(0x0A)
+        // One buffer of exactly the text's size, filled in place (`serve` redoes this after every edit).
+        var size = 0
+        for entry in entries { size += entry.sha256.utf8.count + entry.path.utf8.count + 3 }
+        let text = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var o = 0
+            func put(_ s: String) {
+                var s = s
+                s.withUTF8 { bytes in
+                    if let from = bytes.baseAddress, let to = buffer.baseAddress { (to + o).update(from: from, count: bytes.count) }
+                    o += bytes.count
+                }
             }
+            for entry in entries {
+                put(entry.sha256)
+                buffer[o] = 0x20; buffer[o + 1] = 0x20; o += 2
+                put(entry.path)
+                buffer[o] = 0x0A; o += 1
+            }
+            count = o
         }
         return sha256(text)
     }
