@@ -22,7 +22,7 @@ final class TopicBodyStore: @unchecked Sendable {
             for t in model.reports[r].topics.indices {
                 let html = model.reports[r].topics[t].body.html
                 model.reports[r].topics[t].body.html = ""
-                (slots.baseAddress! + first[r] + t).initialize(to: html)
+                slots.initializeElement(at: first[r] + t, to: html)
             }
         }
     }
