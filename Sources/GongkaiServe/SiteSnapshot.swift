@@ -87,7 +87,7 @@ struct SiteSnapshot: Sendable {
                 count += 1
                 if path.hasSuffix(".html") { pages += 1 }
             }
-            overlay[path] = Self.served(file, hash: result.manifest.entry(at: path)?.sha256 ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
+            overlay[path] = Self.served(file, hash: Self.hash(of: file, in: result), basePath: basePath, script: script)
         }
         for path in result.removedPaths where self.file(path) != nil {
             overlay[path] = .some(nil)
@@ -99,6 +99,16 @@ struct SiteSnapshot: Sendable {
                                 overlay: [:], pages: pages, fileCount: count)
         }
         return SiteSnapshot(basePath: basePath, base: base, overlay: overlay, pages: pages, fileCount: count)
+    }
+
+    /// The hash an incrementally rebuilt file is served with: its manifest entry's SHA-256; for `manifest.json`
+    /// itself (5 MB at 10,000 pages, which hashing would cost every edit a few milliseconds), a tag made from the
+    /// manifest's digest, which changes whenever an entry's file or path does (the base path, the one other input
+    /// of its URLs, cannot change in an incremental build).
+    static func hash(of file: OutputFile, in result: SiteBuilder.Result) -> String {
+        if let entry = result.manifest.entry(at: file.path) { return entry.sha256 }
+        if file.path == "manifest.json" { return "manifest-" + result.manifest.digest }
+        return Manifest.sha256(file.bytes)
     }
 
     /// How one output file is served: HTML pages carry the live-reload tag and a distinct ETag.

@@ -43,4 +43,30 @@ import Testing
         #expect(snapshot.pageCount == pages)
         #expect(body(snapshot.lookup("zz/extra-8.txt")) == "extra 8\n")
     }
+
+    /// After an edit rebuilt incrementally, `manifest.json` is served with its new bytes and a new ETag (made from
+    /// the manifest's digest rather than by hashing the whole file again), and each further edit gets another.
+    @Test func theManifestIsServedNewWithANewTagAfterAnEdit() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let builder = SiteBuilder(root: site.root, options: BuildOptions(), keepsState: true)  // as serve builds
+        let first = try builder.build()
+        let snapshot = SiteSnapshot(result: first, root: site.root)
+        guard case .file(let before) = snapshot.lookup("manifest.json") else { Issue.record("no manifest.json served"); return }
+        let text = try String(contentsOf: site.topic, encoding: .utf8)
+        try site.write("content/example-2025/01.md", text + "\n新增一句用于测试。\n")
+        let edited = try #require(builder.rebuild(after: first, changing: ["content/example-2025/01.md"]))
+        #expect(edited.changedPaths?.contains("manifest.json") == true)
+        let updated = snapshot.updating(with: edited)
+        guard case .file(let after) = updated.lookup("manifest.json") else { Issue.record("no manifest.json served"); return }
+        #expect(Array(buffer: after.body) == edited.file(at: "manifest.json")?.bytes)
+        #expect(after.etag != before.etag)
+        #expect(after.sourceHash == SiteSnapshot.hash(of: try #require(edited.file(at: "manifest.json")), in: edited))
+        // A second edit: another manifest, another tag (the tag follows the digest, not a constant).
+        try site.write("content/example-2025/01.md", text + "\n再改一句。\n")
+        let again = try #require(builder.rebuild(after: edited, changing: ["content/example-2025/01.md"]))
+        guard case .file(let third) = updated.updating(with: again).lookup("manifest.json") else { Issue.record("no manifest.json served"); return }
+        #expect(Array(buffer: third.body) == again.file(at: "manifest.json")?.bytes)
+        #expect(third.etag != after.etag)
+    }
 }
