@@ -23,6 +23,8 @@ public struct SiteBuilder: Sendable {
         public var removedPaths: [String] = []
         /// Each manifest entry's JSON, kept for incremental rebuilds (only when the builder keeps state).
         var manifestChunks: [[UInt8]]?
+        /// The text of the manifest's digest, kept for incremental rebuilds (made at the first one).
+        var manifestDigestText: ManifestDigestText?
 
         /// The output file at `path` (binary search: `files` is sorted by path).
         public func file(at path: String) -> OutputFile? {

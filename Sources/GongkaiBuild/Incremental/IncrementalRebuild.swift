@@ -93,7 +93,9 @@ struct IncrementalRebuild {
         previous.manifest.files = []
         var kept = previous.manifestChunks ?? ParallelMap.map(manifest.files, Manifest.entryJSON)
         previous.manifestChunks = nil
-        manifest.update(changed: changedFiles, removed: gone, basePath: model.config.basePath, chunks: &kept)
+        var digestText = previous.manifestDigestText
+        previous.manifestDigestText = nil
+        manifest.update(changed: changedFiles, removed: gone, basePath: model.config.basePath, chunks: &kept, digestText: &digestText)
         timer.lap("manifest entries")
         let json = manifest.json(chunks: kept)
         PathSearch.upsert(OutputFile(path: "manifest.json", bytes: json, kind: .data), into: &files, key: \.path)
@@ -101,6 +103,7 @@ struct IncrementalRebuild {
         var result = SiteBuilder.Result(model: model, files: files, manifest: manifest, diagnostics: [], search: search,
                                         changedPaths: (changedFiles.map(\.path) + ["manifest.json"]).sorted(), removedPaths: gone.sorted())
         result.manifestChunks = kept
+        result.manifestDigestText = digestText
         return result
     }
 

@@ -39,19 +39,34 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Updates this manifest in place after `changed` files were written and `removed` paths deleted, keeping
     /// `chunks` (each entry's `entryJSON`) in step with the entries.
-    mutating func update(changed: [OutputFile], removed: [String], basePath: String, chunks: inout [[UInt8]]) {
+    ///
+    /// `digestText`, when given, holds the digest's lines before the update (nil: they are made here); it is kept
+    /// in step with the entries too, so that the next update hashes the lines without writing them all again.
+    mutating func update(changed: [OutputFile], removed: [String], basePath: String, chunks: inout [[UInt8]],
+                         digestText: inout ManifestDigestText?) {
+        var text = digestText ?? ManifestDigestText(files)
         for path in removed {
             let (i, found) = PathSearch.position(of: path, in: files, key: \.path)
             guard found else { continue }
             files.remove(at: i)
             chunks.remove(at: i)
+            text.remove(at: i)
         }
         let entries = ParallelMap.map(changed) { Entry(file: $0, basePath: basePath) }
         for entry in entries {
             let (i, found) = PathSearch.position(of: entry.path, in: files, key: \.path)
-            if found { files[i] = entry; chunks[i] = Self.entryJSON(entry) } else { files.insert(entry, at: i); chunks.insert(Self.entryJSON(entry), at: i) }
+            if found {
+                files[i] = entry
+                chunks[i] = Self.entryJSON(entry)
+                text.replace(at: i, with: entry)
+            } else {
+                files.insert(entry, at: i)
+                chunks.insert(Self.entryJSON(entry), at: i)
+                text.insert(entry, at: i)
+            }
         }
-        digest = Self.digest(of: files)
+        digest = text.digest
+        digestText = text
     }
 
     /// The entry for `path` (binary search: entries are sorted by path).
@@ -74,7 +89,7 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// The site digest over entries.
     public static func digest(of entries: [Entry]) -> String {
-        // One buffer of exactly the text's size, filled in place (`serve` redoes this after every edit).
+        // One buffer of exactly the text's size, filled in place.
         var size = 0
         for entry in entries { size += entry.sha256.utf8.count + entry.path.utf8.count + 3 }
         let text = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
