@@ -72,9 +72,9 @@ struct SiteFixture {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Every file below `public/` with its bytes.
-    func snapshot() -> [String: Data] {
-        let base = root.appendingPathComponent("public")
+    /// Every file below `public/` (or another folder of the site) with its bytes.
+    func snapshot(of folder: String = "public") -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
         var out: [String: Data] = [:]
         guard let walker = FileManager.default.enumerator(atPath: base.path) else { return out }
         for case let path as String in walker {

@@ -85,12 +85,7 @@ import GongkaiCore
         let report = try SiteBuilder(root: site.root).write(to: streamed)
         try site.build()
         let inMemory = site.snapshot()
-        var written: [String: Data] = [:]
-        for path in FileManager.default.enumerator(atPath: streamed.path)?.allObjects as? [String] ?? [] {
-            var isDir: ObjCBool = false
-            let url = streamed.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue { written[path] = FileManager.default.contents(atPath: url.path) }
-        }
+        let written = site.snapshot(of: "streamed")
         #expect(!written.isEmpty)
         #expect(written == inMemory)
         #expect(report.summary.written.count == written.count)

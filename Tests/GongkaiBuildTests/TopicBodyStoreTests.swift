@@ -31,12 +31,7 @@ import Testing
             _ = try SiteBuilder(root: site.root).write(to: streamed)
             try site.build()
             let inMemory = site.snapshot()
-            var written: [String: Data] = [:]
-            for path in FileManager.default.enumerator(atPath: streamed.path)?.allObjects as? [String] ?? [] {
-                var isDir: ObjCBool = false
-                let url = streamed.appendingPathComponent(path)
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue { written[path] = FileManager.default.contents(atPath: url.path) }
-            }
+            let written = site.snapshot(of: "streamed")
             #expect(written["r2024/01/index.html"].map { String(decoding: $0, as: UTF8.self).contains("根治欠薪") } == true)
             #expect(written == inMemory, "shards shown on every page: \(showsShards)")
         }
