@@ -87,29 +87,9 @@ public struct Manifest: Sendable, Hashable, Codable {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// The site digest over entries.
+    /// The site digest over entries (the text is `ManifestDigestText`'s, which `serve` keeps between edits).
     public static func digest(of entries: [Entry]) -> String {
-        // One buffer of exactly the text's size, filled in place.
-        var size = 0
-        for entry in entries { size += entry.sha256.utf8.count + entry.path.utf8.count + 3 }
-        let text = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var o = 0
-            func put(_ s: String) {
-                var s = s
-                s.withUTF8 { bytes in
-                    if let from = bytes.baseAddress, let to = buffer.baseAddress { (to + o).update(from: from, count: bytes.count) }
-                    o += bytes.count
-                }
-            }
-            for entry in entries {
-                put(entry.sha256)
-                buffer[o] = 0x20; buffer[o + 1] = 0x20; o += 2
-                put(entry.path)
-                buffer[o] = 0x0A; o += 1
-            }
-            count = o
-        }
-        return sha256(text)
+        ManifestDigestText(entries).digest
     }
 
     /// Deterministic JSON (sorted keys, two-space indentation, `"key" : value`, final newline): the layout of
