@@ -38,7 +38,7 @@ final class StreamingOutput: @unchecked Sendable {
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw Self.fail("output path exists and is not a folder", destination) }
-            let existing = Self.listFiles(destination)
+            let existing = FileTree.files(in: destination.path)
             if !existing.isEmpty && !existing.contains("manifest.json") {
                 throw Self.fail("\(destination.lastPathComponent)/ holds files that Gongkai did not write (no manifest.json); move them away or choose another output folder", destination)
             }
@@ -199,10 +199,6 @@ final class StreamingOutput: @unchecked Sendable {
             }
             done += n
         }
-    }
-
-    private static func listFiles(_ url: URL) -> [String] {
-        FileTree.files(in: url.path)
     }
 
     static func fail(_ message: String, _ destination: URL) -> DiagnosticError {
