@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable, Hashable {
     public var fileSystemLinks: Bool
     /// Build-time stamp for pages (from SOURCE_DATE_EPOCH); nil keeps pages free of build times.
     public var buildDate: String?
+    /// Reuse a template's output across pages of one shape (`TemplateOutputCache`; the bytes are the same). False
+    /// renders every page through Mustache alone: for tests and measurements.
+    public var reuseTemplateOutput = true
 
     /// `YYYY-MM-DD HH:MM` (China Standard Time) for a SOURCE_DATE_EPOCH value, nil when it is not a number.
     public static func buildDate(sourceDateEpoch: String?) -> String? {

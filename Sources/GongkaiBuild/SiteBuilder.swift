@@ -142,6 +142,7 @@ public struct SiteBuilder: Sendable {
     private func load() throws(DiagnosticError) -> LoadedSite {
         var loaded = try SiteLoader(root: root).load()
         if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        if !options.reuseTemplateOutput { loaded.theme.allowsSkeletons = false }
         return loaded
     }
 

@@ -19,6 +19,11 @@ public struct Theme: Sendable {
     /// The names each template's tags refer to (`tagNames(in:)`); nil for a template that changes its tag
     /// delimiters (`{{=<% %>=}}`), whose tags cannot be listed.
     var namesByTemplate: [String: Set<String>?] = [:]
+    /// Whether every template's output depends on values only through their structure and plain insertion, so that
+    /// `render` may reuse output across contexts of one shape (`TemplateOutputCache`).
+    var allowsSkeletons = false
+    /// Outputs kept across the pages of a build (and the rebuilds that keep this theme).
+    let outputCache = TemplateOutputCache()
 
     /// Whether template `name` (or, without one, any template) may refer to the value `key`: values no template
     /// uses need not be made. A template whose tags cannot be listed may refer to anything.
@@ -95,12 +100,34 @@ public struct Theme: Sendable {
         for source in sources {
             theme.namesByTemplate[source.name] = source.text.contains("{{=") ? .some(nil) : Set(tagNames(in: source.text))
         }
+        theme.allowsSkeletons = sources.allSatisfy { allowsSkeletons($0.text) }
         return theme
     }
 
     /// Renders `context` with the template `name`.
     public func render(_ name: String, context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+        guard allowsSkeletons else { return library.render(context, withTemplate: name) }
+        return renderUTF8(name, context: context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders `context` with the template `name`, as UTF-8: the same bytes as `render`.
+    public func renderUTF8(_ name: String, context: [String: Any]) -> [UInt8]? {
+        guard allowsSkeletons else { return library.render(context, withTemplate: name).map { Array($0.utf8) } }
+        return outputCache.render(name, context: context) { library.render($0, withTemplate: name) }
+    }
+
+    /// Whether a template's output can be reused across contexts of one shape: its tags can be listed (no changed
+    /// delimiters), none applies a transform (`{{uppercased(x)}}`, `{{#first()}}`) or names its partial by a value
+    /// (`{{>*x}}`), and its text has no character from U+E000–U+EFFF, the block `ContextShape`'s markers use.
+    static func allowsSkeletons(_ text: String) -> Bool {
+        if text.contains("{{=") { return false }
+        if text.unicodeScalars.contains(where: { (0xE000...0xEFFF).contains($0.value) }) { return false }
+        return !tags(in: text).contains { _, content in
+            let tag = content.drop { $0 == " " }
+            if tag.first == "!" || tag.first == "%" { return false }
+            if tag.first == ">" && tag.dropFirst().drop(while: { $0 == " " }).first == "*" { return true }
+            return tag.contains("(")
+        }
     }
 
     /// The names each variable and section tag refers to (`{{x.y}}`, `{{{x}}}`, `{{&x}}`, `{{#x}}`, `{{^x}}`, transforms

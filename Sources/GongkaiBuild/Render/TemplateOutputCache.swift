@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reuses Mustache's work across pages of the same shape.
+///
+/// Most of a build's time went to Mustache looking up names (each lookup splits the name, walks the context stack
+/// and casts values to its protocols). Thousands of pages share a handful of shapes (`ContextShape`: the same keys,
+/// Booleans and list lengths), so each template is rendered once per shape, with markers in place of the text
+/// values (`RenderSkeleton`); every other page of that shape is its skeleton filled with its own text, escaped
+/// wherever Mustache escaped the marker. The output is byte for byte what Mustache gives (tests render both ways).
+///
+/// Only for templates where that holds (`Theme.allowsSkeletons`): no transforms such as `{{uppercased(x)}}`, no
+/// dynamic partials, no changed delimiters, no character from the markers' block. A context holding anything but
+/// text, numbers, Booleans, arrays and dictionaries is rendered by Mustache directly.
+final class TemplateOutputCache: @unchecked Sendable {
+    /// Shapes kept at most; further shapes are rendered directly (a theme whose every page differs in shape gains
+    /// nothing from keeping them).
+    static let capacity = 4096
+
+    private enum Entry {
+        case skeleton(RenderSkeleton)
+        /// The markers did not come through whole: render this shape directly.
+        case direct
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    /// `context` rendered with template `name` as UTF-8; nil when the library has no such template.
+    func render(_ name: String, context: [String: Any], with render: ([String: Any]) -> String?) -> [UInt8]? {
+        guard let shape = ContextShape.of(context) else { return render(context).map { Array($0.utf8) } }
+        let key = name + "\u{0}" + shape.key
+        switch lock.withLock({ entries[key] }) {
+        case .skeleton(let skeleton)?:
+            return skeleton.fill(shape.leaves)
+        case .direct?:
+            return render(context).map { Array($0.utf8) }
+        case nil:
+            guard let marked = ContextShape.of(context, placeholders: true), let placeholders = marked.placeholderContext,
+                  let output = render(placeholders) else {
+                return render(context).map { Array($0.utf8) }
+            }
+            let skeleton = RenderSkeleton(output: output, leaves: marked.leaves)
+            lock.withLock {
+                if entries.count < Self.capacity { entries[key] = skeleton.map(Entry.skeleton) ?? .direct }
+            }
+            return skeleton?.fill(shape.leaves) ?? render(context).map { Array($0.utf8) }
+        }
+    }
+}

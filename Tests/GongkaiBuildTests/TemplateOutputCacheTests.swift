@@ -1,0 +1,136 @@
+import Foundation
+@testable import GongkaiBuild
+import Testing
+
+/// Output reused across contexts of one shape must be exactly what Mustache renders for each context.
+@Suite struct TemplateOutputCacheTests {
+    /// Templates that exercise what could tell a reused output from Mustache's own: escaped and raw insertion,
+    /// sections over text, inverted sections, lists of every length, `{{.}}`, numbers, names found further down the
+    /// context stack, a partial indented on its own line (Mustache indents after a line feed, so values ending in
+    /// one matter), and a template that switches to text output.
+    static let templates: [String: String] = [
+        "t-main": """
+        <ul>
+          {{> partials/t-rows}}
+        </ul>
+        {{#flag}}yes {{name}}{{/flag}}{{^flag}}no{{/flag}} {{flag}}
+        {{#items}}<li>{{title}}|{{{raw}}}|{{&raw}}|{{n}}|{{x}}|{{name}}</li>
+        {{/items}}{{^items}}none{{/items}}
+        {{#name}}[{{.}}|{{other}}]{{/name}}{{^missing}}!{{/missing}}
+        {{#words}}<{{.}}>{{/words}}
+        {{#nested.inner}}{{nested.inner.deep}}{{/nested.inner}}
+        """,
+        "partials/t-rows": """
+        {{#rows}}
+        <li>{{label}}</li>
+        {{value}}
+        {{{html}}}
+        {{/rows}}
+        """,
+        "t-text": """
+        {{% CONTENT_TYPE: TEXT }}
+        {{name}} {{{other}}}
+        {{#items}}{{title}};{{/items}}
+        """,
+    ]
+
+    static func theme() throws -> Theme {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-skeleton-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent("theme"), to: root)
+        for (name, text) in templates {
+            try Data((text + "\n").utf8).write(to: root.appendingPathComponent("templates/\(name).mustache"))
+        }
+        return try Theme.load(from: root, displayPath: "theme")
+    }
+
+    /// A small deterministic generator (the same contexts on every run).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        static let texts = ["", "项城市", "a<b>&\"'c", "\n", "x\n", "行\r\n", "x\r", "\r", "tab\there", "数字 12", "{{name}}",
+                            "&amp;", "\t&1", "两行\n文字\n", "\u{E000}私用", "é", "\u{301}"]
+        mutating func text() -> String { Self.texts[next(Self.texts.count)] }
+        mutating func context() -> [String: Any] {
+            var ctx: [String: Any] = ["name": text(), "other": text(), "flag": next(2) == 0,
+                                      "items": (0..<next(4)).map { _ in ["title": text(), "raw": text(), "n": next(1000)] as [String: Any] },
+                                      "rows": (0..<next(3)).map { _ in ["label": text(), "value": text(), "html": text()] },
+                                      "words": (0..<next(3)).map { _ in text() },
+                                      "x": next(2) == 0 ? 2.5 : 1_000_000.0]
+            if next(3) == 0 { ctx.removeValue(forKey: "other") }
+            if next(2) == 0 { ctx["nested"] = ["inner": ["deep": text()]] }
+            return ctx
+        }
+    }
+
+    @Test func reusedOutputEqualsMustachesForEveryContext() throws {
+        let theme = try Self.theme()
+        #expect(theme.allowsSkeletons)
+        var generator = Generator(state: 42)
+        var compared = 0
+        for _ in 0..<1500 {
+            let context = generator.context()
+            for name in ["t-main", "t-text"] {
+                let direct = try #require(theme.library.render(context, withTemplate: name))
+                // The first time a shape is seen its skeleton is made; later contexts of the shape fill it.
+                #expect(theme.render(name, context: context) == direct, "\(name): \(context)")
+                #expect(theme.renderUTF8(name, context: context) == Array(direct.utf8))
+                compared += 1
+            }
+        }
+        #expect(compared == 3000)
+    }
+
+    @Test func theRealSiteComesOutTheSameEitherWay() throws {
+        // The repository's own site (every page kind, the real report), built with reuse and by Mustache alone.
+        func build(reuse: Bool) throws -> [String: [UInt8]] {
+            var options = BuildOptions()
+            options.reuseTemplateOutput = reuse
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-reuse-\(UUID().uuidString)")
+            let result = try SiteBuilder(root: SiteFixture.repositoryRoot, options: options).buildAndWrite(to: out).0
+            return Dictionary(result.files.map { ($0.path, $0.bytes) }) { a, _ in a }
+        }
+        let reused = try build(reuse: true)
+        let direct = try build(reuse: false)
+        #expect(reused.keys.filter { $0.hasSuffix(".html") }.count >= 19)
+        #expect(reused == direct)
+    }
+
+    @Test func shapeIgnoresTextButNotStructure() throws {
+        let a = try #require(ContextShape.of(["t": "一", "b": true, "l": [["x": "1"]]]))
+        let b = try #require(ContextShape.of(["t": "二二", "b": true, "l": [["x": "99"]]]))
+        #expect(a.key == b.key)
+        #expect(b.leaves.map(\.text) == ["99", "二二"])   // keys in sorted order: b, l, t
+        for other: [String: Any] in [["t": "一", "b": false, "l": [["x": "1"]]], ["t": "一", "b": true, "l": []],
+                                     ["t": "一", "l": [["x": "1"]]], ["t": "", "b": true, "l": [["x": "1"]]],
+                                     ["t": "一\n", "b": true, "l": [["x": "1"]]], ["t": "\r", "b": true, "l": [["x": "1"]]]] {
+            #expect(ContextShape.of(other)?.key != a.key, "\(other)")
+        }
+        // What is not plain data, and text using the markers' characters, are not given a shape.
+        #expect(ContextShape.of(["f": { () -> Int in 1 }]) == nil)
+        #expect(ContextShape.of(["n": Int64(1)]) == nil)
+        #expect(ContextShape.of(["t": "a\u{E001}"]) == nil)
+    }
+
+    @Test func themesWhoseOutputCannotBeReusedAreRenderedDirectly() {
+        #expect(Theme.allowsSkeletons("{{#a}}{{b}}{{/a}} {{! a note (with brackets) }} {{> partials/x}}"))
+        #expect(!Theme.allowsSkeletons("{{uppercased(name)}}"))
+        #expect(!Theme.allowsSkeletons("{{#items}}{{#first()}}x{{/first()}}{{/items}}"))
+        #expect(!Theme.allowsSkeletons("{{>*dynamic}}"))
+        #expect(!Theme.allowsSkeletons("{{=<% %>=}}<% x %>"))
+        #expect(!Theme.allowsSkeletons("私用\u{E000}"))
+    }
+
+    @Test func aMarkerThatDoesNotComeThroughWholeIsNotReused() {
+        let leaves = [ContextShape.Leaf(text: "v", endsWithLineFeed: false), ContextShape.Leaf(text: "w\n", endsWithLineFeed: true)]
+        let good = (RenderSkeleton(output: "<" + ContextShape.marker(0) + ">" + ContextShape.marker(1) + "\n.", leaves: leaves))
+        #expect(good.map { String(decoding: $0.fill(leaves), as: UTF8.self) } == "<v>w\n.")
+        // Printed through `String(describing:)` of a list (the tab comes out as `\t`), cut short, or missing its line feed.
+        #expect(RenderSkeleton(output: "[\"\u{E000}\\t&0\u{E001}\"]", leaves: leaves) == nil)
+        #expect(RenderSkeleton(output: "\u{E000}\t&0", leaves: leaves) == nil)
+        #expect(RenderSkeleton(output: ContextShape.marker(1), leaves: leaves) == nil)
+        #expect(RenderSkeleton(output: ContextShape.marker(7), leaves: leaves) == nil)
+    }
+}
