@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a template's output can depend on in a page context, apart from the text of its values: which keys each
 /// dictionary has, every Boolean, every array's length, the type of every value. Two contexts with the same shape
 /// take the same path through any template that `TemplateOutputCache` accepts (no transforms, lambdas or dynamic
@@ -15,8 +17,10 @@ struct ContextShape {
         let endsWithLineFeed: Bool
     }
 
-    /// Everything the output's structure depends on, as one string.
-    let key: String
+    /// Everything the output's structure depends on.
+    var key: Key { Key(bytes: keyBytes) }
+    /// The key's bytes.
+    let keyBytes: [UInt8]
     /// The text values, in walking order: leaf `i` is the one marker `i` stands for.
     let leaves: [Leaf]
     /// The context with markers in place of the leaves (only when asked for).
@@ -32,7 +36,18 @@ struct ContextShape {
     static func of(_ context: [String: Any], placeholders: Bool = false) -> ContextShape? {
         var walker = Walker(placeholders: placeholders)
         guard let replaced = walker.walk(context) else { return nil }
-        return ContextShape(key: walker.key, leaves: walker.leaves, placeholderContext: placeholders ? replaced as? [String: Any] : nil)
+        return ContextShape(keyBytes: walker.key, leaves: walker.leaves, placeholderContext: placeholders ? replaced as? [String: Any] : nil)
+    }
+
+    /// A shape's key, hashed as one block of bytes (an array of bytes hashes byte by byte).
+    struct Key: Hashable {
+        let bytes: [UInt8]
+
+        static func == (a: Key, b: Key) -> Bool { a.bytes == b.bytes }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// The marker for leaf `index`: a private-use character, a tab (printing a value with `String(describing:)` of
@@ -42,53 +57,91 @@ struct ContextShape {
 
     private struct Walker {
         let placeholders: Bool
-        var key = ""
+        var key: [UInt8] = []
         var leaves: [Leaf] = []
+
+        init(placeholders: Bool) {
+            self.placeholders = placeholders
+            key.reserveCapacity(1024)
+            leaves.reserveCapacity(128)
+        }
+
+        private mutating func put(_ byte: Character) { key.append(byte.asciiValue ?? 0x3F) }
+
+        private mutating func put(_ number: Int) {
+            if number >= 10 { put(number / 10) }
+            key.append(0x30 + UInt8(number % 10))
+        }
+
+        private mutating func put(_ text: String) {
+            var text = text
+            text.withUTF8 { key.append(contentsOf: $0) }
+        }
 
         /// The value with markers in place (or the value itself without `placeholders`); nil for what is not allowed.
         mutating func walk(_ value: Any) -> Any? {
-            switch value {
-            case let text as String:
-                return walkText(text)
-            case let flag as Bool:
-                key += flag ? "t" : "f"
+            // Dispatch on the exact type: a failed cast costs as much as a successful one.
+            let type = ObjectIdentifier(Swift.type(of: value))
+            if type == Self.stringType, let text = value as? String { return walkText(text) }
+            if type == Self.dictionaryType, let dictionary = value as? [String: Any] { return walkDictionary(dictionary) }
+            if type == Self.boolType, let flag = value as? Bool {
+                put(flag ? "t" : "f")
                 return flag
-            case let number as Int:
-                return leaf(String(describing: number), lineFeed: false)
+            }
+            if type == Self.dictionaryArrayType, let array = value as? [[String: Any]] { return walkArray(array) }
+            if type == Self.intType, let number = value as? Int { return leaf(String(describing: number), lineFeed: false) }
+            // Other element types (`[String: String]`, `[String]` …), converted.
+            switch value {
+            case let dictionary as [String: Any]:
+                return walkDictionary(dictionary)
+            case let array as [Any]:
+                return walkArray(array)
             case let number as Double:
                 return leaf(String(describing: number), lineFeed: false)
-            case let dictionary as [String: Any]:
-                key += "{"
-                var out: [String: Any] = [:]
-                if placeholders { out.reserveCapacity(dictionary.count) }
-                for name in dictionary.keys.sorted() {
-                    guard let child = dictionary[name] else { return nil }
-                    key += "\(name.utf8.count):\(name)"
-                    guard let replaced = walk(child) else { return nil }
-                    if placeholders { out[name] = replaced }
-                }
-                key += "}"
-                return out
-            case let array as [Any]:
-                key += "[\(array.count)"
-                var out: [Any] = []
-                if placeholders { out.reserveCapacity(array.count) }
-                for element in array {
-                    guard let replaced = walk(element) else { return nil }
-                    if placeholders { out.append(replaced) }
-                }
-                key += "]"
-                return out
             default:
                 return nil
             }
         }
 
+        private static let stringType = ObjectIdentifier(String.self)
+        private static let dictionaryType = ObjectIdentifier([String: Any].self)
+        private static let boolType = ObjectIdentifier(Bool.self)
+        private static let dictionaryArrayType = ObjectIdentifier([[String: Any]].self)
+        private static let intType = ObjectIdentifier(Int.self)
+
+        private mutating func walkDictionary(_ dictionary: [String: Any]) -> Any? {
+            put("{")
+            var out: [String: Any] = [:]
+            if placeholders { out.reserveCapacity(dictionary.count) }
+            for (name, child) in dictionary.sorted(by: { $0.key < $1.key }) {
+                put(name.utf8.count)
+                put(":")
+                put(name)
+                guard let replaced = walk(child) else { return nil }
+                if placeholders { out[name] = replaced }
+            }
+            put("}")
+            return out
+        }
+
+        private mutating func walkArray<Element>(_ array: [Element]) -> Any? {
+            put("[")
+            put(array.count)
+            var out: [Any] = []
+            if placeholders { out.reserveCapacity(array.count) }
+            for element in array {
+                guard let replaced = walk(element) else { return nil }
+                if placeholders { out.append(replaced) }
+            }
+            put("]")
+            return out
+        }
+
         private mutating func walkText(_ text: String) -> Any? {
             var text = text
             let kind = text.withUTF8 { bytes -> TextKind in
-                if bytes.isEmpty { return .empty }
-                if bytes.contains(0xEE) { return .forbidden }
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return .empty }
+                if memchr(base, 0xEE, bytes.count) != nil { return .forbidden }
                 let last = bytes[bytes.count - 1]
                 if last == 0x0A, bytes.count >= 2, bytes[bytes.count - 2] != 0x0D { return .lineFeed }
                 if last == 0x0A || last == 0x0D { return .literal }
@@ -97,10 +150,13 @@ struct ContextShape {
             switch kind {
             case .forbidden: return nil
             case .empty:
-                key += "e"
+                put("e")
                 return text
             case .literal:
-                key += "L\(text.utf8.count):\(text)"
+                put("L")
+                put(text.utf8.count)
+                put(":")
+                put(text)
                 return text
             case .lineFeed: return leaf(text, lineFeed: true)
             case .plain: return leaf(text, lineFeed: false)
@@ -108,7 +164,7 @@ struct ContextShape {
         }
 
         private mutating func leaf(_ text: String, lineFeed: Bool) -> Any {
-            key += lineFeed ? "n" : "s"
+            put(lineFeed ? "n" : "s")
             let index = leaves.count
             leaves.append(Leaf(text: text, endsWithLineFeed: lineFeed))
             guard placeholders else { return text }

@@ -5,7 +5,7 @@ import Markdown
 /// ending in `HTML`, which hold rendered Markdown and are inserted with `{{{x}}}`. The README lists every key.
 /// Sendable by hand: its `[String: Any]` values hold only strings, numbers, booleans and arrays/dictionaries of
 /// them, built once and never mutated.
-struct PageContextBuilder: @unchecked Sendable {
+final class PageContextBuilder: @unchecked Sendable {
     let model: SiteModel
     let options: BuildOptions
     let extras: PageExtras
@@ -253,7 +253,7 @@ struct PageContextBuilder: @unchecked Sendable {
                     "hasChildren": !children.isEmpty, "summary": topic.source.summary,
                 ]
                 if !forItem || itemChildren { values["children"] = children.map { $0.values() } }
-                if childrenHTML { values["childrenHTML"] = navHTML(children) }
+                if childrenHTML { values["childrenHTML"] = self.navHTML(children) }
                 return values
             }
         }
@@ -268,7 +268,7 @@ struct PageContextBuilder: @unchecked Sendable {
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
-            let render = { model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
+            let render = { self.model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
             html += item.reusable ? navItems.html(for: item.key, make: render) : render()
         }
         return html

@@ -23,12 +23,15 @@ final class TemplateOutputCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private var entries: [ContextShape.Key: Entry] = [:]
 
     /// `context` rendered with template `name` as UTF-8; nil when the library has no such template.
     func render(_ name: String, context: [String: Any], with render: ([String: Any]) -> String?) -> [UInt8]? {
         guard let shape = ContextShape.of(context) else { return render(context).map { Array($0.utf8) } }
-        let key = name + "\u{0}" + shape.key
+        var bytes = Array(name.utf8)
+        bytes.append(0)
+        bytes += shape.keyBytes
+        let key = ContextShape.Key(bytes: bytes)
         switch lock.withLock({ entries[key] }) {
         case .skeleton(let skeleton)?:
             return skeleton.fill(shape.leaves)
