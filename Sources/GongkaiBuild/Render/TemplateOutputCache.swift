@@ -13,8 +13,9 @@ import Foundation
 /// text, numbers, Booleans, arrays and dictionaries is rendered by Mustache directly.
 final class TemplateOutputCache: @unchecked Sendable {
     /// Shapes kept at most; further shapes are rendered directly (a theme whose every page differs in shape gains
-    /// nothing from keeping them).
-    static let capacity = 4096
+    /// nothing from keeping them). A skeleton is about one page's size: at most a few tens of MB. The 10,000-page
+    /// benchmark corpus has 84 shapes (47 of them topic pages).
+    static let capacity = 1024
 
     private enum Entry {
         case skeleton(RenderSkeleton)
