@@ -54,7 +54,10 @@ let package = Package(
             dependencies: [
                 "GongkaiCore", "GongkaiBuild", "GongkaiImport", "GongkaiIndicators", "GongkaiServe", "Markdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian's libmimalloc) replaces the C library's malloc for the whole process: builds allocate
+            // millions of small strings, arrays and dictionaries, and spend about 8 % less time with it (Benchmarks/).
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiIndicators", "Markdown"]),
