@@ -112,6 +112,9 @@ import Testing
         #expect(ContextShape.of(["f": { () -> Int in 1 }]) == nil)
         #expect(ContextShape.of(["n": Int64(1)]) == nil)
         #expect(ContextShape.of(["t": "a\u{E001}"]) == nil)
+        // Nor is a context with more text values than a shape keeps.
+        #expect(ContextShape.of(["l": Array(repeating: "x", count: ContextShape.maximumLeaves)]) != nil)
+        #expect(ContextShape.of(["l": Array(repeating: "x", count: ContextShape.maximumLeaves + 2)]) == nil)
     }
 
     @Test func themesWhoseOutputCannotBeReusedAreRenderedDirectly() {

@@ -26,8 +26,13 @@ struct ContextShape {
     /// The context with markers in place of the leaves (only when asked for).
     let placeholderContext: [String: Any]?
 
+    /// Text values a shape may have: a context with more (the home page or site map of a large site, one of a kind
+    /// anyway) is rendered directly rather than walked, marked and kept.
+    static let maximumLeaves = 2000
+
     /// The shape of `context`, or nil when it holds something other than text, numbers, Booleans, arrays and
-    /// string-keyed dictionaries, or text containing a character from U+E000–U+EFFF (the markers' block).
+    /// string-keyed dictionaries, text containing a character from U+E000–U+EFFF (the markers' block), or more than
+    /// `maximumLeaves` text values.
     ///
     /// Empty text is kept as it is (its emptiness is part of the shape). Text ending in a line feed is marked with a
     /// marker ending in a line feed, so that Mustache's indentation of partials (which looks at whether the output so
@@ -114,6 +119,7 @@ struct ContextShape {
             var out: [String: Any] = [:]
             if placeholders { out.reserveCapacity(dictionary.count) }
             for (name, child) in dictionary.sorted(by: { $0.key < $1.key }) {
+                guard leaves.count <= ContextShape.maximumLeaves else { return nil }
                 put(name.utf8.count)
                 put(":")
                 put(name)
@@ -130,7 +136,7 @@ struct ContextShape {
             var out: [Any] = []
             if placeholders { out.reserveCapacity(array.count) }
             for element in array {
-                guard let replaced = walk(element) else { return nil }
+                guard leaves.count <= ContextShape.maximumLeaves, let replaced = walk(element) else { return nil }
                 if placeholders { out.append(replaced) }
             }
             put("]")
