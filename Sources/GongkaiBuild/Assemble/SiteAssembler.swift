@@ -59,15 +59,19 @@ public struct SiteAssembler: Sendable {
         }
         let fullBodies = ParallelMap.map(reports) { FullReportBody.make($0, html: false) }
         for i in reports.indices { reports[i].fullBody = fullBodies[i] }
-        for i in reports.indices {
-            guard let file = reports[i].indicatorsFile else { continue }
-            do {
+        // Each report's indicators, loaded and checked against its topics in parallel; merged in report order.
+        let indicatorSets = ParallelMap.map(reports) { report -> (set: IndicatorSet?, diagnostics: [Diagnostic]) in
+            guard let file = report.indicatorsFile else { return (nil, []) }
+            do throws(DiagnosticError) {
                 let set = try IndicatorFile.load(path: file.path, text: file.text)
-                diagnostics += set.validate(topicTexts: reports[i].topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path)
-                reports[i].indicators = set
+                return (set, set.validate(topicTexts: report.topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path))
             } catch {
-                diagnostics += error.diagnostics
+                return (nil, error.diagnostics)
             }
+        }
+        for (i, loaded) in indicatorSets.enumerated() {
+            if let set = loaded.set { reports[i].indicators = set }
+            diagnostics += loaded.diagnostics
         }
         reports.sort { ($0.metadata.year, $1.metadata.id) > ($1.metadata.year, $0.metadata.id) }
 
