@@ -28,7 +28,9 @@ public enum IndicatorFile {
     public static func load(path: String, text: String) throws(DiagnosticError) -> IndicatorSet {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)  // UTF-8 named: the default reads the environment
+            // UTF-8 named: the default reads the environment. The basic resolver: every value is read as text here,
+            // so resolving types with the default one's regular expressions only costs time.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             throw DiagnosticError([yamlDiagnostic(error, path: path)])
         }

@@ -8,7 +8,9 @@ enum YAMLReader {
         let node: Node?
         do {
             // UTF-8 named here: Yams's default reads the whole process environment on every call (one per file).
-            node = try Yams.compose(yaml: text, .default, .default, .utf8)
+            // The basic resolver: values are read as text (`YAMLValue`), so the default one's regular expressions
+            // (int, float, bool, timestamp …, tried on every key when Yams checks for duplicates) only cost time.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticError([diagnostic(for: error, path: path, firstLine: firstLine)])
         } catch {
