@@ -27,16 +27,23 @@ struct LiveReloadScript: Sendable {
 
     /// `html` with the tag inserted before the last `</body>` (or appended when there is none).
     func inject(into html: [UInt8], pageURL: String) -> [UInt8] {
+        let place = placement(in: html, pageURL: pageURL)
+        return Array(html[..<place.offset]) + place.tag + Array(html[place.offset...])
+    }
+
+    /// The tag `inject` puts into `html`, and the offset it goes in at: before the last `</body` (any case), or at
+    /// the end.
+    func placement(in html: [UInt8], pageURL: String) -> ServedFile.ReloadTag {
         let tag = Array(tag(pageURL: pageURL).utf8)
         let needle = Array("</body".utf8)
         var index = html.count - needle.count
         while index >= 0 {
             if html[index] == UInt8(ascii: "<"), Self.matches(html, at: index, needle) {
-                return Array(html[..<index]) + tag + Array(html[index...])
+                return ServedFile.ReloadTag(tag: tag, offset: index)
             }
             index -= 1
         }
-        return html + tag
+        return ServedFile.ReloadTag(tag: tag, offset: html.count)
     }
 
     private static func matches(_ bytes: [UInt8], at index: Int, _ needle: [UInt8]) -> Bool {

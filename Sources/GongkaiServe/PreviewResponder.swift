@@ -32,7 +32,7 @@ struct PreviewResponder: HTTPResponder {
         }
         if target.path.hasSuffix(LiveReloadScript.eventsSuffix) { return await events(head: isHead) }
         if target.path.hasSuffix(LiveReloadScript.scriptSuffix) {
-            let file = ServedFile(body: ByteBuffer(string: LiveReloadScript.source), contentType: "text/javascript; charset=utf-8",
+            let file = ServedFile(bytes: Array(LiveReloadScript.source.utf8), reloadTag: nil, contentType: "text/javascript; charset=utf-8",
                                   etag: "\"gongkai-live-1\"", sourceHash: "")
             return Self.serve(file, request: request, head: isHead)
         }
@@ -82,7 +82,7 @@ struct PreviewResponder: HTTPResponder {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = file.contentType
-        headers[.contentLength] = String(file.body.readableBytes)
+        headers[.contentLength] = String(file.count)
         if let noSniff { headers[noSniff] = "nosniff" }
         return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: file.body))
     }
@@ -103,7 +103,7 @@ struct PreviewResponder: HTTPResponder {
         var headers = HTTPFields()
         headers[.contentType] = page.contentType
         headers[.cacheControl] = "no-store"
-        headers[.contentLength] = String(page.body.readableBytes)
+        headers[.contentLength] = String(page.count)
         return Response(status: .notFound, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: page.body))
     }
 

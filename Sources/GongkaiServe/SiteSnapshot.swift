@@ -115,10 +115,10 @@ struct SiteSnapshot: Sendable {
     private static func served(_ file: OutputFile, hash: String, basePath: String, script: LiveReloadScript) -> ServedFile {
         let type = ContentType.of(file.path)
         if file.path.hasSuffix(".html") {
-            let bytes = script.inject(into: file.bytes, pageURL: basePath + file.urlPath)
-            return ServedFile(body: ByteBuffer(bytes: bytes), contentType: type, etag: "\"\(hash.prefix(32))-live\"", sourceHash: hash)
+            let tag = script.placement(in: file.bytes, pageURL: basePath + file.urlPath)
+            return ServedFile(bytes: file.bytes, reloadTag: tag, contentType: type, etag: "\"\(hash.prefix(32))-live\"", sourceHash: hash)
         }
-        return ServedFile(body: ByteBuffer(bytes: file.bytes), contentType: type, etag: "\"\(hash.prefix(32))\"", sourceHash: hash)
+        return ServedFile(bytes: file.bytes, reloadTag: nil, contentType: type, etag: "\"\(hash.prefix(32))\"", sourceHash: hash)
     }
 
     /// True before the first good build.

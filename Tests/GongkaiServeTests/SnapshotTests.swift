@@ -11,6 +11,27 @@ import Testing
         return String(buffer: file.body)
     }
 
+    /// The snapshot shares the build result's bytes instead of copying them (the server also keeps the result, as
+    /// the base of the next incremental build); a page's live-reload tag goes in as each response is made.
+    @Test func filesAreServedFromTheBuildsOwnBytes() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let result = try SiteBuilder(root: site.root, options: BuildOptions()).build()
+        let snapshot = SiteSnapshot(result: result, root: site.root)
+        let script = LiveReloadScript(basePath: snapshot.basePath)
+        var pages = 0
+        for built in result.files {
+            guard let served = snapshot.file(built.path) else { continue }
+            let shared = served.bytes.withUnsafeBufferPointer { a in built.bytes.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+            #expect(shared || built.bytes.isEmpty, "\(built.path) was copied")
+            let expected = built.path.hasSuffix(".html") ? script.inject(into: built.bytes, pageURL: snapshot.basePath + built.urlPath) : built.bytes
+            #expect(Array(buffer: served.body) == expected, "\(built.path)")
+            #expect(served.count == expected.count)
+            if built.path.hasSuffix(".html") { pages += 1 }
+        }
+        #expect(pages > 3)
+    }
+
     @Test func editsLayerOverTheLastWholeBuildAndAreFoldedInWhenMany() throws {
         let site = try TestSite()
         defer { site.remove() }
