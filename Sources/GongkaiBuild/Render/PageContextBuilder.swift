@@ -217,6 +217,8 @@ final class PageContextBuilder: @unchecked Sendable {
     /// demand, children included: with `navHTML`, only the first page showing an item needs them).
     private struct NavNode {
         let key: String
+        /// The report the item belongs to (the cache keeps the items of the reports being rendered).
+        let report: String
         /// False when the current page lies inside the item: no other page shows it so, and it is not cached.
         let reusable: Bool
         /// The values; with `forItem`, those `partials/tree-item` sees when it renders the item on its own
@@ -245,7 +247,7 @@ final class PageContextBuilder: @unchecked Sendable {
         func node(_ topic: TopicModel) -> NavNode {
             let open = ancestors.contains(topic.id)
             let key = reportID + "\u{1F}" + topic.id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
-            return NavNode(key: key, reusable: !open) { forItem in
+            return NavNode(key: key, report: reportID, reusable: !open) { forItem in
                 let children = report.children(of: topic.id).map(node)
                 var values: [String: Any] = [
                     "title": topic.navTitle, "href": links.href(topic.urlPath),
@@ -269,7 +271,7 @@ final class PageContextBuilder: @unchecked Sendable {
         var html = ""
         for item in nav {
             let render = { self.model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
-            html += item.reusable ? navItems.html(for: item.key, make: render) : render()
+            html += item.reusable ? navItems.html(for: item.key, report: item.report, make: render) : render()
         }
         return html
     }

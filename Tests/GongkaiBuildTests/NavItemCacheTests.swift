@@ -1,0 +1,27 @@
+@testable import GongkaiBuild
+import Testing
+
+/// The navigation cache keeps only the items of the reports being rendered, and renders an item once while kept.
+@Suite struct NavItemCacheTests {
+    @Test func keepsTheRecentReportsItemsOnly() {
+        let cache = NavItemCache()
+        var made = 0
+        func get(_ report: Int, _ item: Int) -> String {
+            cache.html(for: "r\(report)/t\(item)", report: "r\(report)") { made += 1; return "<li>\(report).\(item)</li>" }
+        }
+        #expect(get(0, 1) == "<li>0.1</li>")
+        #expect(get(0, 1) == "<li>0.1</li>")
+        #expect(made == 1)
+        for report in 1...NavItemCache.reports { _ = get(report, 1) }
+        // Report 0 was the least recently used: its items are gone and made again.
+        #expect(!cache.heldReports.contains("r0"))
+        #expect(cache.heldReports.count == NavItemCache.reports)
+        _ = get(0, 1)
+        #expect(made == NavItemCache.reports + 2)
+        // Using a report's items again keeps them: r2 is now the most recent, r1 the one dropped next.
+        _ = get(2, 1)
+        #expect(cache.heldReports.last == "r2")
+        _ = get(99, 1)
+        #expect(!cache.heldReports.contains("r1") && cache.heldReports.contains("r2"))
+    }
+}
