@@ -82,21 +82,38 @@ public enum HeadingID {
 
 /// Hands out unique heading ids within one document.
 public struct HeadingIDGenerator: Sendable {
-    private var used: Set<String>
+    /// Ids handed out, compared by their UTF-8 bytes as HTML compares ids (a `Set<String>` would hash every Chinese
+    /// id through Unicode normalization, which made this a hot spot, and would take a compatibility ideograph for
+    /// its canonical equivalent).
+    private var used: Set<IDKey>
 
     /// Creates a generator; `reserved` ids are treated as already taken.
-    public init(reserved: Set<String> = []) { used = reserved }
+    public init(reserved: Set<String> = []) { used = Set(reserved.map(IDKey.init)) }
 
     /// The next unique id for `text`.
     public mutating func next(for text: String) -> String {
         let base = HeadingID.slug(text)
         var candidate = base
         var n = 1
-        while used.contains(candidate) {
+        while used.contains(IDKey(candidate)) {
             candidate = "\(base)-\(n)"
             n += 1
         }
-        used.insert(candidate)
+        used.insert(IDKey(candidate))
         return candidate
+    }
+
+    /// An id hashed and compared by its UTF-8 bytes.
+    private struct IDKey: Hashable, Sendable {
+        let id: String
+
+        init(_ id: String) { self.id = id }
+
+        static func == (a: IDKey, b: IDKey) -> Bool { a.id.utf8.elementsEqual(b.id.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var id = id
+            id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
