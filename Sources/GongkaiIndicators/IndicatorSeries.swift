@@ -40,10 +40,10 @@ public struct IndicatorSeries: Sendable, Hashable {
         guard rows.count >= max(1, minimumYears), let latest = rows.last?.indicator else { return nil }
         for n in rows.indices.dropFirst() {
             let previous = rows[n - 1].indicator, current = rows[n].indicator
-            let a = previous.value * WrittenFigure.magnitude(ofUnit: previous.unit)
-            let b = current.value * WrittenFigure.magnitude(ofUnit: current.unit)
             if WrittenFigure.baseUnit(of: previous.unit) == WrittenFigure.baseUnit(of: current.unit) {
-                rows[n].change = (b - a) / WrittenFigure.magnitude(ofUnit: current.unit)
+                let a = WrittenFigure.inBaseUnits(previous.value, unit: previous.unit)
+                let b = WrittenFigure.inBaseUnits(current.value, unit: current.unit)
+                rows[n].change = WrittenFigure.inUnit(b - a, unit: current.unit)
             }
         }
         return YearOverYear(id: id, label: latest.label, topic: latest.topic, unit: latest.unit, rows: rows)

@@ -31,10 +31,24 @@ public struct WrittenFigure: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The multiplier a unit's leading 万 or 亿 stands for (1 otherwise).
-    public static func magnitude(ofUnit unit: String) -> Decimal {
+    public static func magnitude(ofUnit unit: String) -> Decimal { scale(ofUnit: unit) ?? 1 }
+
+    /// `value`, written in `unit`, in base units (`value × magnitude`); no arithmetic for a unit without magnitude
+    /// (Decimal arithmetic is slow, and year-over-year tables do this for every figure).
+    public static func inBaseUnits(_ value: Decimal, unit: String) -> Decimal {
+        scale(ofUnit: unit).map { value * $0 } ?? value
+    }
+
+    /// `absolute`, in base units, written in `unit` (`absolute ÷ magnitude`); no arithmetic for a unit without one.
+    public static func inUnit(_ absolute: Decimal, unit: String) -> Decimal {
+        scale(ofUnit: unit).map { absolute / $0 } ?? absolute
+    }
+
+    /// The magnitude of a unit that has one (`万`, `亿`), nil for others.
+    private static func scale(ofUnit unit: String) -> Decimal? {
         if unit.hasPrefix("亿") { return 100_000_000 }
         if unit.hasPrefix("万") { return 10_000 }
-        return 1
+        return nil
     }
 
     /// The unit without a leading 万 or 亿 (`万元` → `元`, `万人次` → `人次`).

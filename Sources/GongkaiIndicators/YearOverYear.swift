@@ -49,10 +49,9 @@ public struct YearOverYear: Sendable, Hashable {
 
     /// Chart points: the year as label, the value in the latest unit, the figure as written for display.
     public var points: [SVGChart.Point] {
-        let scale = WrittenFigure.magnitude(ofUnit: unit)
-        return rows.map { row in
-            let absolute = row.indicator.value * WrittenFigure.magnitude(ofUnit: row.indicator.unit)
-            return SVGChart.Point(label: "\(row.year)年", value: absolute / scale, display: row.indicator.written)
+        rows.map { row in
+            let absolute = WrittenFigure.inBaseUnits(row.indicator.value, unit: row.indicator.unit)
+            return SVGChart.Point(label: "\(row.year)年", value: WrittenFigure.inUnit(absolute, unit: unit), display: row.indicator.written)
         }
     }
 
