@@ -60,8 +60,12 @@ public enum SVGChart {
     public static func escape(_ text: String) -> String { TextEscaping.html(text) }
 
     private static func sanitizedID(_ id: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-        let cleaned = String(id.map { allowed.contains($0) ? $0 : "-" })
+        // Each character that is not an ASCII letter, digit, `-` or `_` becomes one `-`.
+        let cleaned = String(id.map { c -> Character in
+            guard let b = c.asciiValue else { return "-" }
+            let kept = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+            return kept ? c : "-"
+        })
         return cleaned.first?.isLetter == true ? cleaned : "gk-" + cleaned
     }
 

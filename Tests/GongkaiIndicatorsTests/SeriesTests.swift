@@ -34,4 +34,10 @@ import Testing
         #expect(svg.contains(">2023年</text>"))
         #expect(svg == table.chart())
     }
+
+    @Test func chartIDsKeepOnlyASCIILettersDigitsHyphensAndUnderscores() {
+        // Each other character becomes one `-`; an id not starting with a letter gets `gk-` in front.
+        #expect(SVGChart.bar(title: "t", points: [], id: "gk-chart-两 会_1.5").contains("id=\"gk-chart----_1-5-title\""))
+        #expect(SVGChart.bar(title: "t", points: [], id: "9x\r\né").contains("id=\"gk-9x---title\""))
+    }
 }
