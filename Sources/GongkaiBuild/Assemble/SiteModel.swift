@@ -69,8 +69,13 @@ public struct ReportModel: Sendable {
     public var topLevel: [TopicModel] { children(of: nil) }
     /// Children of `id` (top-level topics for nil).
     public func children(of id: String?) -> [TopicModel] {
-        if !topicIndex.isEmpty { return (childIndex[id ?? ""] ?? []).map { topics[$0] } }
-        return topics.filter { $0.parentID == id }
+        childPositions(of: id).map { topics[$0] }
+    }
+
+    /// Positions in `topics` of the children of `id` (top-level topics for nil), without copying the topics.
+    func childPositions(of id: String?) -> [Int] {
+        if !topicIndex.isEmpty { return childIndex[id ?? ""] ?? [] }
+        return topics.indices.filter { topics[$0].parentID == id }
     }
 
     /// Plain text of each topic (and `_index` for the opening), as indicators are checked against, made from the

@@ -14,12 +14,24 @@ final class PageContextBuilder: @unchecked Sendable {
     private let footerValues: [String: Any]
     /// Navigation items already rendered, by everything they show (see `navHTML`).
     private let navItems = NavItemCache()
+    /// The site's base path (`/`, `/fzzfjs/`), worked out once.
+    private let basePath: String
+    /// What the theme refers to, looked up once: `nav`, `navHTML` (with `partials/tree-item`),
+    /// `indicatorTableHTML`, `childrenHTML` (with `partials/tree-item`), `children` in `partials/tree-item`.
+    private let usesNav: Bool, usesNavHTML: Bool, usesIndicatorTable: Bool, usesChildrenHTML: Bool, treeItemUsesChildren: Bool
 
     init(model: SiteModel, options: BuildOptions, extras: PageExtras) {
         self.model = model
         self.options = options
         self.extras = extras
         let config = model.config
+        basePath = config.basePath
+        let theme = model.theme
+        usesNav = theme.references("nav")
+        usesNavHTML = theme.usesNavHTML
+        usesIndicatorTable = theme.references("indicatorTableHTML")
+        usesChildrenHTML = theme.templateNames.contains("partials/tree-item") && theme.references("childrenHTML")
+        treeItemUsesChildren = theme.references("children", in: "partials/tree-item")
         footerValues = Self.known([
             "organisation": config.organisation, "undertaker": config.undertaker,
             "phone": config.footer.phone, "address": config.footer.address, "email": config.footer.email,
@@ -34,14 +46,14 @@ final class PageContextBuilder: @unchecked Sendable {
 
     /// The context for `page`.
     func context(for page: PageModel) -> [String: Any] {
-        let links = LinkResolver(pageURLPath: page.urlPath, kind: page.kind, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        let links = LinkResolver(pageURLPath: page.urlPath, kind: page.kind, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         var ctx = common(page, links)
         let report = page.reportID.flatMap { model.report($0) }
         if let report {
             ctx["report"] = reportContext(report, page: page, links: links)
             let nav = navNodes(report, current: page, links: links)
-            if model.theme.references("nav") { ctx["nav"] = nav.map { $0.values() } }
-            if model.theme.usesNavHTML { ctx["navHTML"] = navHTML(nav) }
+            if usesNav { ctx["nav"] = nav.map { $0.values() } }
+            if usesNavHTML { ctx["navHTML"] = navHTML(nav) }
         }
         switch page.kind {
         case .home:
@@ -61,7 +73,7 @@ final class PageContextBuilder: @unchecked Sendable {
                 let own = report.indicators.indicators(topic: topic.id)
                 let marked = own.isEmpty ? (html: topic.body.html, anchors: [:]) : QuoteMarker.mark(topic.body.html, indicators: own)
                 ctx["topic"] = topicContext(topic, report: report, bodyHTML: marked.html, links: links)
-                if !own.isEmpty, model.theme.references("indicatorTableHTML"),
+                if !own.isEmpty, usesIndicatorTable,
                    let table = IndicatorViews(model: model, options: options).topicTable(topic, report: report, anchors: marked.anchors,
                                                                                         series: extras.series[report.metadata.id]) {
                     ctx["indicatorTableHTML"] = table
@@ -133,7 +145,7 @@ final class PageContextBuilder: @unchecked Sendable {
         let base = model.config.baseURL
         let encoded = urlPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? urlPath
         if base.contains("://") { return base + encoded }
-        return model.config.basePath + encoded
+        return basePath + encoded
     }
 
     private func description(_ page: PageModel, report: ReportModel?) -> String {
@@ -240,18 +252,21 @@ final class PageContextBuilder: @unchecked Sendable {
             var cursor: String? = id
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
-        let childrenHTML = model.theme.templateNames.contains("partials/tree-item") && model.theme.references("childrenHTML")
-        let itemChildren = model.theme.references("children", in: "partials/tree-item")
+        let childrenHTML = usesChildrenHTML, itemChildren = treeItemUsesChildren
         let reportID = report.metadata.id
         let currentMark = "\(current.topicID ?? "")\u{1F}\(current.kind == .topic)"
-        func node(_ topic: TopicModel) -> NavNode {
-            let open = ancestors.contains(topic.id)
-            let key = reportID + "\u{1F}" + topic.id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
+        // Topics are looked up by position when an item's values are made: most items come from the cache, and
+        // copying every topic of the report for each page cost more than the rest of the tree.
+        func node(_ position: Int) -> NavNode {
+            let id = report.topics[position].id
+            let open = ancestors.contains(id)
+            let key = reportID + "\u{1F}" + id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
             return NavNode(key: key, report: reportID, reusable: !open) { forItem in
-                let children = report.children(of: topic.id).map(node)
+                let topic = report.topics[position]
+                let children = report.childPositions(of: id).map(node)
                 var values: [String: Any] = [
                     "title": topic.navTitle, "href": links.href(topic.urlPath),
-                    "current": current.kind == .topic && current.topicID == topic.id, "open": open,
+                    "current": current.kind == .topic && current.topicID == id, "open": open,
                     "hasChildren": !children.isEmpty, "summary": topic.source.summary,
                 ]
                 if !forItem || itemChildren { values["children"] = children.map { $0.values() } }
@@ -259,7 +274,7 @@ final class PageContextBuilder: @unchecked Sendable {
                 return values
             }
         }
-        return report.topLevel.map(node)
+        return report.childPositions(of: nil).map(node)
     }
 
     /// The tree's items rendered by `partials/tree-item`, each with only its own values in view (what
@@ -277,13 +292,14 @@ final class PageContextBuilder: @unchecked Sendable {
     }
 
     private func topicContext(_ topic: TopicModel, report: ReportModel, bodyHTML: String, links: LinkResolver) -> [String: Any] {
+        let children = report.childPositions(of: topic.id)
         var ctx: [String: Any] = [
             "id": topic.id, "title": topic.title, "navTitle": topic.navTitle,
             "bodyHTML": bodyHTML,
             "toc": topic.body.headings.filter { $0.level <= 3 }.map { ["text": $0.text.withoutFinalFullStop, "href": "#\($0.id)", "level": $0.level, "sub": $0.level == 3] },
             "hasToc": topic.body.headings.count > 1,
-            "children": report.children(of: topic.id).map { ["title": $0.navTitle, "href": links.href($0.urlPath), "summary": $0.source.summary] },
-            "hasChildren": !report.children(of: topic.id).isEmpty,
+            "children": children.map { ["title": report.topics[$0].navTitle, "href": links.href(report.topics[$0].urlPath), "summary": report.topics[$0].source.summary] },
+            "hasChildren": !children.isEmpty,
         ]
         if !topic.source.summary.isEmpty { ctx["summary"] = topic.source.summary }
         if let prev = topic.previousID.flatMap({ report.topic($0) }) { ctx["prev"] = ["title": prev.navTitle, "href": links.href(prev.urlPath)] }
