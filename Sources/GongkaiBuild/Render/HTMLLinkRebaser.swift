@@ -50,7 +50,7 @@ enum HTMLLinkRebaser {
             path = String(value[..<hash])
         }
         guard let resolved = SiteChecker.resolve(path.isEmpty ? "./" : path, from: source) else { return value }
-        let target = resolved.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? resolved.path
+        let target = URLPathEncoding.encode(resolved.path)
         let joined = root + target
         return (joined.isEmpty ? "./" : joined) + fragment
     }

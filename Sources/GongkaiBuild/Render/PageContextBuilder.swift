@@ -143,7 +143,7 @@ final class PageContextBuilder: @unchecked Sendable {
 
     private func absoluteURL(_ urlPath: String) -> String {
         let base = model.config.baseURL
-        let encoded = urlPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? urlPath
+        let encoded = URLPathEncoding.encode(urlPath)
         if base.contains("://") { return base + encoded }
         return basePath + encoded
     }

@@ -16,7 +16,7 @@ struct SiteFeeds {
     }
 
     private func absolute(_ urlPath: String) -> String {
-        let encoded = urlPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? urlPath
+        let encoded = URLPathEncoding.encode(urlPath)
         let base = model.config.baseURL.contains("://") ? model.config.baseURL : model.config.basePath
         return base + encoded
     }
