@@ -9,6 +9,14 @@ import GongkaiIndicators
 struct IndicatorViews {
     let model: SiteModel
     let options: BuildOptions
+    /// The site's base path, worked out once (a topic page's table needs it for every link).
+    let basePath: String
+
+    init(model: SiteModel, options: BuildOptions) {
+        self.model = model
+        self.options = options
+        basePath = model.config.basePath
+    }
 
     /// Fills `extras` with the overview's and the indicators page's table HTML and each report's year-over-year
     /// series, and returns the open-data files. A topic's own table is made when its page renders (`topicTable`),
@@ -35,7 +43,7 @@ struct IndicatorViews {
     func topicTable(_ topic: TopicModel, report: ReportModel, anchors found: [String: String], series: IndicatorSeries?) -> String? {
         let own = report.indicators.indicators(topic: topic.id)
         guard !own.isEmpty else { return nil }
-        let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         var ctx = dataLinks(report, links)
         ctx["caption"] = "本节指标（\(own.count)项）"
         ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
@@ -59,7 +67,7 @@ struct IndicatorViews {
             for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
         }
         // Overview: key figures.
-        let overview = LinkResolver(pageURLPath: report.urlPath, kind: .report, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        let overview = LinkResolver(pageURLPath: report.urlPath, kind: .report, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         let keys = report.indicators.keyIndicators
         if !keys.isEmpty {
             var ctx = dataLinks(report, overview)
@@ -69,7 +77,7 @@ struct IndicatorViews {
             }
         }
         // The indicators page: all figures grouped by topic.
-        let listLinks = LinkResolver(pageURLPath: report.indicatorsURLPath, kind: .indicators, basePath: model.config.basePath, fileSystemLinks: options.fileSystemLinks)
+        let listLinks = LinkResolver(pageURLPath: report.indicatorsURLPath, kind: .indicators, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         var ctx = dataLinks(report, listLinks)
         ctx["count"] = report.indicators.indicators.count
         ctx["groups"] = report.indicators.byTopic.map { group -> [String: Any] in

@@ -16,6 +16,8 @@ final class PageContextBuilder: @unchecked Sendable {
     private let navItems = NavItemCache()
     /// The site's base path (`/`, `/fzzfjs/`), worked out once.
     private let basePath: String
+    /// Makes the topics' indicator tables.
+    private let indicatorViews: IndicatorViews
     /// What the theme refers to, looked up once: `nav`, `navHTML` (with `partials/tree-item`),
     /// `indicatorTableHTML`, `childrenHTML` (with `partials/tree-item`), `children` in `partials/tree-item`.
     private let usesNav: Bool, usesNavHTML: Bool, usesIndicatorTable: Bool, usesChildrenHTML: Bool, treeItemUsesChildren: Bool
@@ -26,6 +28,7 @@ final class PageContextBuilder: @unchecked Sendable {
         self.extras = extras
         let config = model.config
         basePath = config.basePath
+        indicatorViews = IndicatorViews(model: model, options: options)
         let theme = model.theme
         usesNav = theme.references("nav")
         usesNavHTML = theme.usesNavHTML
@@ -74,7 +77,7 @@ final class PageContextBuilder: @unchecked Sendable {
                 let marked = own.isEmpty ? (html: topic.body.html, anchors: [:]) : QuoteMarker.mark(topic.body.html, indicators: own)
                 ctx["topic"] = topicContext(topic, report: report, bodyHTML: marked.html, links: links)
                 if !own.isEmpty, usesIndicatorTable,
-                   let table = IndicatorViews(model: model, options: options).topicTable(topic, report: report, anchors: marked.anchors,
+                   let table = indicatorViews.topicTable(topic, report: report, anchors: marked.anchors,
                                                                                         series: extras.series[report.metadata.id]) {
                     ctx["indicatorTableHTML"] = table
                 }
