@@ -59,6 +59,18 @@ import GongkaiCore
         #expect(rendered.contains("“项快办”政务APP"))
     }
 
+    @Test func fullTextMadeWithTheModelsIdsEqualsOneWorkedOutAfresh() throws {
+        let result = try Self.buildRealSite()
+        let report = try #require(result.model.report(Self.reportID))
+        #expect(!report.fullBody.ids.isEmpty)
+        var fresh = report
+        fresh.fullBody.ids = []
+        let replayed = FullReportBody.make(report), remade = FullReportBody.make(fresh)
+        #expect(replayed.html == remade.html)
+        #expect(replayed.headings.map(\.id) == remade.headings.map(\.id))
+        #expect(replayed.headings.map(\.id) == report.fullBody.headings.map(\.id))
+    }
+
     @Test func fullReportOutlineHasFourElevenFourteenHeadingsAtTheirLevels() throws {
         let result = try Self.buildRealSite()
         let page = try Self.page(result, "\(Self.reportID)/full/index.html")

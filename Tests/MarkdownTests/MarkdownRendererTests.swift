@@ -169,4 +169,17 @@ import GongkaiCore
         #expect(mismatches == 0)
         #expect(serial.allSatisfy { $0.contains("<del>") && $0.contains("<a href=\"http://www.example") })
     }
+
+    @Test func aReplayingGeneratorHandsOutTheSameIdsAndThenNewOnes() {
+        let texts = ["一、总体情况", "一、总体情况", "Hello", "（一）", "一、总体情况"]
+        var first = HeadingIDGenerator()
+        let made = texts.map { first.next(for: $0) }
+        #expect(made == ["一总体情况", "一总体情况-1", "hello", "一", "一总体情况-2"])
+        #expect(first.handedOut == made)
+        var again = HeadingIDGenerator(replaying: first.handedOut)
+        #expect(texts.map { again.next(for: $0) } == made)
+        // Past the end it goes on making ids, none repeating one already handed out.
+        #expect(again.next(for: "一、总体情况") == "一总体情况-3")
+        #expect(again.next(for: "新") == "新")
+    }
 }

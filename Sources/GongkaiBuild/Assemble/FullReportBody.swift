@@ -13,11 +13,16 @@ public struct FullReportBody: Sendable, Hashable {
     public var headings: [RenderedMarkdown.Heading]
     /// Anchor of each topic's heading on this page, by topic id.
     public var topicAnchors: [String: String]
+    /// Every anchor id in the order they were made (the opening's headings included), so that the fragment can be
+    /// made later without working the ids out again.
+    public var ids: [String] = []
 
     /// Builds the body from already rendered topics (headings are shifted, not re-rendered); with `html: false`,
     /// only the headings and anchors (the fragment is left empty).
     public static func make(_ report: ReportModel, html buildHTML: Bool = true) -> FullReportBody {
-        var ids = HeadingIDGenerator()
+        // The ids the model's headings-only pass made, handed out again in the same order (the fragment meets the
+        // same headings in the same order).
+        var ids = buildHTML && !report.fullBody.ids.isEmpty ? HeadingIDGenerator(replaying: report.fullBody.ids) : HeadingIDGenerator()
         var html = "<div class=\"report-text\" id=\"report-text\">\n"
         var headings: [RenderedMarkdown.Heading] = []
         var anchors: [String: String] = [:]
@@ -59,6 +64,8 @@ public struct FullReportBody: Sendable, Hashable {
             html += "</div>\n"
         }
         html += "</div>\n"
-        return FullReportBody(html: buildHTML ? html : "", headings: headings, topicAnchors: anchors)
+        var body = FullReportBody(html: buildHTML ? html : "", headings: headings, topicAnchors: anchors)
+        body.ids = ids.handedOut
+        return body
     }
 }
