@@ -142,6 +142,12 @@ extension TopicModel {
     /// alone (printable ASCII, line feed, CJK ideographs and common CJK punctuation): then scalars are characters.
     /// Nil otherwise (the caller counts characters).
     private static func simpleExcerpt(of text: String, keeping limit: Int) -> (text: String, count: Int)? {
+        simpleExcerpt(of: text, keeping: limit, taking: limit)
+    }
+
+    /// `simpleExcerpt(of:keeping: limit)`'s count, with the text of only the first `taken` (≤ `limit`) characters:
+    /// what `simpleExcerpt(of:keeping: taken)` gives whenever this is not nil (it reads a superset of the scalars).
+    private static func simpleExcerpt(of text: String, keeping limit: Int, taking taken: Int) -> (text: String, count: Int)? {
         @inline(__always) func isSimple(_ v: UInt32) -> Bool {
             switch v {
             case 0x0A, 0x20...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3001...0x3011, 0x3014...0x301F, 0xFF01...0xFF5E,
@@ -155,7 +161,7 @@ extension TopicModel {
             guard isSimple(scalar.value) else { return nil }
             if count == limit { return (String(out), count) }  // the scalar after the last taken is simple too
             if scalar.value != 0x0A {
-                out.append(scalar)
+                if count < taken { out.append(scalar) }
                 count += 1
             }
         }
@@ -171,6 +177,11 @@ extension TopicModel {
         for size in [1024, 4096] where utf8.count > size {
             guard let cut = utf8[..<utf8.index(utf8.startIndex, offsetBy: size)].lastIndex(of: UInt8(ascii: "<")) else { continue }
             let text = String(decoding: HTMLText.plainBytes(html[..<cut]), as: UTF8.self)
+            // One pass when it can: the first 120 characters and whether there are more than 122.
+            if let both = simpleExcerpt(of: text, keeping: 123, taking: 120) {
+                if both.count > 122 { return both.text }
+                continue
+            }
             if characterCount(of: text, upTo: 123) > 122 { return excerpt(ofPlainText: text) }
         }
         return excerpt(ofPlainText: HTMLText.plain(html))
