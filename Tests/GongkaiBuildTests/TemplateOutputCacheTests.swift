@@ -34,7 +34,7 @@ import Testing
         """,
     ]
 
-    static func theme() throws -> Theme {
+    static func theme(_ templates: [String: String] = templates) throws -> Theme {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-skeleton-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent("theme"), to: root)
         for (name, text) in templates {
@@ -114,16 +114,51 @@ import Testing
         #expect(ContextShape.of(["t": "a\u{E001}"]) == nil)
         // Nor is a context with more text values than a shape keeps.
         #expect(ContextShape.of(["l": Array(repeating: "x", count: ContextShape.maximumLeaves)]) != nil)
-        #expect(ContextShape.of(["l": Array(repeating: "x", count: ContextShape.maximumLeaves + 2)]) == nil)
+        #expect(ContextShape.of(["l": Array(repeating: "x", count: ContextShape.maximumLeaves + 1)]) == nil)
     }
 
     @Test func themesWhoseOutputCannotBeReusedAreRenderedDirectly() {
-        #expect(Theme.allowsSkeletons("{{#a}}{{b}}{{/a}} {{! a note (with brackets) }} {{> partials/x}}"))
+        #expect(Theme.allowsSkeletons("{{#a}}{{b}}{{/a}} {{! a note }} {{> partials/x}} {{% CONTENT_TYPE: TEXT }} f(x) * 2"))
         #expect(!Theme.allowsSkeletons("{{uppercased(name)}}"))
         #expect(!Theme.allowsSkeletons("{{#items}}{{#first()}}x{{/first()}}{{/items}}"))
         #expect(!Theme.allowsSkeletons("{{>*dynamic}}"))
         #expect(!Theme.allowsSkeletons("{{=<% %>=}}<% x %>"))
         #expect(!Theme.allowsSkeletons("私用\u{E000}"))
+        // Found in review: a dynamic parent or partial after other white space, Mustache's character-by-character
+        // HTML escaping, and a transform hidden from a character-based search by U+0600 joining the brace.
+        #expect(!Theme.allowsSkeletons("{{<*p}}{{/*p}}"))
+        #expect(!Theme.allowsSkeletons("[{{>\t*p}}]"))
+        #expect(!Theme.allowsSkeletons("{{% CONTENT_TYPE: HTML }}\n<p>{{x}}</p>"))
+        #expect(!Theme.allowsSkeletons("\u{600}{{! {{uppercased(name)}}"))
+    }
+
+    /// Cases found in review, each rendered both ways: what the cache cannot reproduce must be left to Mustache.
+    @Test func reviewedCasesComeOutAsMustacheRendersThem() throws {
+        // Mustache's own HTML escaping treats `<` with a combining mark as one character and leaves it alone.
+        let pragma = try Self.theme(["t-html": "{{% CONTENT_TYPE: HTML }}\n<p>{{x}}</p>"])
+        #expect(!pragma.allowsSkeletons)
+        for x in ["a <\u{338} b", "&\u{301}", "\"\u{301}", "plain"] {
+            #expect(pragma.render("t-html", context: ["x": x]) == pragma.library.render(["x": x], withTemplate: "t-html"))
+        }
+        // A dictionary printed whole: its text follows its own storage order, which the marked copy cannot keep.
+        let printing = try Self.theme(["t-print": "{{d}}|{{#l}}{{.}}{{/l}}"])
+        #expect(printing.allowsSkeletons)
+        for round in 0..<3 {
+            var d: [String: Any] = [:]
+            for key in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"].shuffled() {
+                d[key] = round == 1
+            }
+            let context: [String: Any] = ["d": d, "l": [["x": "1"]]]
+            #expect(printing.render("t-print", context: context) == printing.library.render(context, withTemplate: "t-print"))
+        }
+        // Values that casts would take for plain data but Mustache does not: not given a shape.
+        #expect(ContextShape.of(["n": NSNumber(value: 0)]) == nil)
+        #expect(ContextShape.of(["l": NSArray(array: ["a", "b"])]) == nil)
+        #expect(ContextShape.of(["d": ["a": "x"] as [AnyHashable: Any]]) == nil)
+        #expect(ContextShape.of(["d": NSDictionary(dictionary: ["a": "x"])]) == nil)
+        #expect(ContextShape.of(["x": Optional<Double>.some(2.5) as Any]) == nil)
+        // The exact types the pages use are.
+        #expect(ContextShape.of(["a": ["x": "1"] as [String: String], "b": [["x": "1"]] as [[String: String]], "c": ["1"], "d": 2.5, "e": [1, "x"] as [Any]]) != nil)
     }
 
     @Test func aMarkerThatDoesNotComeThroughWholeIsNotReused() {

@@ -36,7 +36,7 @@ struct ContextShape {
     ///
     /// Empty text is kept as it is (its emptiness is part of the shape). Text ending in a line feed is marked with a
     /// marker ending in a line feed, so that Mustache's indentation of partials (which looks at whether the output so
-    /// far ends with a line feed) sees the same thing; text of one character, or ending in a carriage return or in
+    /// far ends with a line feed) sees the same thing; a lone line feed, and text ending in a carriage return or in
     /// CR LF, is kept as it is and spelled out in the key.
     static func of(_ context: [String: Any], placeholders: Bool = false) -> ContextShape? {
         var walker = Walker(placeholders: placeholders)
@@ -84,8 +84,12 @@ struct ContextShape {
         }
 
         /// The value with markers in place (or the value itself without `placeholders`); nil for what is not allowed.
+        ///
+        /// Only these exact types are walked: what Mustache treats alike whatever their text. Look-alikes that casts
+        /// would let through are refused (rendered directly): `NSNumber` (a Boolean or number to Mustache, `Double`
+        /// to a cast), `NSArray` (not a Mustache list), `NSDictionary` and `[AnyHashable: Any]` (no names to look
+        /// up), optionals (Mustache reflects on them).
         mutating func walk(_ value: Any) -> Any? {
-            // Dispatch on the exact type: a failed cast costs as much as a successful one.
             let type = ObjectIdentifier(Swift.type(of: value))
             if type == Self.stringType, let text = value as? String { return walkText(text) }
             if type == Self.dictionaryType, let dictionary = value as? [String: Any] { return walkDictionary(dictionary) }
@@ -95,17 +99,12 @@ struct ContextShape {
             }
             if type == Self.dictionaryArrayType, let array = value as? [[String: Any]] { return walkArray(array) }
             if type == Self.intType, let number = value as? Int { return leaf(String(describing: number), lineFeed: false) }
-            // Other element types (`[String: String]`, `[String]` …), converted.
-            switch value {
-            case let dictionary as [String: Any]:
-                return walkDictionary(dictionary)
-            case let array as [Any]:
-                return walkArray(array)
-            case let number as Double:
-                return leaf(String(describing: number), lineFeed: false)
-            default:
-                return nil
-            }
+            if type == Self.stringDictionaryType, let dictionary = value as? [String: String] { return walkDictionary(dictionary) }
+            if type == Self.stringDictionaryArrayType, let array = value as? [[String: String]] { return walkArray(array) }
+            if type == Self.stringArrayType, let array = value as? [String] { return walkArray(array) }
+            if type == Self.anyArrayType, let array = value as? [Any] { return walkArray(array) }
+            if type == Self.doubleType, let number = value as? Double { return leaf(String(describing: number), lineFeed: false) }
+            return nil
         }
 
         private static let stringType = ObjectIdentifier(String.self)
@@ -113,17 +112,28 @@ struct ContextShape {
         private static let boolType = ObjectIdentifier(Bool.self)
         private static let dictionaryArrayType = ObjectIdentifier([[String: Any]].self)
         private static let intType = ObjectIdentifier(Int.self)
+        private static let stringDictionaryType = ObjectIdentifier([String: String].self)
+        private static let stringDictionaryArrayType = ObjectIdentifier([[String: String]].self)
+        private static let stringArrayType = ObjectIdentifier([String].self)
+        private static let anyArrayType = ObjectIdentifier([Any].self)
+        private static let doubleType = ObjectIdentifier(Double.self)
 
-        private mutating func walkDictionary(_ dictionary: [String: Any]) -> Any? {
+        /// A dictionary's entries in key order. In the marked copy, one more entry, named and valued with a lone
+        /// private-use character: no template can name it (such templates are not reused), but printing the
+        /// dictionary whole (`{{d}}`, whose text follows the dictionary's own storage order) shows it, and a lone
+        /// U+E000 makes the output unusable as a skeleton, so such a shape is rendered directly.
+        private mutating func walkDictionary<Value>(_ dictionary: [String: Value]) -> Any? {
             put("{")
             var out: [String: Any] = [:]
-            if placeholders { out.reserveCapacity(dictionary.count) }
+            if placeholders {
+                out.reserveCapacity(dictionary.count + 1)
+                out["\u{E000}"] = "\u{E000}"
+            }
             for (name, child) in dictionary.sorted(by: { $0.key < $1.key }) {
-                guard leaves.count <= ContextShape.maximumLeaves else { return nil }
                 put(name.utf8.count)
                 put(":")
                 put(name)
-                guard let replaced = walk(child) else { return nil }
+                guard let replaced = walk(child), leaves.count <= ContextShape.maximumLeaves else { return nil }
                 if placeholders { out[name] = replaced }
             }
             put("}")
@@ -136,7 +146,7 @@ struct ContextShape {
             var out: [Any] = []
             if placeholders { out.reserveCapacity(array.count) }
             for element in array {
-                guard leaves.count <= ContextShape.maximumLeaves, let replaced = walk(element) else { return nil }
+                guard let replaced = walk(element), leaves.count <= ContextShape.maximumLeaves else { return nil }
                 if placeholders { out.append(replaced) }
             }
             put("]")

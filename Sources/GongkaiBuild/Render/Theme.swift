@@ -116,18 +116,35 @@ public struct Theme: Sendable {
         return outputCache.render(name, context: context) { library.render($0, withTemplate: name) }
     }
 
-    /// Whether a template's output can be reused across contexts of one shape: its tags can be listed (no changed
-    /// delimiters), none applies a transform (`{{uppercased(x)}}`, `{{#first()}}`) or names its partial by a value
-    /// (`{{>*x}}`), and its text has no character from U+E000–U+EFFF, the block `ContextShape`'s markers use.
+    /// Whether a template's output can be reused across contexts of one shape: none of its tags applies a transform
+    /// (`{{uppercased(x)}}`, `{{#first()}}`), names a partial by a value (`{{>*x}}`, `{{<*x}}`), changes the
+    /// delimiters or sets a pragma other than `CONTENT_TYPE: TEXT` (Mustache's own HTML escaping works on whole
+    /// characters, the reused output's on bytes), and its text has no character from U+E000–U+EFFF, the block
+    /// `ContextShape`'s markers use.
+    ///
+    /// Conservative by construction: the text is searched as bytes from every `{{` (Mustache reads characters, so it
+    /// sees no tag that this misses, even where a character such as U+0600 joins a brace), up to the next `}}`,
+    /// comments included.
     static func allowsSkeletons(_ text: String) -> Bool {
-        if text.contains("{{=") { return false }
-        if text.unicodeScalars.contains(where: { (0xE000...0xEFFF).contains($0.value) }) { return false }
-        return !tags(in: text).contains { _, content in
-            let tag = content.drop { $0 == " " }
-            if tag.first == "!" || tag.first == "%" { return false }
-            if tag.first == ">" && tag.dropFirst().drop(while: { $0 == " " }).first == "*" { return true }
-            return tag.contains("(")
+        let bytes = Array(text.utf8)
+        if bytes.contains(0xEE) { return false }  // the lead byte of U+E000–U+EFFF
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var i = 0
+        while i + 1 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == open, bytes[i + 1] == open else { continue }
+            var end = i + 2
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            let content = bytes[(i + 2)..<min(end, bytes.count)]
+            if content.contains(UInt8(ascii: "(")) || content.contains(UInt8(ascii: "*")) { return false }
+            let tag = content.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            if tag.first == UInt8(ascii: "=") { return false }
+            if tag.first == UInt8(ascii: "%") {
+                let pragma = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if pragma.replacingOccurrences(of: " ", with: "") != "CONTENT_TYPE:TEXT" { return false }
+            }
         }
+        return true
     }
 
     /// The names each variable and section tag refers to (`{{x.y}}`, `{{{x}}}`, `{{&x}}`, `{{#x}}`, `{{^x}}`, transforms
