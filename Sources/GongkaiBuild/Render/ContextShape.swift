@@ -71,8 +71,6 @@ struct ContextShape {
             leaves.reserveCapacity(128)
         }
 
-        private mutating func put(_ byte: Character) { key.append(byte.asciiValue ?? 0x3F) }
-
         private mutating func put(_ number: Int) {
             if number >= 10 { put(number / 10) }
             key.append(0x30 + UInt8(number % 10))

@@ -9,8 +9,10 @@ import Foundation
 /// wherever Mustache escaped the marker. The output is byte for byte what Mustache gives (tests render both ways).
 ///
 /// Only for templates where that holds (`Theme.allowsSkeletons`): no transforms such as `{{uppercased(x)}}`, no
-/// dynamic partials, no changed delimiters, no character from the markers' block. A context holding anything but
-/// text, numbers, Booleans, arrays and dictionaries is rendered by Mustache directly.
+/// dynamic partials or parents, no changed delimiters, no pragma but `CONTENT_TYPE: TEXT`, no character from the
+/// markers' block. A context holding anything but the exact types `ContextShape` walks, or more than
+/// `ContextShape.maximumLeaves` text values, is rendered by Mustache directly, and so is a shape whose markers do
+/// not come through whole (a dictionary printed whole, for one).
 final class TemplateOutputCache: @unchecked Sendable {
     /// Shapes kept at most; further shapes are rendered directly (a theme whose every page differs in shape gains
     /// nothing from keeping them). A skeleton is about one page's size: at most a few tens of MB. The 10,000-page
