@@ -90,15 +90,13 @@ public struct HeadingIDGenerator: Sendable {
     /// Ids to hand out again, in order, instead of making them (see `init(replaying:)`).
     private var replay: [String] = []
     private var replayed = 0
-    /// Every id this generator made (replayed ones aside), in order.
-    public private(set) var handedOut: [String] = []
 
     /// Creates a generator; `reserved` ids are treated as already taken.
     public init(reserved: Set<String> = []) { used = Set(reserved.map(IDKey.init)) }
 
-    /// A generator that hands out `ids` in order: those another generator handed out (`handedOut`) for the same
-    /// sequence of texts, so that a document placed twice (once for its anchors, once for its HTML) is not
-    /// slugged twice. Past the end it makes ids as usual, none of them repeating `ids`.
+    /// A generator that hands out `ids` in order: those another generator handed out for the same sequence of
+    /// texts, so that a document placed twice (once for its anchors, once for its HTML) is not slugged twice. Past
+    /// the end it makes ids as usual, none of them repeating `ids`.
     public init(replaying ids: [String]) {
         used = []
         replay = ids
@@ -114,12 +112,6 @@ public struct HeadingIDGenerator: Sendable {
             used = Set(replay.map(IDKey.init))
             replayed += 1
         }
-        let id = makeID(for: text)
-        handedOut.append(id)
-        return id
-    }
-
-    private mutating func makeID(for text: String) -> String {
         let base = HeadingID.slug(text)
         var candidate = base
         var n = 1

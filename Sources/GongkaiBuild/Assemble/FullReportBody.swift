@@ -14,7 +14,7 @@ public struct FullReportBody: Sendable, Hashable {
     /// Anchor of each topic's heading on this page, by topic id.
     public var topicAnchors: [String: String]
     /// Every anchor id in the order they were made (the opening's headings included), so that the fragment can be
-    /// made later without working the ids out again.
+    /// made later without working the ids out again; set by the headings-only pass (`html: false`).
     public var ids: [String] = []
 
     /// Builds the body from already rendered topics (headings are shifted, not re-rendered); with `html: false`,
@@ -25,6 +25,7 @@ public struct FullReportBody: Sendable, Hashable {
         var ids = buildHTML && !report.fullBody.ids.isEmpty ? HeadingIDGenerator(replaying: report.fullBody.ids) : HeadingIDGenerator()
         var html = "<div class=\"report-text\" id=\"report-text\">\n"
         var headings: [RenderedMarkdown.Heading] = []
+        var openingIDs: [String] = []
         var anchors: [String: String] = [:]
         let m = report.metadata
         if !m.salutation.isEmpty || report.opening != nil {
@@ -34,7 +35,7 @@ public struct FullReportBody: Sendable, Hashable {
                 if buildHTML {
                     html += HTMLLinkRebaser.rebase(opening.shifted(by: 1, ids: &ids).html, from: report.urlPath, to: report.fullURLPath)
                 } else {
-                    _ = opening.shiftedHeadings(by: 1, ids: &ids)
+                    openingIDs = opening.shiftedHeadings(by: 1, ids: &ids).map(\.id)
                 }
             }
             html += "</div>\n"
@@ -65,7 +66,8 @@ public struct FullReportBody: Sendable, Hashable {
         }
         html += "</div>\n"
         var body = FullReportBody(html: buildHTML ? html : "", headings: headings, topicAnchors: anchors)
-        body.ids = ids.handedOut
+        // Every id in the order made: the opening's, then each topic's heading and its body's (as `headings`).
+        if !buildHTML { body.ids = openingIDs + headings.map(\.id) }
         return body
     }
 }
