@@ -67,13 +67,12 @@ struct ReportLoader {
         for name in names where !name.hasPrefix(".") {
             let url = dir.appendingPathComponent(name)
             let display = "\(displayFolder)/\(relative)\(name)"
-            if let problem = SymlinkGuard.check(url, root: root, displayPath: display) {
+            let status = FileStatus(path: url.path)
+            if let problem = SymlinkGuard.check(url, status: status, root: root, displayPath: display) {
                 diagnostics.append(problem)
                 continue
             }
-            var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
-            if isDir.boolValue {
+            if status?.isDirectory == true {
                 let index = url.appendingPathComponent("_index.md")
                 guard FileManager.default.fileExists(atPath: index.path) else {
                     collectAssets(in: url, relative: "\(relative)\(name)/", into: &assets, diagnostics: &diagnostics)

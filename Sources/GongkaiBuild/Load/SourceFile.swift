@@ -16,6 +16,7 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Reads `url` as UTF-8; a non-UTF-8 file is an error naming the line and column of the first bad byte.
     public static func read(_ url: URL, displayPath: String) throws(DiagnosticError) -> SourceFile {
+        if let bytes = FileBytes.read(url.path) { return try decode(bytes: bytes, displayPath: displayPath) }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -27,7 +28,12 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Decodes bytes as UTF-8 (BOM allowed).
     public static func decode(_ data: Data, displayPath: String) throws(DiagnosticError) -> SourceFile {
-        var bytes = [UInt8](data)
+        try decode(bytes: [UInt8](data), displayPath: displayPath)
+    }
+
+    /// Decodes bytes as UTF-8 (BOM allowed).
+    static func decode(bytes: [UInt8], displayPath: String) throws(DiagnosticError) -> SourceFile {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             let normalized = bytes.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text

@@ -6,8 +6,12 @@ import GongkaiCore
 enum SymlinkGuard {
     /// An error when `url` is a symbolic link leading outside `root`; nil otherwise.
     static func check(_ url: URL, root: URL, displayPath: String) -> Diagnostic? {
-        guard let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType,
-              type == .typeSymbolicLink else { return nil }
+        check(url, status: FileStatus(path: url.path), root: root, displayPath: displayPath)
+    }
+
+    /// `check(_:root:displayPath:)` for a path whose status is known.
+    static func check(_ url: URL, status: FileStatus?, root: URL, displayPath: String) -> Diagnostic? {
+        guard status?.isSymbolicLink == true else { return nil }
         let target = url.resolvingSymlinksInPath().standardizedFileURL.path
         let base = root.resolvingSymlinksInPath().standardizedFileURL.path
         if target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/") { return nil }

@@ -1,0 +1,48 @@
+import Glibc
+
+/// Reads a whole file into bytes with `open`, `fstat` and `read`, without going through `Data` (whose reading and
+/// copying into an array showed in the profile of loading 10,000 files).
+enum FileBytes {
+    /// The bytes of the regular file at `path`; nil when it cannot be read this way (missing, not a regular file,
+    /// an error): the caller then reads it through Foundation, which names the error.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // The file's size plus one byte: a read that fills the buffer means the file grew, and it is read on.
+        var failed = false
+        let expected = max(Int(info.st_size), 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = fill(buffer, from: fd, failed: &failed)
+        }
+        var full = bytes.count == expected
+        while full && !failed {
+            let chunk = 65_536
+            let more = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+                initialized = fill(buffer, from: fd, failed: &failed)
+            }
+            bytes += more
+            full = more.count == chunk
+        }
+        return failed ? nil : bytes
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; returns the bytes read.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from fd: Int32, failed: inout Bool) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var count = 0
+        while count < buffer.count {
+            let n = Glibc.read(fd, base + count, buffer.count - count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                break
+            }
+            if n == 0 { break }
+            count += n
+        }
+        return count
+    }
+}
