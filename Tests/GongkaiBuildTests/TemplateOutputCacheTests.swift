@@ -83,6 +83,70 @@ import Testing
         #expect(compared == 3000)
     }
 
+    /// The typed values `PageContextBuilder` makes: the same structure as `Generator.context()`, names set in a
+    /// random order (the shape's key follows the order they were set).
+    static func typedContext(_ generator: inout Generator) -> TemplateObject {
+        func text() -> TemplateValue { .text(generator.text()) }
+        var entries: [(String, TemplateValue)] = [
+            ("name", text()), ("other", text()), ("flag", .flag(generator.next(2) == 0)),
+            ("items", .list((0..<generator.next(4)).map { _ in .object(["title": text(), "raw": text(), "n": .number(generator.next(1000))]) })),
+            ("rows", .list((0..<generator.next(3)).map { _ in .object(["label": text(), "value": text(), "html": text()]) })),
+            ("words", .list((0..<generator.next(3)).map { _ in text() })),
+            ("x", .number(generator.next(2) == 0 ? -3 : 1_000_000)),
+        ]
+        if generator.next(3) == 0 { entries.removeAll { $0.0 == "other" } }
+        if generator.next(2) == 0 { entries.append(("nested", .object(["inner": .object(["deep": text()])]))) }
+        if generator.next(2) == 0 { entries.reverse() }
+        var values = TemplateObject()
+        for (name, value) in entries { values[name] = value }
+        return values
+    }
+
+    @Test func typedValuesComeOutAsMustacheRendersTheirDictionary() throws {
+        let theme = try Self.theme()
+        var generator = Generator(state: 7)
+        var compared = 0
+        for _ in 0..<1500 {
+            let values = Self.typedContext(&generator)
+            for name in ["t-main", "t-text"] {
+                let direct = try #require(theme.library.render(values.mustacheValue, withTemplate: name))
+                #expect(theme.render(name, values: values) == direct, "\(name): \(values.mustacheValue)")
+                #expect(theme.renderUTF8(name, values: values) == Array(direct.utf8))
+                compared += 1
+            }
+        }
+        #expect(compared == 3000)
+    }
+
+    @Test func typedShapesFollowNamesAndNeverMeetDictionaryShapes() throws {
+        var values: TemplateObject = ["t": .text("一"), "b": .flag(true), "l": .list([.object(["x": .text("1")])])]
+        let a = try #require(ContextShape.of(values))
+        values["t"] = .text("二二")
+        let b = try #require(ContextShape.of(values))
+        #expect(a.key == b.key)
+        #expect(b.leaves.map(\.text) == ["二二", "1"])
+        values["b"] = .flag(false)
+        #expect(ContextShape.of(values)?.key != a.key)
+        values["b"] = nil
+        #expect(values.names == ["t", "l"])
+        #expect(values.count == 2)
+        #expect(ContextShape.of(values)?.key != a.key)
+        // The same values as a dictionary: a key of its own (typed keys start with `T`).
+        let typed = try #require(ContextShape.of(["a": .text("x")] as TemplateObject))
+        let dictionary = try #require(ContextShape.of(["a": "x"]))
+        #expect(typed.key != dictionary.key)
+        #expect(typed.keyBytes.first == UInt8(ascii: "T"))
+        // Too many text values: rendered directly.
+        let many = TemplateObject(dictionaryLiteral: ("l", .list(Array(repeating: .text("x"), count: ContextShape.maximumLeaves + 1))))
+        #expect(ContextShape.of(many) == nil)
+        #expect(ContextShape.of(["t": .text("a\u{E001}")] as TemplateObject) == nil)
+        // Mustache's form: lists as `[Any]`, objects as `[String: Any]`, the rest as it is.
+        let form = (["n": .number(3), "f": .flag(true), "l": .list([.text("a")])] as TemplateObject).mustacheValue
+        #expect(form["n"] as? Int == 3)
+        #expect(form["f"] as? Bool == true)
+        #expect((form["l"] as? [Any])?.first as? String == "a")
+    }
+
     @Test func theRealSiteComesOutTheSameEitherWay() throws {
         // The repository's own site (every page kind, the real report), built with reuse and by Mustache alone.
         func build(reuse: Bool) throws -> [String: [UInt8]] {

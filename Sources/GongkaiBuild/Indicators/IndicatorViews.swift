@@ -45,12 +45,12 @@ struct IndicatorViews {
         guard !own.isEmpty else { return nil }
         let links = LinkResolver(pageURLPath: topic.urlPath, kind: .topic, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         var ctx = dataLinks(report, links)
-        ctx["caption"] = "本节指标（\(own.count)项）"
-        ctx["rows"] = own.map { row($0, href: found[$0.id].map { "#\($0)" } ?? "") }
+        ctx["caption"] = .text("本节指标（\(own.count)项）")
+        ctx["rows"] = .list(own.map { .object(row($0, href: found[$0.id].map { "#\($0)" } ?? "")) })
         let yoy = own.compactMap { series?.yearOverYear(id: $0.id) }
-        ctx["series"] = yoy.map(seriesContext)
-        ctx["hasSeries"] = !yoy.isEmpty
-        return model.theme.render("partials/indicator-table", context: ctx)
+        ctx["series"] = .list(yoy.map { .object(seriesContext($0)) })
+        ctx["hasSeries"] = .flag(!yoy.isEmpty)
+        return model.theme.render("partials/indicator-table", values: ctx)
     }
 
     private func apply(_ report: ReportModel, to extras: inout PageExtras) -> [OutputFile] {
@@ -71,25 +71,25 @@ struct IndicatorViews {
         let keys = report.indicators.keyIndicators
         if !keys.isEmpty {
             var ctx = dataLinks(report, overview)
-            ctx["rows"] = keys.map { row($0, href: overview.href(target(anchors[$0.id], report: report))) }
-            if let html = model.theme.render("partials/key-indicators", context: ctx) {
+            ctx["rows"] = .list(keys.map { .object(row($0, href: overview.href(target(anchors[$0.id], report: report)))) })
+            if let html = model.theme.render("partials/key-indicators", values: ctx) {
                 extras.pageValues["\(report.urlPath)index.html", default: [:]]["keyIndicatorsHTML"] = html
             }
         }
         // The indicators page: all figures grouped by topic.
         let listLinks = LinkResolver(pageURLPath: report.indicatorsURLPath, kind: .indicators, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         var ctx = dataLinks(report, listLinks)
-        ctx["count"] = report.indicators.indicators.count
-        ctx["groups"] = report.indicators.byTopic.map { group -> [String: Any] in
+        ctx["count"] = .number(report.indicators.indicators.count)
+        ctx["groups"] = .list(report.indicators.byTopic.map { group -> TemplateValue in
             let topic = report.topic(group.topic)
-            return [
-                "title": topic?.navTitle ?? (group.topic == "_index" ? "报告开篇" : group.topic),
-                "href": listLinks.href(topic?.urlPath ?? report.urlPath),
-                "anchor": "topic-" + group.topic.replacingOccurrences(of: "/", with: "-"),
-                "rows": group.indicators.map { row($0, href: listLinks.href(target(anchors[$0.id], report: report))) },
-            ]
-        }
-        if let html = model.theme.render("partials/indicators-list", context: ctx) {
+            return .object([
+                "title": .text(topic?.navTitle ?? (group.topic == "_index" ? "报告开篇" : group.topic)),
+                "href": .text(listLinks.href(topic?.urlPath ?? report.urlPath)),
+                "anchor": .text("topic-" + group.topic.replacingOccurrences(of: "/", with: "-")),
+                "rows": .list(group.indicators.map { .object(row($0, href: listLinks.href(target(anchors[$0.id], report: report)))) }),
+            ])
+        })
+        if let html = model.theme.render("partials/indicators-list", values: ctx) {
             extras.pageValues["\(report.indicatorsURLPath)index.html", default: [:]]["indicatorsPageHTML"] = html
         }
         let titles = Dictionary(uniqueKeysWithValues: report.topics.map { ($0.id, $0.navTitle) })
@@ -106,21 +106,24 @@ struct IndicatorViews {
         return place.topicURL + (place.anchor.map { "#\($0)" } ?? "")
     }
 
-    private func dataLinks(_ report: ReportModel, _ links: LinkResolver) -> [String: Any] {
-        ["csvHref": links.href(report.indicatorsCSVPath), "jsonHref": links.href(report.indicatorsJSONPath),
-         "indicatorsHref": links.href(report.indicatorsURLPath), "reportTitle": report.metadata.title]
+    private func dataLinks(_ report: ReportModel, _ links: LinkResolver) -> TemplateObject {
+        ["csvHref": .text(links.href(report.indicatorsCSVPath)), "jsonHref": .text(links.href(report.indicatorsJSONPath)),
+         "indicatorsHref": .text(links.href(report.indicatorsURLPath)), "reportTitle": .text(report.metadata.title)]
     }
 
-    private func row(_ indicator: Indicator, href: String) -> [String: Any] {
-        ["id": indicator.id, "label": indicator.label, "written": indicator.written, "value": indicator.valueText,
-         "unit": indicator.unit, "qualifier": indicator.qualifier ?? "", "quote": indicator.quote, "href": href, "key": indicator.key]
+    private func row(_ indicator: Indicator, href: String) -> TemplateObject {
+        ["id": .text(indicator.id), "label": .text(indicator.label), "written": .text(indicator.written),
+         "value": .text(indicator.valueText), "unit": .text(indicator.unit), "qualifier": .text(indicator.qualifier ?? ""),
+         "quote": .text(indicator.quote), "href": .text(href), "key": .flag(indicator.key)]
     }
 
-    private func seriesContext(_ yoy: YearOverYear) -> [String: Any] {
+    private func seriesContext(_ yoy: YearOverYear) -> TemplateObject {
         [
-            "id": yoy.id, "label": yoy.label, "chartHTML": yoy.chart(),
-            "caption": "\(yoy.label)（历年）",
-            "rows": yoy.rows.map { ["year": $0.year, "written": $0.indicator.written, "change": $0.changeText ?? "—"] },
+            "id": .text(yoy.id), "label": .text(yoy.label), "chartHTML": .text(yoy.chart()),
+            "caption": .text("\(yoy.label)（历年）"),
+            "rows": .list(yoy.rows.map {
+                .object(["year": .number($0.year), "written": .text($0.indicator.written), "change": .text($0.changeText ?? "—")])
+            }),
         ]
     }
 

@@ -44,6 +44,17 @@ struct ContextShape {
         return ContextShape(keyBytes: walker.key, leaves: walker.leaves, placeholderContext: placeholders ? replaced as? [String: Any] : nil)
     }
 
+    /// The shape of typed values (what `PageContextBuilder` makes), walked in the order their names were set; the
+    /// same rules as `of(_:placeholders:)`, and a key that never equals one of a `[String: Any]` context (it starts
+    /// with `T`), whose walk sorts names. Lists are marked as `[Any]`, objects as `[String: Any]`: what
+    /// `TemplateValue.mustacheValue` gives.
+    static func of(_ object: TemplateObject, placeholders: Bool = false) -> ContextShape? {
+        var walker = Walker(placeholders: placeholders)
+        walker.key.append(UInt8(ascii: "T"))
+        guard let replaced = walker.walk(object: object) else { return nil }
+        return ContextShape(keyBytes: walker.key, leaves: walker.leaves, placeholderContext: placeholders ? replaced : nil)
+    }
+
     /// A shape's key, hashed as one block of bytes (an array of bytes hashes byte by byte).
     struct Key: Hashable {
         let bytes: [UInt8]
@@ -103,6 +114,51 @@ struct ContextShape {
             if type == Self.anyArrayType, let array = value as? [Any] { return walkArray(array) }
             if type == Self.doubleType, let number = value as? Double { return leaf(String(describing: number), lineFeed: false) }
             return nil
+        }
+
+        /// A typed value, with markers in place when asked (as `walk(_:)`); nil for what is not allowed.
+        mutating func walk(typed value: TemplateValue) -> Any? {
+            switch value {
+            case .text(let text):
+                return walkText(text)
+            case .flag(let flag):
+                put(flag ? "t" : "f")
+                return flag
+            case .number(let number):
+                return leaf(String(number), lineFeed: false)
+            case .list(let elements):
+                put("[")
+                put(elements.count)
+                var out: [Any] = []
+                if placeholders { out.reserveCapacity(elements.count) }
+                for element in elements {
+                    guard let replaced = walk(typed: element), leaves.count <= ContextShape.maximumLeaves else { return nil }
+                    if placeholders { out.append(replaced) }
+                }
+                put("]")
+                return out
+            case .object(let object):
+                return walk(object: object)
+            }
+        }
+
+        /// An object's values in the order they were set; marked as `walkDictionary` marks a dictionary.
+        mutating func walk(object: TemplateObject) -> [String: Any]? {
+            put("{")
+            var out: [String: Any] = [:]
+            if placeholders {
+                out.reserveCapacity(object.count + 1)
+                out["\u{E000}"] = "\u{E000}"
+            }
+            for (name, child) in zip(object.names, object.values) {
+                put(name.utf8.count)
+                put(":")
+                put(name)
+                guard let replaced = walk(typed: child), leaves.count <= ContextShape.maximumLeaves else { return nil }
+                if placeholders { out[name] = replaced }
+            }
+            put("}")
+            return out
         }
 
         private static let stringType = ObjectIdentifier(String.self)

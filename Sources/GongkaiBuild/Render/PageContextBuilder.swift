@@ -1,17 +1,16 @@
 import GongkaiCore
 import Markdown
 
-/// Builds the values a page template sees. Every value is plain text that Mustache escapes (`{{x}}`), except keys
-/// ending in `HTML`, which hold rendered Markdown and are inserted with `{{{x}}}`. The README lists every key.
-/// Sendable by hand: its `[String: Any]` values hold only strings, numbers, booleans and arrays/dictionaries of
-/// them, built once and never mutated.
-final class PageContextBuilder: @unchecked Sendable {
+/// Builds the values a page template sees (typed: `TemplateObject`). Every value is plain text that Mustache
+/// escapes (`{{x}}`), except keys ending in `HTML`, which hold rendered Markdown and are inserted with `{{{x}}}`.
+/// The README lists every key.
+final class PageContextBuilder: Sendable {
     let model: SiteModel
     let options: BuildOptions
     let extras: PageExtras
     /// The site-wide `site` and `footer` values (the same on every page).
-    private let siteValues: [String: Any]
-    private let footerValues: [String: Any]
+    private let siteValues: TemplateObject
+    private let footerValues: TemplateObject
     /// Navigation items already rendered, by everything they show (see `navHTML`).
     private let navItems = NavItemCache()
     /// The site's base path (`/`, `/fzzfjs/`), worked out once.
@@ -36,65 +35,65 @@ final class PageContextBuilder: @unchecked Sendable {
         usesChildrenHTML = theme.templateNames.contains("partials/tree-item") && theme.references("childrenHTML")
         treeItemUsesChildren = theme.references("children", in: "partials/tree-item")
         footerValues = Self.known([
-            "organisation": config.organisation, "undertaker": config.undertaker,
-            "phone": config.footer.phone, "address": config.footer.address, "email": config.footer.email,
-            "siteCode": config.footer.siteCode, "icp": config.footer.icp, "icpURL": config.footer.icpURL,
-            "police": config.footer.police, "policeURL": config.footer.policeURL,
-            "partyGovURL": config.footer.partyGovURL, "errorReportURL": config.footer.errorReportURL,
-            "copyright": config.footer.copyright,
+            ("organisation", config.organisation), ("undertaker", config.undertaker),
+            ("phone", config.footer.phone), ("address", config.footer.address), ("email", config.footer.email),
+            ("siteCode", config.footer.siteCode), ("icp", config.footer.icp), ("icpURL", config.footer.icpURL),
+            ("police", config.footer.police), ("policeURL", config.footer.policeURL),
+            ("partyGovURL", config.footer.partyGovURL), ("errorReportURL", config.footer.errorReportURL),
+            ("copyright", config.footer.copyright),
         ])
-        siteValues = Self.known(["title": config.title, "organisation": config.organisation, "undertaker": config.undertaker,
-                                 "domain": config.domain, "siteCode": config.footer.siteCode])
+        siteValues = Self.known([("title", config.title), ("organisation", config.organisation), ("undertaker", config.undertaker),
+                                 ("domain", config.domain), ("siteCode", config.footer.siteCode)])
     }
 
     /// The context for `page`.
-    func context(for page: PageModel) -> [String: Any] {
+    func context(for page: PageModel) -> TemplateObject {
         let links = LinkResolver(pageURLPath: page.urlPath, kind: page.kind, basePath: basePath, fileSystemLinks: options.fileSystemLinks)
         var ctx = common(page, links)
         let report = page.reportID.flatMap { model.report($0) }
         if let report {
-            ctx["report"] = reportContext(report, page: page, links: links)
+            ctx["report"] = .object(reportContext(report, page: page, links: links))
             let nav = navNodes(report, current: page, links: links)
-            if usesNav { ctx["nav"] = nav.map { $0.values() } }
-            if usesNavHTML { ctx["navHTML"] = navHTML(nav) }
+            if usesNav { ctx["nav"] = .list(nav.map { .object($0.values()) }) }
+            if usesNavHTML { ctx["navHTML"] = .text(navHTML(nav)) }
         }
         switch page.kind {
         case .home:
-            ctx["reports"] = model.reports.enumerated().map { i, r in reportSummary(r, links: links, latest: i == 0) }
+            ctx["reports"] = .list(model.reports.enumerated().map { i, r in .object(reportSummary(r, links: links, latest: i == 0)) })
             if let latest = model.reports.first {
-                ctx["latest"] = reportContext(latest, page: page, links: links)
+                ctx["latest"] = .object(reportContext(latest, page: page, links: links))
             }
         case .sitemap:
-            ctx["reports"] = model.reports.map { r -> [String: Any] in
+            ctx["reports"] = .list(model.reports.map { r -> TemplateValue in
                 var summary = reportSummary(r, links: links, latest: false)
                 summary["tree"] = navTree(r, current: page, links: links)
-                return summary
-            }
+                return .object(summary)
+            })
         case .topic:
             if let report, let id = page.topicID, let topic = report.topic(id) {
                 // The quotes of the topic's indicators, marked in its body, and its table linking to them.
                 let own = report.indicators.indicators(topic: topic.id)
                 let marked = own.isEmpty ? (html: topic.body.html, anchors: [:]) : QuoteMarker.mark(topic.body.html, indicators: own)
-                ctx["topic"] = topicContext(topic, report: report, bodyHTML: marked.html, links: links)
+                ctx["topic"] = .object(topicContext(topic, report: report, bodyHTML: marked.html, links: links))
                 if !own.isEmpty, usesIndicatorTable,
                    let table = indicatorViews.topicTable(topic, report: report, anchors: marked.anchors,
                                                                                         series: extras.series[report.metadata.id]) {
-                    ctx["indicatorTableHTML"] = table
+                    ctx["indicatorTableHTML"] = .text(table)
                 }
             }
         case .full:
             // Made here, once per report: the model keeps only the full text's headings.
-            if let report { ctx["full"] = ["bodyHTML": FullReportBody.make(report).html] }
+            if let report { ctx["full"] = .object(["bodyHTML": .text(FullReportBody.make(report).html)]) }
         default:
             break
         }
         if let extra = extras.pageValues[page.outputPath] {
-            ctx.merge(extra) { _, new in new }
+            for name in extra.keys.sorted() { ctx[name] = extra[name].map(TemplateValue.text) }
         }
         return ctx
     }
 
-    private func common(_ page: PageModel, _ links: LinkResolver) -> [String: Any] {
+    private func common(_ page: PageModel, _ links: LinkResolver) -> TemplateObject {
         let config = model.config
         let report = page.reportID.flatMap { model.report($0) }
         var titleParts: [String] = []
@@ -104,43 +103,43 @@ final class PageContextBuilder: @unchecked Sendable {
         }
         titleParts.append(config.title)
         let canonical = absoluteURL(page.urlPath)
-        var meta: [String: Any] = [
-            "title": page.title,
-            "headTitle": titleParts.joined(separator: " – "),
-            "kind": page.kind.rawValue,
-            "canonical": canonical,
-            "description": description(page, report: report),
-            "keywords": keywords(report: report),
-            "columnName": report?.metadata.series.nonEmpty ?? config.title,
-            "columnType": report?.metadata.category.nonEmptyKnown ?? "",
-            "articleTitle": report.map { page.kind == .report ? $0.metadata.title : "\(page.title) – \($0.metadata.title)" } ?? page.title,
-            "contentSource": report?.metadata.publisher.nonEmptyKnown ?? config.organisation.nonEmptyKnown ?? "",
-            "isHome": page.kind == .home,
-        ]
-        if let pub = report?.metadata.published, !pub.isUnsetValue { meta["pubDate"] = "\(pub) 00:00" }
-        var values: [String: Any] = [
-            "lang": config.language,
-            "site": siteValues,
-            "root": links.root,
-            "assets": links.root + "assets/",
-            "homeHref": links.href(""),
-            "sitemapHref": links.href("sitemap/"),
-            "searchHref": links.href("search/"),
-            "searchEnabled": config.search,
-            "page": Self.known(meta),
-            "menu": config.menu.map { item -> [String: Any] in
+        var meta = Self.known([
+            ("title", page.title),
+            ("headTitle", titleParts.joined(separator: " – ")),
+            ("kind", page.kind.rawValue),
+            ("canonical", canonical),
+            ("description", description(page, report: report)),
+            ("keywords", keywords(report: report)),
+            ("columnName", report?.metadata.series.nonEmpty ?? config.title),
+            ("columnType", report?.metadata.category.nonEmptyKnown ?? ""),
+            ("articleTitle", report.map { page.kind == .report ? $0.metadata.title : "\(page.title) – \($0.metadata.title)" } ?? page.title),
+            ("contentSource", report?.metadata.publisher.nonEmptyKnown ?? config.organisation.nonEmptyKnown ?? ""),
+        ])
+        meta["isHome"] = .flag(page.kind == .home)
+        if let pub = report?.metadata.published, !pub.isUnsetValue { meta["pubDate"] = .text("\(pub) 00:00") }
+        var values: TemplateObject = [
+            "lang": .text(config.language),
+            "site": .object(siteValues),
+            "root": .text(links.root),
+            "assets": .text(links.root + "assets/"),
+            "homeHref": .text(links.href("")),
+            "sitemapHref": .text(links.href("sitemap/")),
+            "searchHref": .text(links.href("search/")),
+            "searchEnabled": .flag(config.search),
+            "page": .object(meta),
+            "menu": .list(config.menu.map { item -> TemplateValue in
                 let href = links.menuHref(item.url)
                 let current = item.url.hasPrefix("/") && String(item.url.dropFirst()) == page.urlPath
-                return ["title": item.title, "href": href, "current": current]
-            },
-            "breadcrumbs": breadcrumbs(page, links: links),
-            "isReportPage": page.kind == .report,
-            "isFullPage": page.kind == .full,
-            "isIndicatorsPage": page.kind == .indicators,
-            "footer": footerValues,
+                return .object(["title": .text(item.title), "href": .text(href), "current": .flag(current)])
+            }),
+            "breadcrumbs": .list(breadcrumbs(page, links: links)),
+            "isReportPage": .flag(page.kind == .report),
+            "isFullPage": .flag(page.kind == .full),
+            "isIndicatorsPage": .flag(page.kind == .indicators),
+            "footer": .object(footerValues),
         ]
-        if let date = options.buildDate { values["buildDate"] = date }
-        if let shards = extras.searchShards { values["searchShards"] = shards }
+        if let date = options.buildDate { values["buildDate"] = .text(date) }
+        if let shards = extras.searchShards { values["searchShards"] = .number(shards) }
         return values
     }
 
@@ -174,9 +173,9 @@ final class PageContextBuilder: @unchecked Sendable {
         return words.filter { !$0.isEmpty }.joined(separator: ",")
     }
 
-    private func breadcrumbs(_ page: PageModel, links: LinkResolver) -> [[String: Any]] {
+    private func breadcrumbs(_ page: PageModel, links: LinkResolver) -> [TemplateValue] {
         var crumbs: [(String, String)] = [("首页", "")]
-        if page.kind == .home { return [["title": "首页", "last": true]] }
+        if page.kind == .home { return [.object(["title": .text("首页"), "last": .flag(true)])] }
         if let report = page.reportID.flatMap({ model.report($0) }) {
             crumbs.append((report.metadata.title, report.urlPath))
             if let id = page.topicID, let topic = report.topic(id) {
@@ -192,40 +191,43 @@ final class PageContextBuilder: @unchecked Sendable {
             crumbs.append((page.title, page.urlPath))
         }
         return crumbs.enumerated().map { i, c in
-            i == crumbs.count - 1 ? ["title": c.0, "last": true] : ["title": c.0, "href": links.href(c.1), "last": false]
+            .object(i == crumbs.count - 1 ? ["title": .text(c.0), "last": .flag(true)]
+                                          : ["title": .text(c.0), "href": .text(links.href(c.1)), "last": .flag(false)])
         }
     }
 
-    private func reportSummary(_ report: ReportModel, links: LinkResolver, latest: Bool) -> [String: Any] {
-        Self.known([
-            "id": report.metadata.id, "title": report.metadata.title, "year": report.metadata.year,
-            "series": report.metadata.series, "href": links.href(report.urlPath), "fullHref": links.href(report.fullURLPath),
-            "indicatorsHref": links.href(report.indicatorsURLPath),
-            "published": report.metadata.published.isUnsetValue ? "" : report.metadata.published,
-            "publisher": report.metadata.publisher.isUnsetValue ? "" : report.metadata.publisher,
-            "latest": latest,
-        ])
+    private func reportSummary(_ report: ReportModel, links: LinkResolver, latest: Bool) -> TemplateObject {
+        var summary = Self.known([("id", report.metadata.id), ("title", report.metadata.title)])
+        summary["year"] = .number(report.metadata.year)
+        summary.setKnown("series", report.metadata.series)
+        summary.setKnown("href", links.href(report.urlPath))
+        summary.setKnown("fullHref", links.href(report.fullURLPath))
+        summary.setKnown("indicatorsHref", links.href(report.indicatorsURLPath))
+        summary.setKnown("published", report.metadata.published)
+        summary.setKnown("publisher", report.metadata.publisher)
+        summary["latest"] = .flag(latest)
+        return summary
     }
 
-    private func reportContext(_ report: ReportModel, page: PageModel, links: LinkResolver) -> [String: Any] {
+    private func reportContext(_ report: ReportModel, page: PageModel, links: LinkResolver) -> TemplateObject {
         var ctx = reportSummary(report, links: links, latest: report.metadata.id == model.reports.first?.metadata.id)
         let m = report.metadata
         let rows: [(String, String)] = [
             ("索引号", m.indexNumber), ("主题分类", m.category), ("发布机构", m.publisher),
             ("成文日期", m.written), ("发布日期", m.published), ("文号", m.documentNumber), ("有效性", m.validity),
         ]
-        ctx["meta"] = rows.filter { !$0.1.isUnsetValue }.map { ["label": $0.0, "value": $0.1] }
-        ctx["hasMeta"] = rows.contains { !$0.1.isUnsetValue }
-        if !m.salutation.isEmpty { ctx["salutation"] = m.salutation }
-        ctx["closing"] = m.closing
-        ctx["openingHTML"] = HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath)
+        ctx["meta"] = .list(rows.filter { !$0.1.isUnsetValue }.map { .object(["label": .text($0.0), "value": .text($0.1)]) })
+        ctx["hasMeta"] = .flag(rows.contains { !$0.1.isUnsetValue })
+        if !m.salutation.isEmpty { ctx["salutation"] = .text(m.salutation) }
+        ctx["closing"] = .list(m.closing.map(TemplateValue.text))
+        ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
         if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
         return ctx
     }
 
     /// The report's section tree, marking the current page and opening its ancestors.
-    private func navTree(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [[String: Any]] {
-        navNodes(report, current: current, links: links).map { $0.values() }
+    private func navTree(_ report: ReportModel, current: PageModel, links: LinkResolver) -> TemplateValue {
+        .list(navNodes(report, current: current, links: links).map { .object($0.values()) })
     }
 
     /// One item of the section tree: a key that determines everything it shows, and its template values (made on
@@ -238,9 +240,9 @@ final class PageContextBuilder: @unchecked Sendable {
         let reusable: Bool
         /// The values; with `forItem`, those `partials/tree-item` sees when it renders the item on its own
         /// (`children` only when that template refers to it).
-        let makeValues: (_ forItem: Bool) -> [String: Any]
+        let makeValues: (_ forItem: Bool) -> TemplateObject
 
-        func values(forItem: Bool = false) -> [String: Any] { makeValues(forItem) }
+        func values(forItem: Bool = false) -> TemplateObject { makeValues(forItem) }
     }
 
     /// The section tree's top-level items.
@@ -267,13 +269,13 @@ final class PageContextBuilder: @unchecked Sendable {
             return NavNode(key: key, report: reportID, reusable: !open) { forItem in
                 let topic = report.topics[position]
                 let children = report.childPositions(of: id).map(node)
-                var values: [String: Any] = [
-                    "title": topic.navTitle, "href": links.href(topic.urlPath),
-                    "current": current.kind == .topic && current.topicID == id, "open": open,
-                    "hasChildren": !children.isEmpty, "summary": topic.source.summary,
+                var values: TemplateObject = [
+                    "title": .text(topic.navTitle), "href": .text(links.href(topic.urlPath)),
+                    "current": .flag(current.kind == .topic && current.topicID == id), "open": .flag(open),
+                    "hasChildren": .flag(!children.isEmpty), "summary": .text(topic.source.summary),
                 ]
-                if !forItem || itemChildren { values["children"] = children.map { $0.values() } }
-                if childrenHTML { values["childrenHTML"] = self.navHTML(children) }
+                if !forItem || itemChildren { values["children"] = .list(children.map { .object($0.values()) }) }
+                if childrenHTML { values["childrenHTML"] = .text(self.navHTML(children)) }
                 return values
             }
         }
@@ -288,33 +290,44 @@ final class PageContextBuilder: @unchecked Sendable {
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
-            let render = { self.model.theme.render("partials/tree-item", context: item.values(forItem: true)) ?? "" }
+            let render = { self.model.theme.render("partials/tree-item", values: item.values(forItem: true)) ?? "" }
             html += item.reusable ? navItems.html(for: item.key, report: item.report, make: render) : render()
         }
         return html
     }
 
-    private func topicContext(_ topic: TopicModel, report: ReportModel, bodyHTML: String, links: LinkResolver) -> [String: Any] {
+    private func topicContext(_ topic: TopicModel, report: ReportModel, bodyHTML: String, links: LinkResolver) -> TemplateObject {
         let children = report.childPositions(of: topic.id)
-        var ctx: [String: Any] = [
-            "id": topic.id, "title": topic.title, "navTitle": topic.navTitle,
-            "bodyHTML": bodyHTML,
-            "toc": topic.body.headings.filter { $0.level <= 3 }.map { ["text": $0.text.withoutFinalFullStop, "href": "#\($0.id)", "level": $0.level, "sub": $0.level == 3] },
-            "hasToc": topic.body.headings.count > 1,
-            "children": children.map { ["title": report.topics[$0].navTitle, "href": links.href(report.topics[$0].urlPath), "summary": report.topics[$0].source.summary] },
-            "hasChildren": !children.isEmpty,
+        var ctx: TemplateObject = [
+            "id": .text(topic.id), "title": .text(topic.title), "navTitle": .text(topic.navTitle),
+            "bodyHTML": .text(bodyHTML),
+            "toc": .list(topic.body.headings.filter { $0.level <= 3 }.map {
+                .object(["text": .text($0.text.withoutFinalFullStop), "href": .text("#\($0.id)"), "level": .number($0.level), "sub": .flag($0.level == 3)])
+            }),
+            "hasToc": .flag(topic.body.headings.count > 1),
+            "children": .list(children.map {
+                .object(["title": .text(report.topics[$0].navTitle), "href": .text(links.href(report.topics[$0].urlPath)),
+                         "summary": .text(report.topics[$0].source.summary)])
+            }),
+            "hasChildren": .flag(!children.isEmpty),
         ]
-        if !topic.source.summary.isEmpty { ctx["summary"] = topic.source.summary }
-        if let prev = topic.previousID.flatMap({ report.topic($0) }) { ctx["prev"] = ["title": prev.navTitle, "href": links.href(prev.urlPath)] }
-        if let next = topic.nextID.flatMap({ report.topic($0) }) { ctx["next"] = ["title": next.navTitle, "href": links.href(next.urlPath)] }
+        if !topic.source.summary.isEmpty { ctx["summary"] = .text(topic.source.summary) }
+        if let prev = topic.previousID.flatMap({ report.topic($0) }) {
+            ctx["prev"] = .object(["title": .text(prev.navTitle), "href": .text(links.href(prev.urlPath))])
+        }
+        if let next = topic.nextID.flatMap({ report.topic($0) }) {
+            ctx["next"] = .object(["title": .text(next.navTitle), "href": .text(links.href(next.urlPath))])
+        }
         return ctx
     }
 }
 
 extension PageContextBuilder {
-    /// Drops text values that are empty or TODO, so that templates' `{{#key}}` sections skip them.
-    static func known(_ values: [String: Any]) -> [String: Any] {
-        values.filter { !(($0.value as? String)?.isUnsetValue ?? false) }
+    /// The texts, in order, without those that are empty or TODO, so that templates' `{{#key}}` sections skip them.
+    static func known(_ texts: [(String, String)]) -> TemplateObject {
+        var values = TemplateObject()
+        for (name, text) in texts { values.setKnown(name, text) }
+        return values
     }
 }
 

@@ -8,6 +8,6 @@ struct PageExtras: Sendable {
     /// Each report's year-over-year series (by report id; none when it has fewer than two years), for the tables
     /// made as topic pages render.
     var series: [String: IndicatorSeries] = [:]
-    /// Extra template values per page output path.
-    nonisolated(unsafe) var pageValues: [String: [String: Any]] = [:]
+    /// Extra template values (rendered HTML) per page output path.
+    var pageValues: [String: [String: String]] = [:]
 }

@@ -30,7 +30,21 @@ final class TemplateOutputCache: @unchecked Sendable {
 
     /// `context` rendered with template `name` as UTF-8; nil when the library has no such template.
     func render(_ name: String, context: [String: Any], with render: ([String: Any]) -> String?) -> [UInt8]? {
-        guard let shape = ContextShape.of(context) else { return render(context).map { Array($0.utf8) } }
+        reuse(name, shape: ContextShape.of(context), marked: { ContextShape.of(context, placeholders: true) },
+              direct: { render(context) }, with: render)
+    }
+
+    /// Typed values rendered with template `name` as UTF-8 (what Mustache gives for `values.mustacheValue`).
+    func render(_ name: String, values: TemplateObject, with render: ([String: Any]) -> String?) -> [UInt8]? {
+        reuse(name, shape: ContextShape.of(values), marked: { ContextShape.of(values, placeholders: true) },
+              direct: { render(values.mustacheValue) }, with: render)
+    }
+
+    /// The output for a context of `shape` (nil: render directly), from its skeleton when there is one; `marked`
+    /// gives the context's shape with markers, `direct` renders the context itself.
+    private func reuse(_ name: String, shape: ContextShape?, marked makeMarked: () -> ContextShape?, direct: () -> String?,
+                       with render: ([String: Any]) -> String?) -> [UInt8]? {
+        guard let shape else { return direct().map { Array($0.utf8) } }
         var bytes = Array(name.utf8)
         bytes.append(0)
         bytes += shape.keyBytes
@@ -39,17 +53,17 @@ final class TemplateOutputCache: @unchecked Sendable {
         case .skeleton(let skeleton)?:
             return skeleton.fill(shape.leaves)
         case .direct?:
-            return render(context).map { Array($0.utf8) }
+            return direct().map { Array($0.utf8) }
         case nil:
-            guard let marked = ContextShape.of(context, placeholders: true), let placeholders = marked.placeholderContext,
+            guard let marked = makeMarked(), let placeholders = marked.placeholderContext,
                   let output = render(placeholders) else {
-                return render(context).map { Array($0.utf8) }
+                return direct().map { Array($0.utf8) }
             }
             let skeleton = RenderSkeleton(output: output, leaves: marked.leaves)
             lock.withLock {
                 if entries.count < Self.capacity { entries[key] = skeleton.map(Entry.skeleton) ?? .direct }
             }
-            return skeleton?.fill(shape.leaves) ?? render(context).map { Array($0.utf8) }
+            return skeleton?.fill(shape.leaves) ?? direct().map { Array($0.utf8) }
         }
     }
 }

@@ -116,6 +116,17 @@ public struct Theme: Sendable {
         return outputCache.render(name, context: context) { library.render($0, withTemplate: name) }
     }
 
+    /// Renders typed values with the template `name` (what `render(_:context:)` gives for `values.mustacheValue`).
+    func render(_ name: String, values: TemplateObject) -> String? {
+        renderUTF8(name, values: values).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders typed values with the template `name`, as UTF-8.
+    func renderUTF8(_ name: String, values: TemplateObject) -> [UInt8]? {
+        guard allowsSkeletons else { return library.render(values.mustacheValue, withTemplate: name).map { Array($0.utf8) } }
+        return outputCache.render(name, values: values) { library.render($0, withTemplate: name) }
+    }
+
     /// Whether a template's output can be reused across contexts of one shape: none of its tags applies a transform
     /// (`{{uppercased(x)}}`, `{{#first()}}`), names a partial by a value (`{{>*x}}`, `{{<*x}}`), changes the
     /// delimiters or sets a pragma other than `CONTENT_TYPE: TEXT` (Mustache's own HTML escaping works on whole
