@@ -12,25 +12,15 @@ public enum UTF8Search {
         haystack.withUnsafeBufferPointer { find(needle, in: $0, from: start) }
     }
 
-    /// Byte offset of the first occurrence of `needle` in `haystack` at or after `start`, or nil. Candidates are
-    /// found with `memchr` on the needle's first byte.
+    /// Byte offset of the first occurrence of `needle` in `haystack` at or after `start`, or nil (the C library's
+    /// `memmem`).
     public static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         let n = needle.count, h = hay.count
         guard n > 0, start >= 0, h - start >= n else { return n == 0 ? start : nil }
         guard let base = hay.baseAddress else { return nil }
-        let first = needle[0]
-        return needle.withUnsafeBufferPointer { ndl in
-            var i = start
-            let last = h - n
-            while i <= last {
-                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                var j = 1
-                while j < n && hay[i + j] == ndl[j] { j += 1 }
-                if j == n { return i }
-                i += 1
-            }
-            return nil
+        return needle.withUnsafeBufferPointer { ndl -> Int? in
+            guard let hit = cMemmem(base + start, h - start, ndl.baseAddress, n) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
 
@@ -58,3 +48,7 @@ public enum UTF8Search {
         return haystack.withUTF8 { find(Array(needle.utf8), in: $0) } != nil
     }
 }
+
+/// The C library's `memmem` (a GNU extension, which the Glibc module does not export).
+@_silgen_name("memmem")
+private func cMemmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeMutableRawPointer?

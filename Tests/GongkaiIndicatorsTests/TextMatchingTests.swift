@@ -16,4 +16,29 @@ import Testing
         #expect(UTF8Search.contains(long, "办,项快"))
         #expect(!UTF8Search.contains("项", "项城"))
     }
+
+    /// `UTF8Search.find` (the C library's `memmem`) agrees with a plain search, from every start, on random bytes
+    /// drawn from a small alphabet (so that partial matches abound).
+    @Test func findAgreesWithAPlainSearch() {
+        var state: UInt64 = 9
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet: [UInt8] = [0x3C, 0x68, 0x31, 0xE9, 0xA1, 0xB9]
+        func plain(_ needle: [UInt8], _ hay: [UInt8], _ start: Int) -> Int? {
+            if needle.isEmpty { return start <= hay.count ? start : nil }
+            guard start >= 0, hay.count - start >= needle.count else { return nil }
+            return (start...(hay.count - needle.count)).first { hay[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        for _ in 0..<400 {
+            let hay = (0..<next(60)).map { _ in alphabet[next(alphabet.count)] }
+            let needle = (0..<(1 + next(4))).map { _ in alphabet[next(alphabet.count)] }
+            for start in 0...(hay.count + 1) {
+                #expect(UTF8Search.find(needle, in: hay, from: start) == plain(needle, hay, start), "\(needle) in \(hay) from \(start)")
+            }
+        }
+        #expect(UTF8Search.find([], in: [1, 2], from: 1) == 1)
+        #expect(UTF8Search.find([1], in: [], from: 0) == nil)
+    }
 }

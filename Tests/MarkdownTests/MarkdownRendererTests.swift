@@ -117,6 +117,26 @@ import GongkaiCore
         #expect(out.html == "<h4 id=\"a\">a</h4>\n<h6 id=\"b\">b</h6>\n")
     }
 
+    @Test func shiftingKeepsEveryByteBetweenHeadings() {
+        // Combining marks and ideographs right against the cut points, a heading repeated, and a paragraph that
+        // only looks like a heading tag.
+        let source = "# 一\n\n\u{301}é文字 &lt;h1&gt;\n\n## 二\u{301}\n\n# 一\n\n末\u{301}\n"
+        let out = MarkdownRenderer().render(source)
+        var ids = HeadingIDGenerator(reserved: ["一"])
+        let shifted = out.shifted(by: 1, ids: &ids)
+        var expected = out.html
+        for (old, new) in [("<h1 id=\"一\">一</h1>", "<h2 id=\"一-1\">一</h2>"), ("<h2 id=\"二\">二\u{301}</h2>", "<h3 id=\"二\">二\u{301}</h3>"),
+                           ("<h1 id=\"一-1\">一</h1>", "<h2 id=\"一-2\">一</h2>")] {
+            let range = try? #require(expected.range(of: old))
+            if let range { expected.replaceSubrange(range, with: new) }
+        }
+        #expect(Array(shifted.html.utf8) == Array(expected.utf8))
+        #expect(shifted.headings.map(\.id) == ["一-1", "二", "一-2"])
+        #expect(shifted.headings.map(\.level) == [2, 3, 2])
+        var again = HeadingIDGenerator(reserved: ["一"])
+        #expect(out.shiftedHeadings(by: 1, ids: &again) == shifted.headings)
+    }
+
     @Test func inlineMarkupInsideHeadingsSurvives() {
         let out = MarkdownRenderer().render("# A *b* `c`\n")
         #expect(out.html == "<h1 id=\"a-b-c\">A <em>b</em> <code>c</code></h1>\n")
