@@ -25,10 +25,6 @@ extension RenderedMarkdown {
         // not checked as UTF-8 again: every cut is at an ASCII `<` or `>`) and the new heading tags.
         var out = ""
         if buildHTML { out.reserveCapacity(bytes.count + headings.count * 8) }
-        let utf8 = html.utf8
-        func slice(_ from: Int, _ to: Int) -> Substring {
-            html[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
-        }
         var cursor = 0
         var newHeadings: [Heading] = []
         newHeadings.reserveCapacity(headings.count)
@@ -43,16 +39,16 @@ extension RenderedMarkdown {
             let level = min(6, max(1, heading.level + offset))
             let id = ids.next(for: heading.text)
             if buildHTML {
-                out += slice(cursor, start)
+                out += html.utf8Slice(cursor, start)
                 out += "<h\(level) id=\"\(id)\">"
-                out += slice(start + open.count, end)
+                out += html.utf8Slice(start + open.count, end)
                 out += "</h\(level)>"
             }
             cursor = end + close.count
             newHeadings.append(Heading(level: level, text: heading.text, id: id, line: heading.line))
         }
         guard buildHTML else { return RenderedMarkdown(html: "", headings: newHeadings, links: links) }
-        out += slice(cursor, bytes.count)
+        out += html.utf8Slice(cursor, bytes.count)
         return RenderedMarkdown(html: out, headings: newHeadings, links: links)
     }
 }

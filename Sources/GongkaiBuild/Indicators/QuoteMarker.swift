@@ -27,18 +27,19 @@ enum QuoteMarker {
             anchors[indicator.id] = anchor
         }
         guard !accepted.isEmpty else { return (html, anchors) }
-        var out: [UInt8] = []
+        // Rebuilt from slices of `html`: a match of valid UTF-8 in valid UTF-8 starts and ends on scalar boundaries.
+        var out = ""
         out.reserveCapacity(bytes.count + accepted.count * 48)
         var cursor = 0
         for item in accepted.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            out += bytes[cursor..<item.range.lowerBound]
-            out += Array("<span class=\"figure-quote\" id=\"\(item.anchor)\">".utf8)
-            out += bytes[item.range]
-            out += Array("</span>".utf8)
+            out += html.utf8Slice(cursor, item.range.lowerBound)
+            out += "<span class=\"figure-quote\" id=\"\(item.anchor)\">"
+            out += html.utf8Slice(item.range.lowerBound, item.range.upperBound)
+            out += "</span>"
             cursor = item.range.upperBound
         }
-        out += bytes[cursor...]
-        return (String(decoding: out, as: UTF8.self), anchors)
+        out += html.utf8Slice(cursor, bytes.count)
+        return (out, anchors)
     }
 
 }

@@ -7,27 +7,28 @@ import GongkaiCore
 enum TableWrapper {
     private static let open = Array("<table>".utf8)
     private static let close = Array("</table>".utf8)
-    private static let boxOpen = Array("<div class=\"table-wrap\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n<table>".utf8)
-    private static let boxClose = Array("</table>\n</div>".utf8)
+    private static let boxOpenText = "<div class=\"table-wrap\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n<table>"
+    private static let boxCloseText = "</table>\n</div>"
 
     /// `html` with each `<table>…</table>` boxed.
     static func wrap(_ html: String) -> String {
         let bytes = Array(html.utf8)
         guard var start = UTF8Search.find(open, in: bytes) else { return html }
-        var out: [UInt8] = []
+        // Rebuilt from slices of `html` (cut at ASCII `<`), not decoded again.
+        var out = ""
         out.reserveCapacity(bytes.count + 256)
         var cursor = 0
         while true {
             guard let end = UTF8Search.find(close, in: bytes, from: start) else { break }
-            out += bytes[cursor..<start]
-            out += boxOpen
-            out += bytes[(start + open.count)..<end]
-            out += boxClose
+            out += html.utf8Slice(cursor, start)
+            out += boxOpenText
+            out += html.utf8Slice(start + open.count, end)
+            out += boxCloseText
             cursor = end + close.count
             guard let next = UTF8Search.find(open, in: bytes, from: cursor) else { break }
             start = next
         }
-        out += bytes[cursor...]
-        return String(decoding: out, as: UTF8.self)
+        out += html.utf8Slice(cursor, bytes.count)
+        return out
     }
 }
