@@ -13,9 +13,10 @@ public struct SiteChecker: Sendable {
 
     /// All findings for `model`.
     public func check(_ model: SiteModel) -> [Diagnostic] {
-        var out: [Diagnostic] = []
         let anchors = anchorIndex(model)
-        for report in model.reports {
+        // Reports are checked in parallel; their findings are joined in report order.
+        var out = ParallelMap.map(model.reports) { report -> [Diagnostic] in
+            var out: [Diagnostic] = []
             if publishing { out += metadataFindings(report) }
             if let opening = report.opening, let source = report.openingSource {
                 out += linkFindings(opening, source: source, pageURL: report.urlPath, anchors: anchors)
@@ -24,7 +25,8 @@ public struct SiteChecker: Sendable {
                 out += linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors)
                 out += headingFindings(topic)
             }
-        }
+            return out
+        }.flatMap { $0 }
         out += duplicateTitles(model)
         if publishing { out += configFindings(model.config) }
         return out
@@ -59,11 +61,12 @@ public struct SiteChecker: Sendable {
     private func anchorIndex(_ model: SiteModel) -> [String: Set<String>] {
         var index: [String: Set<String>] = [:]
         for page in model.pages { index[page.urlPath] = [] }
-        for report in model.reports {
-            for topic in report.topics { index[topic.urlPath] = Set(topic.body.headings.map(\.id)) }
-            index[report.fullURLPath] = Set(report.fullBody.headings.map(\.id))
-            index[report.urlPath] = Set(report.opening?.headings.map(\.id) ?? [])
+        // Each report's sets are made in parallel (hashing every heading id), then put in in report order.
+        let perReport = ParallelMap.map(model.reports) { report -> [(String, Set<String>)] in
+            report.topics.map { ($0.urlPath, Set($0.body.headings.map(\.id))) }
+                + [(report.fullURLPath, Set(report.fullBody.headings.map(\.id))), (report.urlPath, Set(report.opening?.headings.map(\.id) ?? []))]
         }
+        for (path, ids) in perReport.joined() { index[path] = ids }
         for file in model.staticFiles { index[file.outputPath] = [] }
         return index
     }
