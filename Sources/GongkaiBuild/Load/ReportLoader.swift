@@ -12,7 +12,7 @@ struct ReportLoader {
     func load(diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> LoadedReport {
         let metadata = try readMetadata(diagnostics: &diagnostics)
         var opening: MarkdownSource?
-        let indexURL = folder.appendingPathComponent("_index.md")
+        let indexURL = folder.appendingPathComponent("_index.md", isDirectory: false)
         if FileManager.default.fileExists(atPath: indexURL.path) {
             let doc = try FrontMatterDocument.parse(SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md"))
             opening = MarkdownSource(path: "\(displayFolder)/_index.md", text: doc.body, firstLine: doc.bodyLine)
@@ -21,7 +21,7 @@ struct ReportLoader {
         var assets: [StaticFile] = []
         loadTopics(in: folder, relative: "", parentID: nil, depth: 1, into: &topics, assets: &assets, diagnostics: &diagnostics)
         var indicators: SourceFile?
-        let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
+        let indicatorsURL = folder.appendingPathComponent("indicators.yaml", isDirectory: false)
         if FileManager.default.fileExists(atPath: indicatorsURL.path) {
             do { indicators = try SourceFile.read(indicatorsURL, displayPath: "\(displayFolder)/indicators.yaml") } catch { diagnostics += error.diagnostics }
         }
@@ -30,7 +30,7 @@ struct ReportLoader {
 
     private func readMetadata(diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> ReportMetadata {
         let path = "\(displayFolder)/report.yaml"
-        let file = try SourceFile.read(folder.appendingPathComponent("report.yaml"), displayPath: path)
+        let file = try SourceFile.read(folder.appendingPathComponent("report.yaml", isDirectory: false), displayPath: path)
         let yaml = try YAMLReader.parse(file.text, path: path)
         guard yaml.isMapping else {
             throw DiagnosticError([.error("report metadata must be a mapping of `key: value` lines", at: yaml.location)])
@@ -65,7 +65,8 @@ struct ReportLoader {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
         var level: [(topic: LoadedTopic, folder: URL?)] = []
         for name in names where !name.hasPrefix(".") {
-            let url = dir.appendingPathComponent(name)
+            // `isDirectory` given: without it, Foundation looks the path up on disk to decide (once more per file).
+            let url = dir.appendingPathComponent(name, isDirectory: false)
             let display = "\(displayFolder)/\(relative)\(name)"
             let status = FileStatus(path: url.path)
             if let problem = SymlinkGuard.check(url, status: status, root: root, displayPath: display) {
@@ -73,7 +74,7 @@ struct ReportLoader {
                 continue
             }
             if status?.isDirectory == true {
-                let index = url.appendingPathComponent("_index.md")
+                let index = url.appendingPathComponent("_index.md", isDirectory: false)
                 guard FileManager.default.fileExists(atPath: index.path) else {
                     collectAssets(in: url, relative: "\(relative)\(name)/", into: &assets, diagnostics: &diagnostics)
                     continue

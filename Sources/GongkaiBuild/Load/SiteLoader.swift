@@ -21,7 +21,7 @@ public struct SiteLoader: Sendable {
             config = nil
         }
         // Reports are read in parallel; their diagnostics are kept in folder order.
-        let folders = subfolders(of: contentURL).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.yaml").path) }
+        let folders = subfolders(of: contentURL).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.yaml", isDirectory: false).path) }
         let root = self.root
         let loaded: [(report: LoadedReport?, diagnostics: [Diagnostic])] = ParallelMap.map(folders) { folder in
             var found: [Diagnostic] = []

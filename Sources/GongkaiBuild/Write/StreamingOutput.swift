@@ -19,6 +19,9 @@ final class StreamingOutput: @unchecked Sendable {
     private let root: URL
     /// `root.path`, made once (a URL's path is rebuilt on every use).
     private let rootPath: String
+    /// The root folder, open: a first build creates its files and folders relative to it (`openat`, `mkdirat`), so
+    /// that the kernel does not walk the whole path again for each of them.
+    private let rootFD: Int32
     private let mode: Mode
     /// The base path for manifest entries; nil when the caller brings its own manifest (nothing is recorded).
     private let basePath: String?
@@ -45,6 +48,7 @@ final class StreamingOutput: @unchecked Sendable {
             mode = .update(existing: Set(existing))
             root = destination
             rootPath = destination.path
+            rootFD = -1
         } else {
             let temp = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             try? fm.removeItem(at: temp)
@@ -54,7 +58,12 @@ final class StreamingOutput: @unchecked Sendable {
             mode = .fresh(temp: temp)
             root = temp
             rootPath = temp.path
+            rootFD = open(temp.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
+    }
+
+    deinit {
+        if rootFD >= 0 { close(rootFD) }
     }
 
     /// Writes one file (safe to call from several threads for different paths) and records its manifest entry.
@@ -63,12 +72,11 @@ final class StreamingOutput: @unchecked Sendable {
         var didWrite = true
         do {
             try ensureFolder(of: file.path)
-            let path = rootPath + "/" + file.path
             switch mode {
             case .fresh:
-                try Self.writeFile(file.bytes, to: path)
+                try Self.writeFile(file.bytes, to: rootFD >= 0 ? file.path : rootPath + "/" + file.path, in: rootFD >= 0 ? rootFD : AT_FDCWD)
             case .update(let existing):
-                didWrite = try Self.replace(file, at: path, mayExist: existing.contains(file.path))
+                didWrite = try Self.replace(file, at: rootPath + "/" + file.path, mayExist: existing.contains(file.path))
             }
         } catch {
             lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
@@ -120,25 +128,30 @@ final class StreamingOutput: @unchecked Sendable {
         let folder = String(path[..<slash])
         guard !folder.isEmpty else { return }
         if lock.withLock({ folders.contains(folder) }) { return }
-        try Self.makeFolders(rootPath + "/" + folder)
+        if rootFD >= 0 {
+            try Self.makeFolders(folder, in: rootFD)
+        } else {
+            try Self.makeFolders(rootPath + "/" + folder)
+        }
         lock.withLock { _ = folders.insert(folder) }
     }
 
     /// Creates the folder at `path` and any missing parents (mkdir(2) directly: Foundation's `createDirectory`
     /// builds URLs and checks every component, once per page folder). An existing folder is fine; an existing file
     /// in its place is an error.
-    static func makeFolders(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 { return }
+    /// With `folder` (an open folder), `path` is relative to it.
+    static func makeFolders(_ path: String, in folder: Int32 = AT_FDCWD) throws {
+        if mkdirat(folder, path, 0o755) == 0 { return }
         switch errno {
         case EEXIST:
             var info = stat()
-            if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
+            if fstatat(folder, path, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path) exists and is not a folder"])
         case ENOENT:
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.startIndex else { break }
-            try makeFolders(String(path[..<slash]))
-            if mkdir(path, 0o755) == 0 { return }
-            if errno == EEXIST { return try makeFolders(path) }  // made meanwhile by another job (or a file: an error)
+            try makeFolders(String(path[..<slash]), in: folder)
+            if mkdirat(folder, path, 0o755) == 0 { return }
+            if errno == EEXIST { return try makeFolders(path, in: folder) }  // made meanwhile by another job (or a file: an error)
         default:
             break
         }
@@ -185,9 +198,9 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    /// Writes `bytes` to a new file at `path`.
-    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes `bytes` to a new file at `path` (relative to `folder` when it is an open folder).
+    private static func writeFile(_ bytes: [UInt8], to path: String, in folder: Int32 = AT_FDCWD) throws {
+        let fd = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
         defer { close(fd) }
         var done = 0
