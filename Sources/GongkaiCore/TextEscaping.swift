@@ -27,6 +27,29 @@ public enum TextEscaping {
         return escaped ?? text
     }
 
+    /// Appends the UTF-8 bytes of `html(text)` to `out` (what a template's `{{x}}` inserts).
+    public static func appendHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for (i, b) in bytes.enumerated() {
+                let entity: StaticString
+                switch b {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+    }
+
     /// A JSON string literal; non-ASCII stays UTF-8, control characters and U+2028/U+2029 are escaped (safe in JS).
     /// Works on UTF-8 bytes: the search index writes megabytes of these.
     public static func json(_ text: String) -> String {

@@ -3,6 +3,23 @@ import Foundation
 import Testing
 
 @Suite struct TextEscapingTests {
+    /// Appending escaped HTML gives `html(_:)`'s bytes, after whatever the buffer held, for escapes at every place.
+    @Test func appendedHTMLEqualsHTML() {
+        let pool = ["&", "<", ">", "\"", "'", "项", "a", "\n", "&amp;", "\u{301}", "𠀋"]
+        var state: UInt64 = 3
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(state % 9) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pool[Int((state >> 33) % UInt64(pool.count))]
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var out: [UInt8] = [0x78]
+            TextEscaping.appendHTML(text, to: &out)
+            #expect(out == [0x78] + Array(TextEscaping.html(text).utf8), "\(text)")
+        }
+    }
+
     @Test func jsonLiteralsParseBackToTheSameText() throws {
         for text in ["项城市“项快办”", "a\"b\\c", "line\nbreak\r\ttab", "\u{01}\u{1F}", "x\u{2028}y\u{2029}z", "", "2530项,99.15%"] {
             let literal = TextEscaping.json(text)

@@ -75,8 +75,12 @@ struct RenderSkeleton: Sendable {
             case .literal(let bytes):
                 out.append(contentsOf: bytes)
             case .leaf(let index, let escaped):
-                var text = escaped ? TextEscaping.html(leaves[index].text) : leaves[index].text
-                text.withUTF8 { out.append(contentsOf: $0) }
+                if escaped {
+                    TextEscaping.appendHTML(leaves[index].text, to: &out)
+                } else {
+                    var text = leaves[index].text
+                    text.withUTF8 { out.append(contentsOf: $0) }
+                }
             }
         }
         return out
