@@ -144,7 +144,13 @@ import Testing
         let form = (["n": .number(3), "f": .flag(true), "l": .list([.text("a")])] as TemplateObject).mustacheValue
         #expect(form["n"] as? Int == 3)
         #expect(form["f"] as? Bool == true)
-        #expect((form["l"] as? [Any])?.first as? String == "a")
+        #expect(form["l"] as? [String] == ["a"])
+        // Lists keep the element types Mustache's transforms look at (`sorted` needs comparable elements).
+        let lists = (["o": .list([.object(["x": .text("1")])]), "m": .list([.text("a"), .number(1)])] as TemplateObject).mustacheValue
+        #expect((lists["o"] as? [[String: Any]])?.first?["x"] as? String == "1")
+        #expect((lists["m"] as? [Any])?.count == 2)
+        let theme = try Self.theme(["t-sorted": "{{#sorted(l)}}{{.}},{{/sorted(l)}}"])
+        #expect(theme.render("t-sorted", values: ["l": .list([.text("b"), .text("a")])]) == "a,b,\n")
     }
 
     @Test func theRealSiteComesOutTheSameEitherWay() throws {

@@ -13,14 +13,26 @@ enum TemplateValue: Sendable {
     /// Named values.
     case object(TemplateObject)
 
-    /// The value as Mustache receives it: `String`, `Bool`, `Int`, `[Any]` or `[String: Any]`.
+    /// The value as Mustache receives it: `String`, `Bool`, `Int`, `[String: Any]`, and for a list `[String]` when
+    /// every element is text (Mustache's `sorted` transform needs comparable elements), `[[String: Any]]` when every
+    /// element is an object, `[Any]` otherwise.
     var mustacheValue: Any {
         switch self {
-        case .text(let text): text
-        case .flag(let flag): flag
-        case .number(let number): number
-        case .list(let elements): elements.map(\.mustacheValue)
-        case .object(let object): object.mustacheValue
+        case .text(let text): return text
+        case .flag(let flag): return flag
+        case .number(let number): return number
+        case .object(let object): return object.mustacheValue
+        case .list(let elements):
+            var texts: [String] = []
+            var objects: [[String: Any]] = []
+            for element in elements {
+                switch element {
+                case .text(let text) where objects.isEmpty: texts.append(text)
+                case .object(let object) where texts.isEmpty: objects.append(object.mustacheValue)
+                default: return elements.map(\.mustacheValue)
+                }
+            }
+            return texts.isEmpty ? objects as Any : texts as Any
         }
     }
 }
