@@ -90,12 +90,14 @@ import Testing
         var entries: [(String, TemplateValue)] = [
             ("name", text()), ("other", text()), ("flag", .flag(generator.next(2) == 0)),
             ("items", .list((0..<generator.next(4)).map { _ in .object(["title": text(), "raw": text(), "n": .number(generator.next(1000))]) })),
-            ("rows", .list((0..<generator.next(3)).map { _ in .object(["label": text(), "value": text(), "html": text()]) })),
-            ("words", .list((0..<generator.next(3)).map { _ in text() })),
+            ("rows", generator.next(2) == 0 ? .records((0..<generator.next(3)).map { _ in ["label": text(), "value": text(), "html": text()] })
+                                             : .list((0..<generator.next(3)).map { _ in .object(["label": text(), "value": text(), "html": text()]) })),
+            ("words", generator.next(2) == 0 ? .texts((0..<generator.next(3)).map { _ in generator.text() })
+                                              : .list((0..<generator.next(3)).map { _ in text() })),
             ("x", .number(generator.next(2) == 0 ? -3 : 1_000_000)),
         ]
         if generator.next(3) == 0 { entries.removeAll { $0.0 == "other" } }
-        if generator.next(2) == 0 { entries.append(("nested", .object(["inner": .object(["deep": text()])]))) }
+        if generator.next(2) == 0 { entries.append(("nested", .object(["inner": .record(["deep": text()])]))) }
         if generator.next(2) == 0 { entries.reverse() }
         var values = TemplateObject()
         for (name, value) in entries { values[name] = value }
@@ -140,17 +142,29 @@ import Testing
         let many = TemplateObject(dictionaryLiteral: ("l", .list(Array(repeating: .text("x"), count: ContextShape.maximumLeaves + 1))))
         #expect(ContextShape.of(many) == nil)
         #expect(ContextShape.of(["t": .text("a\u{E001}")] as TemplateObject) == nil)
-        // Mustache's form: lists as `[Any]`, objects as `[String: Any]`, the rest as it is.
-        let form = (["n": .number(3), "f": .flag(true), "l": .list([.text("a")])] as TemplateObject).mustacheValue
+        // Mustache's form: the Swift types the untyped contexts had (transforms and printing tell them apart).
+        let form = (["n": .number(3), "f": .flag(true), "l": .texts(["a"]), "e": .texts([]), "o": .list([.object(["x": .text("1")])]),
+                     "z": .list([]), "m": .list([.text("a"), .number(1)]), "r": .records([["x": .text("1")]]), "q": .records([]),
+                     "d": .record(["x": .text("1")])] as TemplateObject).mustacheValue
         #expect(form["n"] as? Int == 3)
         #expect(form["f"] as? Bool == true)
         #expect(form["l"] as? [String] == ["a"])
-        // Lists keep the element types Mustache's transforms look at (`sorted` needs comparable elements).
-        let lists = (["o": .list([.object(["x": .text("1")])]), "m": .list([.text("a"), .number(1)])] as TemplateObject).mustacheValue
-        #expect((lists["o"] as? [[String: Any]])?.first?["x"] as? String == "1")
-        #expect((lists["m"] as? [Any])?.count == 2)
-        let theme = try Self.theme(["t-sorted": "{{#sorted(l)}}{{.}},{{/sorted(l)}}"])
-        #expect(theme.render("t-sorted", values: ["l": .list([.text("b"), .text("a")])]) == "a,b,\n")
+        #expect(form["e"] as? [String] == [])
+        #expect((form["o"] as? [[String: Any]])?.first?["x"] as? String == "1")
+        #expect((form["z"] as? [[String: Any]])?.isEmpty == true)
+        #expect((form["m"] as? [Any])?.count == 2)
+        #expect(form["r"] as? [[String: String]] == [["x": "1"]])
+        #expect(form["q"] as? [[String: String]] == [])
+        #expect(form["d"] as? [String: String] == ["x": "1"])
+        // The review's cases: `sorted` needs a list of text even when it is empty; `reversed` prints the element type.
+        let theme = try Self.theme(["t-sorted": "{{#sorted(l)}}{{.}},{{/sorted(l)}}[{{count(sorted(e))}}][{{reversed(r)}}]"])
+        let rendered = theme.render("t-sorted", values: ["l": .texts(["b", "a"]), "e": .texts([]), "r": .records([])])
+        #expect(rendered == "a,b,[0][ReversedCollection&lt;Array&lt;Dictionary&lt;String, String&gt;&gt;&gt;(_base: [])]\n")
+        // Lists of other kinds have keys of their own.
+        #expect(ContextShape.of(["l": .texts(["a"])] as TemplateObject)?.key != ContextShape.of(["l": .list([.text("a")])] as TemplateObject)?.key)
+        #expect(ContextShape.of(["l": .records([["x": .text("a")]])] as TemplateObject)?.key
+                != ContextShape.of(["l": .list([.object(["x": .text("a")])])] as TemplateObject)?.key)
+        #expect(ContextShape.of(["d": .record(["x": .text("a")])] as TemplateObject)?.key != ContextShape.of(["d": .object(["x": .text("a")])] as TemplateObject)?.key)
     }
 
     @Test func theRealSiteComesOutTheSameEitherWay() throws {

@@ -127,19 +127,32 @@ struct ContextShape {
             case .number(let number):
                 return leaf(String(number), lineFeed: false)
             case .list(let elements):
-                put("[")
-                put(elements.count)
-                var out: [Any] = []
-                if placeholders { out.reserveCapacity(elements.count) }
-                for element in elements {
-                    guard let replaced = walk(typed: element), leaves.count <= ContextShape.maximumLeaves else { return nil }
-                    if placeholders { out.append(replaced) }
-                }
-                put("]")
-                return out
+                return walk(list: elements, kind: "")
+            case .texts(let texts):
+                return walk(list: texts.map(TemplateValue.text), kind: "S")
+            case .records(let objects):
+                return walk(list: objects.map(TemplateValue.object), kind: "R")
             case .object(let object):
                 return walk(object: object)
+            case .record(let object):
+                put("R")
+                return walk(object: object)
             }
+        }
+
+        /// A list's elements, marked as `[Any]`; `kind` tells lists of the same elements but other Swift types apart.
+        private mutating func walk(list elements: [TemplateValue], kind: String) -> Any? {
+            put("[")
+            put(kind)
+            put(elements.count)
+            var out: [Any] = []
+            if placeholders { out.reserveCapacity(elements.count) }
+            for element in elements {
+                guard let replaced = walk(typed: element), leaves.count <= ContextShape.maximumLeaves else { return nil }
+                if placeholders { out.append(replaced) }
+            }
+            put("]")
+            return out
         }
 
         /// An object's values in the order they were set; marked as `walkDictionary` marks a dictionary.

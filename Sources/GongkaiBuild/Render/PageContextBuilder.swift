@@ -83,7 +83,7 @@ final class PageContextBuilder: Sendable {
             }
         case .full:
             // Made here, once per report: the model keeps only the full text's headings.
-            if let report { ctx["full"] = .object(["bodyHTML": .text(FullReportBody.make(report).html)]) }
+            if let report { ctx["full"] = .record(["bodyHTML": .text(FullReportBody.make(report).html)]) }
         default:
             break
         }
@@ -216,10 +216,10 @@ final class PageContextBuilder: Sendable {
             ("索引号", m.indexNumber), ("主题分类", m.category), ("发布机构", m.publisher),
             ("成文日期", m.written), ("发布日期", m.published), ("文号", m.documentNumber), ("有效性", m.validity),
         ]
-        ctx["meta"] = .list(rows.filter { !$0.1.isUnsetValue }.map { .object(["label": .text($0.0), "value": .text($0.1)]) })
+        ctx["meta"] = .records(rows.filter { !$0.1.isUnsetValue }.map { ["label": .text($0.0), "value": .text($0.1)] })
         ctx["hasMeta"] = .flag(rows.contains { !$0.1.isUnsetValue })
         if !m.salutation.isEmpty { ctx["salutation"] = .text(m.salutation) }
-        ctx["closing"] = .list(m.closing.map(TemplateValue.text))
+        ctx["closing"] = .texts(m.closing)
         ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
         if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
         return ctx
@@ -305,18 +305,18 @@ final class PageContextBuilder: Sendable {
                 .object(["text": .text($0.text.withoutFinalFullStop), "href": .text("#\($0.id)"), "level": .number($0.level), "sub": .flag($0.level == 3)])
             }),
             "hasToc": .flag(topic.body.headings.count > 1),
-            "children": .list(children.map {
-                .object(["title": .text(report.topics[$0].navTitle), "href": .text(links.href(report.topics[$0].urlPath)),
-                         "summary": .text(report.topics[$0].source.summary)])
+            "children": .records(children.map {
+                ["title": .text(report.topics[$0].navTitle), "href": .text(links.href(report.topics[$0].urlPath)),
+                 "summary": .text(report.topics[$0].source.summary)]
             }),
             "hasChildren": .flag(!children.isEmpty),
         ]
         if !topic.source.summary.isEmpty { ctx["summary"] = .text(topic.source.summary) }
         if let prev = topic.previousID.flatMap({ report.topic($0) }) {
-            ctx["prev"] = .object(["title": .text(prev.navTitle), "href": .text(links.href(prev.urlPath))])
+            ctx["prev"] = .record(["title": .text(prev.navTitle), "href": .text(links.href(prev.urlPath))])
         }
         if let next = topic.nextID.flatMap({ report.topic($0) }) {
-            ctx["next"] = .object(["title": .text(next.navTitle), "href": .text(links.href(next.urlPath))])
+            ctx["next"] = .record(["title": .text(next.navTitle), "href": .text(links.href(next.urlPath))])
         }
         return ctx
     }

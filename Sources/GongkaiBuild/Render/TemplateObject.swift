@@ -39,6 +39,17 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         if !text.isUnsetValue { self[name] = .text(text) }
     }
 
+    /// The object as `[String: String]`, for an object of text values (`TemplateValue.record`): other values are
+    /// given as Mustache would print them.
+    var textValues: [String: String] {
+        var out: [String: String] = [:]
+        out.reserveCapacity(names.count)
+        for (name, value) in zip(names, values) {
+            if case .text(let text) = value { out[name] = text } else { out[name] = String(describing: value.mustacheValue) }
+        }
+        return out
+    }
+
     /// The object as Mustache receives it.
     var mustacheValue: [String: Any] {
         var out: [String: Any] = [:]

@@ -8,31 +8,38 @@ enum TemplateValue: Sendable {
     case flag(Bool)
     /// A whole number, printed in decimal.
     case number(Int)
-    /// A list: a section repeats for each element.
+    /// A list: a section repeats for each element (given to Mustache as `[[String: Any]]` when every element is
+    /// an object, as the list of objects it usually is, or empty; `[Any]` otherwise).
     case list([TemplateValue])
+    /// A list of text (`[String]`: Mustache's `sorted` transform works on it, even empty).
+    case texts([String])
+    /// A list of objects whose values are all text (`[[String: String]]`, which transforms such as `reversed`
+    /// print by its type).
+    case records([TemplateObject])
     /// Named values.
     case object(TemplateObject)
+    /// Named values, all text (`[String: String]`).
+    case record(TemplateObject)
 
-    /// The value as Mustache receives it: `String`, `Bool`, `Int`, `[String: Any]`, and for a list `[String]` when
-    /// every element is text (Mustache's `sorted` transform needs comparable elements), `[[String: Any]]` when every
-    /// element is an object, `[Any]` otherwise.
+    /// The value as Mustache receives it: the Swift types the untyped contexts had, which transforms and printing
+    /// a value whole can tell apart.
     var mustacheValue: Any {
         switch self {
         case .text(let text): return text
         case .flag(let flag): return flag
         case .number(let number): return number
         case .object(let object): return object.mustacheValue
+        case .record(let object): return object.textValues
+        case .texts(let texts): return texts
+        case .records(let objects): return objects.map(\.textValues)
         case .list(let elements):
-            var texts: [String] = []
             var objects: [[String: Any]] = []
+            objects.reserveCapacity(elements.count)
             for element in elements {
-                switch element {
-                case .text(let text) where objects.isEmpty: texts.append(text)
-                case .object(let object) where texts.isEmpty: objects.append(object.mustacheValue)
-                default: return elements.map(\.mustacheValue)
-                }
+                guard case .object(let object) = element else { return elements.map(\.mustacheValue) }
+                objects.append(object.mustacheValue)
             }
-            return texts.isEmpty ? objects as Any : texts as Any
+            return objects
         }
     }
 }
