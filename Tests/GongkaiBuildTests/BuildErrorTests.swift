@@ -73,6 +73,20 @@ import GongkaiCore
         try expectFailureKeepsPublic(site, "content/r2024/03.md:4:4: error: file is not valid UTF-8 (byte offset 22)")
     }
 
+    /// The full-text page carries the opening's headings too: a link to one of them is not broken.
+    @Test func linksToTheOpeningsHeadingsOnTheFullTextPageAreFound() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/_index.md", "## 总体情况\n\n开篇。\n")
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n见[全文开篇](../full/#总体情况)和[无此锚点](../full/#没有这个)。\n")
+        let errors = site.buildErrors() ?? ""
+        #expect(!errors.contains("#总体情况"), "\(errors)")
+        #expect(errors.contains("content/r2024/03.md:4:24: error: broken anchor `#没有这个`"), "\(errors)")
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n见[全文开篇](../full/#总体情况)。\n")
+        let result = try site.build()
+        let full = try #require(result.file(at: "r2024/full/index.html"))
+        #expect(String(decoding: full.bytes, as: UTF8.self).contains("id=\"总体情况\""))
+    }
+
     @Test func brokenLinkAndAnchor() throws {
         let site = try SiteFixture(smallSite)
         try site.build()

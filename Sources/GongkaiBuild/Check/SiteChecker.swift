@@ -49,7 +49,7 @@ public struct SiteChecker: Sendable {
     private static func anchors(of urlPath: String, in model: SiteModel) -> Set<String>? {
         for report in model.reports where urlPath.hasPrefix(report.urlPath) {
             if urlPath == report.urlPath { return Set(report.opening?.headings.map(\.id) ?? []) }
-            if urlPath == report.fullURLPath { return Set(report.fullBody.headings.map(\.id)) }
+            if urlPath == report.fullURLPath { return Set(report.fullBody.ids) }
             let id = String(urlPath.dropFirst(report.urlPath.count).dropLast(urlPath.hasSuffix("/") ? 1 : 0))
             if urlPath.hasSuffix("/"), let topic = report.topic(id) { return Set(topic.body.headings.map(\.id)) }
         }
@@ -64,7 +64,7 @@ public struct SiteChecker: Sendable {
         // Each report's sets are made in parallel (hashing every heading id), then put in in report order.
         let perReport = ParallelMap.map(model.reports) { report -> [(String, Set<String>)] in
             report.topics.map { ($0.urlPath, Set($0.body.headings.map(\.id))) }
-                + [(report.fullURLPath, Set(report.fullBody.headings.map(\.id))), (report.urlPath, Set(report.opening?.headings.map(\.id) ?? []))]
+                + [(report.fullURLPath, Set(report.fullBody.ids)), (report.urlPath, Set(report.opening?.headings.map(\.id) ?? []))]
         }
         for (path, ids) in perReport.joined() { index[path] = ids }
         for file in model.staticFiles { index[file.outputPath] = [] }

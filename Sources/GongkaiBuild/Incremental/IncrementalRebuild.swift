@@ -40,7 +40,7 @@ struct IncrementalRebuild {
         report.fullBody = FullReportBody.make(report, html: false)
         // Anchors other pages may link to must stay as they were.
         guard topic.body.headings.map(\.id) == old.body.headings.map(\.id),
-              report.fullBody.headings.map(\.id) == previous.model.reports[r].fullBody.headings.map(\.id) else { return nil }
+              report.fullBody.ids == previous.model.reports[r].fullBody.ids else { return nil }
         if let file = report.indicatorsFile {
             let quoted = Set(report.indicators.indicators.map(\.topic))
             guard report.indicators.validate(topicTexts: report.topicTexts(only: quoted), path: file.path).isEmpty else { return nil }
