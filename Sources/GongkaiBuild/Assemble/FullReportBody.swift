@@ -17,6 +17,13 @@ public struct FullReportBody: Sendable, Hashable {
     /// made later without working the ids out again; set by the headings-only pass (`html: false`).
     public var ids: [String] = []
 
+    /// What the site model keeps of a report's full text: only the anchor ids in order (`ids`), which the link
+    /// check and the fragment made later need; its headings and topic anchors are not kept (a large site's full
+    /// texts repeat every heading).
+    public static func anchors(of report: ReportModel) -> FullReportBody {
+        FullReportBody(html: "", headings: [], topicAnchors: [:], ids: make(report, html: false).ids)
+    }
+
     /// Builds the body from already rendered topics (headings are shifted, not re-rendered); with `html: false`,
     /// only the headings and anchors (the fragment is left empty).
     public static func make(_ report: ReportModel, html buildHTML: Bool = true) -> FullReportBody {

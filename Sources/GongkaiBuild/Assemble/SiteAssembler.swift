@@ -57,7 +57,7 @@ public struct SiteAssembler: Sendable {
             model.index()
             reports.append(model)
         }
-        let fullBodies = ParallelMap.map(reports) { FullReportBody.make($0, html: false) }
+        let fullBodies = ParallelMap.map(reports) { FullReportBody.anchors(of: $0) }
         for i in reports.indices { reports[i].fullBody = fullBodies[i] }
         // Each report's indicators, loaded and checked against its topics in parallel; merged in report order.
         let indicatorSets = ParallelMap.map(reports) { report -> (set: IndicatorSet?, diagnostics: [Diagnostic]) in

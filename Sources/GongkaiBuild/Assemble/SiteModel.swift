@@ -52,7 +52,8 @@ public struct ReportModel: Sendable {
     public var indicatorsCSVPath: String { "\(metadata.id)/indicators.csv" }
     /// URL path of the open-data JSON.
     public var indicatorsJSONPath: String { "\(metadata.id)/indicators.json" }
-    /// The whole report in reading order (the full-report page's body), with its anchors.
+    /// The full-text page's anchor ids in order (`FullReportBody.anchors(of:)`: no fragment, headings or topic
+    /// anchors, which the page makes when it renders).
     public var fullBody = FullReportBody(html: "", headings: [], topicAnchors: [:])
 
     /// Position of each topic in `topics`, by id (filled by the assembler).

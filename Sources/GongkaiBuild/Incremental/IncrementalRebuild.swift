@@ -37,7 +37,7 @@ struct IncrementalRebuild {
         topic.body = body
         topic.excerpt = excerpt
         report.topics[t] = topic
-        report.fullBody = FullReportBody.make(report, html: false)
+        report.fullBody = FullReportBody.anchors(of: report)
         // Anchors other pages may link to must stay as they were.
         guard topic.body.headings.map(\.id) == old.body.headings.map(\.id),
               report.fullBody.ids == previous.model.reports[r].fullBody.ids else { return nil }
