@@ -26,7 +26,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "GongkaiCore"]),
-        .target(name: "GongkaiCore"),
+        .target(name: "CByteSearch"),
+        .target(name: "GongkaiCore", dependencies: ["CByteSearch"]),
         .target(
             name: "GongkaiBuild",
             dependencies: [

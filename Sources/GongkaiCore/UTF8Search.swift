@@ -1,3 +1,4 @@
+import CByteSearch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,7 @@ public enum UTF8Search {
         guard n > 0, start >= 0, h - start >= n else { return n == 0 ? start : nil }
         guard let base = hay.baseAddress else { return nil }
         return needle.withUnsafeBufferPointer { ndl -> Int? in
-            guard let hit = cMemmem(base + start, h - start, ndl.baseAddress, n) else { return nil }
+            guard let hit = gongkai_memmem(base + start, h - start, ndl.baseAddress, n) else { return nil }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
@@ -48,7 +49,3 @@ public enum UTF8Search {
         return haystack.withUTF8 { find(Array(needle.utf8), in: $0) } != nil
     }
 }
-
-/// The C library's `memmem` (a GNU extension, which the Glibc module does not export).
-@_silgen_name("memmem")
-private func cMemmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeMutableRawPointer?

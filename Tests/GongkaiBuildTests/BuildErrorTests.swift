@@ -87,6 +87,14 @@ import GongkaiCore
         #expect(String(decoding: full.bytes, as: UTF8.self).contains("id=\"总体情况\""))
     }
 
+    /// A FIFO where a topic file should be is an error naming it, not a build that waits forever for a writer.
+    @Test(.timeLimit(.minutes(1))) func aFIFOIsAnErrorNotAWait() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        #expect(mkfifo(site.root.appendingPathComponent("content/r2024/notes.md").path, 0o644) == 0)
+        try expectFailureKeepsPublic(site, "content/r2024/notes.md:1:1: error: cannot read file")
+    }
+
     @Test func brokenLinkAndAnchor() throws {
         let site = try SiteFixture(smallSite)
         try site.build()

@@ -6,7 +6,9 @@ enum FileBytes {
     /// The bytes of the regular file at `path`; nil when it cannot be read this way (missing, not a regular file,
     /// an error): the caller then reads it through Foundation, which names the error.
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever (it is not a regular file, so it
+        // is refused below and Foundation names the error); for a regular file the flag changes nothing.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

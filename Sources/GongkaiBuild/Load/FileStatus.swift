@@ -9,7 +9,8 @@ struct FileStatus: Sendable, Equatable {
     /// The path, links followed, is a folder.
     let isDirectory: Bool
 
-    /// The status of `path`; nil when nothing is there (or, for a link, when its target is missing).
+    /// The status of `path`; nil when nothing is there. A link whose target is missing is a symbolic link that is
+    /// not a folder.
     init?(path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }

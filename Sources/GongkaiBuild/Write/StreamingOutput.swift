@@ -129,7 +129,7 @@ final class StreamingOutput: @unchecked Sendable {
         guard !folder.isEmpty else { return }
         if lock.withLock({ folders.contains(folder) }) { return }
         if rootFD >= 0 {
-            try Self.makeFolders(folder, in: rootFD)
+            try Self.makeFolders(folder, in: rootFD, shownUnder: rootPath)
         } else {
             try Self.makeFolders(rootPath + "/" + folder)
         }
@@ -139,23 +139,26 @@ final class StreamingOutput: @unchecked Sendable {
     /// Creates the folder at `path` and any missing parents (mkdir(2) directly: Foundation's `createDirectory`
     /// builds URLs and checks every component, once per page folder). An existing folder is fine; an existing file
     /// in its place is an error.
-    /// With `folder` (an open folder), `path` is relative to it.
-    static func makeFolders(_ path: String, in folder: Int32 = AT_FDCWD) throws {
+    /// With `folder` (an open folder), `path` is relative to it, and messages name it below `shownUnder` (the
+    /// folder's path), as they name an absolute path.
+    static func makeFolders(_ path: String, in folder: Int32 = AT_FDCWD, shownUnder base: String? = nil) throws {
+        let shown = base.map { $0 + "/" + path } ?? path
         if mkdirat(folder, path, 0o755) == 0 { return }
         switch errno {
         case EEXIST:
             var info = stat()
             if fstatat(folder, path, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path) exists and is not a folder"])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(shown) exists and is not a folder"])
         case ENOENT:
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.startIndex else { break }
-            try makeFolders(String(path[..<slash]), in: folder)
+            try makeFolders(String(path[..<slash]), in: folder, shownUnder: base)
             if mkdirat(folder, path, 0o755) == 0 { return }
-            if errno == EEXIST { return try makeFolders(path, in: folder) }  // made meanwhile by another job (or a file: an error)
+            // Made meanwhile by another job (or a file: an error).
+            if errno == EEXIST { return try makeFolders(path, in: folder, shownUnder: base) }
         default:
             break
         }
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create folder \(path): \(String(cString: strerror(errno)))"])
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create folder \(shown): \(String(cString: strerror(errno)))"])
     }
 
     /// Replaces the file at `path` with `file`'s bytes unless it already holds them (returns whether it wrote).
