@@ -24,4 +24,21 @@ import Testing
         _ = get(99, 1)
         #expect(!cache.heldReports.contains("r1") && cache.heldReports.contains("r2"))
     }
+
+    /// A report's closed tree is made once per root prefix while the report is kept, and let go with its items.
+    @Test func closedTreesAreMadeOncePerRootAndLetGoWithTheirReport() {
+        let cache = NavItemCache()
+        var made: [String] = []
+        func tree(_ report: Int, _ root: String) -> [String] {
+            cache.closedTree(report: "r\(report)", root: root) { made.append("r\(report)\(root)"); return ["<li>\(report)\(root)</li>"] }
+        }
+        #expect(tree(0, "../") == ["<li>0../</li>"])
+        #expect(tree(0, "../") == ["<li>0../</li>"])
+        #expect(tree(0, "../../") == ["<li>0../../</li>"])
+        #expect(made == ["r0../", "r0../../"])
+        for report in 1...NavItemCache.reports { _ = tree(report, "../") }
+        #expect(!cache.heldReports.contains("r0"))
+        _ = tree(0, "../")
+        #expect(made.filter { $0 == "r0../" }.count == 2)
+    }
 }

@@ -10,6 +10,8 @@ final class NavItemCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var items: [String: [String: String]] = [:]
+    /// Each report's closed top-level items, by root prefix.
+    private var closedTrees: [String: [String: [String]]] = [:]
     /// Report ids, least recently used first.
     private var recent: [String] = []
 
@@ -24,16 +26,37 @@ final class NavItemCache: @unchecked Sendable {
         if let known { return known }
         let html = make()
         lock.withLock {
-            if items[report] == nil {
-                items[report] = [:]
-                recent.append(report)
-                if recent.count > Self.reports { items[recent.removeFirst()] = nil }
-            } else {
-                use(report)
-            }
+            if items[report] == nil { hold(report) } else { use(report) }
             items[report]?[key] = html
         }
         return html
+    }
+
+    /// The HTML of every top-level item of `report`, closed, for pages whose links start with `root`; made with
+    /// `make` the first time (kept and let go with the report's items).
+    func closedTree(report: String, root: String, make: () -> [String]) -> [String] {
+        if let known = lock.withLock({ () -> [String]? in
+            guard let tree = closedTrees[report]?[root] else { return nil }
+            use(report)
+            return tree
+        }) { return known }
+        let tree = make()
+        lock.withLock {
+            if items[report] == nil { hold(report) } else { use(report) }
+            closedTrees[report, default: [:]][root] = tree
+        }
+        return tree
+    }
+
+    /// Starts keeping `report`'s items, letting the least recently used report's go (under the lock).
+    private func hold(_ report: String) {
+        items[report] = [:]
+        recent.append(report)
+        if recent.count > Self.reports {
+            let dropped = recent.removeFirst()
+            items[dropped] = nil
+            closedTrees[dropped] = nil
+        }
     }
 
     /// Marks `report` the most recently used (under the lock).

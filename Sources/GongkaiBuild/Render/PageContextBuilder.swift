@@ -55,7 +55,7 @@ final class PageContextBuilder: Sendable {
             ctx["report"] = .object(reportContext(report, page: page, links: links))
             let nav = navNodes(report, current: page, links: links)
             if usesNav { ctx["nav"] = .list(nav.map { .object($0.values()) }) }
-            if usesNavHTML { ctx["navHTML"] = .text(navHTML(nav)) }
+            if usesNavHTML { ctx["navHTML"] = .text(topNavHTML(report, nav: nav, current: page, links: links)) }
         }
         switch page.kind {
         case .home:
@@ -233,7 +233,10 @@ final class PageContextBuilder: Sendable {
     /// One item of the section tree: a key that determines everything it shows, and its template values (made on
     /// demand, children included: with `navHTML`, only the first page showing an item needs them).
     private struct NavNode {
-        let key: String
+        /// Made only when the item is looked up in the cache (most pages take their closed items whole, see
+        /// `topNavHTML`).
+        var key: String { makeKey() }
+        let makeKey: () -> String
         /// The report the item belongs to (the cache keeps the items of the reports being rendered).
         let report: String
         /// False when the current page lies inside the item: no other page shows it so, and it is not cached.
@@ -251,9 +254,10 @@ final class PageContextBuilder: Sendable {
     /// one depth), the same for its children, and which of them is current or open: nothing else when the current
     /// page lies outside it. So its key is the report, the topic, the root prefix and, only when the current page
     /// is inside it, that page.
-    private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver) -> [NavNode] {
+    /// With `allClosed`, every item as a page outside it shows it (none open or current).
+    private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver, allClosed: Bool = false) -> [NavNode] {
         var ancestors = Set<String>()
-        if let id = current.topicID {
+        if !allClosed, let id = current.topicID {
             var cursor: String? = id
             while let c = cursor, let t = report.topic(c) { ancestors.insert(c); cursor = t.parentID }
         }
@@ -265,13 +269,13 @@ final class PageContextBuilder: Sendable {
         func node(_ position: Int) -> NavNode {
             let id = report.topics[position].id
             let open = ancestors.contains(id)
-            let key = reportID + "\u{1F}" + id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "")
-            return NavNode(key: key, report: reportID, reusable: !open) { forItem in
+            let makeKey = { reportID + "\u{1F}" + id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "") }
+            return NavNode(makeKey: makeKey, report: reportID, reusable: !open) { forItem in
                 let topic = report.topics[position]
                 let children = report.childPositions(of: id).map(node)
                 var values: TemplateObject = [
                     "title": .text(topic.navTitle), "href": .text(links.href(topic.urlPath)),
-                    "current": .flag(current.kind == .topic && current.topicID == id), "open": .flag(open),
+                    "current": .flag(!allClosed && current.kind == .topic && current.topicID == id), "open": .flag(open),
                     "hasChildren": .flag(!children.isEmpty), "summary": .text(topic.source.summary),
                 ]
                 if !forItem || itemChildren { values["children"] = .list(children.map { .object($0.values()) }) }
@@ -287,6 +291,19 @@ final class PageContextBuilder: Sendable {
     /// rendered once per distinct item and reused: most pages of a report differ only in the items on the way to
     /// the current page (those are rendered for their page alone and not kept). `childrenHTML` does the same one
     /// level down, so a nested item is reused too.
+    /// `navHTML` of the report's top-level items: the closed items come from the report's closed tree at this
+    /// depth (every item rendered as a page outside it shows it, made once per report and root prefix), the items
+    /// on the way to the current page are rendered for it.
+    private func topNavHTML(_ report: ReportModel, nav: [NavNode], current: PageModel, links: LinkResolver) -> String {
+        let closed = navItems.closedTree(report: report.metadata.id, root: links.root) {
+            navNodes(report, current: current, links: links, allClosed: true).map { navHTML([$0]) }
+        }
+        guard closed.count == nav.count else { return navHTML(nav) }
+        var html = ""
+        for (i, item) in nav.enumerated() { html += item.reusable ? closed[i] : navHTML([item]) }
+        return html
+    }
+
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
