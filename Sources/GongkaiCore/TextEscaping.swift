@@ -5,23 +5,10 @@ public enum TextEscaping {
     public static func html(_ text: String, apostrophe: Bool = true) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
-            func special(_ b: UInt8) -> Bool {
-                b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || (b == 0x27 && apostrophe)
-            }
-            guard let first = bytes.firstIndex(where: special) else { return nil }
+            guard bytes.contains(where: { entity($0, apostrophe: apostrophe) != nil }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<first])
-            for b in bytes[first...] {
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])             // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                   // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                   // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])       // &quot;
-                case 0x27 where apostrophe: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
-                default: out.append(b)
-                }
-            }
+            appendHTML(utf8: bytes, apostrophe: apostrophe, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
@@ -30,23 +17,31 @@ public enum TextEscaping {
     /// Appends the UTF-8 bytes of `html(text)` to `out` (what a template's `{{x}}` inserts).
     public static func appendHTML(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for (i, b) in bytes.enumerated() {
-                let entity: StaticString
-                switch b {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        text.withUTF8 { appendHTML(utf8: $0, apostrophe: true, to: &out) }
+    }
+
+    /// Appends `bytes` escaped for HTML to `out`: runs without a special byte are copied whole.
+    private static func appendHTML(utf8 bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, to out: inout [UInt8]) {
+        var run = 0
+        for (i, b) in bytes.enumerated() {
+            guard let entity = entity(b, apostrophe: apostrophe) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            run = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+    }
+
+    /// The entity for a byte that HTML text must escape (`'` only with `apostrophe`), nil for any other.
+    @inline(__always)
+    private static func entity(_ b: UInt8, apostrophe: Bool) -> StaticString? {
+        switch b {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return "&quot;"
+        case 0x27 where apostrophe: return "&#39;"
+        default: return nil
         }
     }
 

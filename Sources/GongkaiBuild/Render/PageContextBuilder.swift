@@ -82,7 +82,7 @@ final class PageContextBuilder: Sendable {
                 }
             }
         case .full:
-            // Made here, once per report: the model keeps only the full text's headings.
+            // Made here, once per report: the model keeps only the full text's anchor ids.
             if let report { ctx["full"] = .record(["bodyHTML": .text(FullReportBody.make(report).html)]) }
         default:
             break
@@ -286,11 +286,6 @@ final class PageContextBuilder: Sendable {
         return report.childPositions(of: nil).map(node)
     }
 
-    /// The tree's items rendered by `partials/tree-item`, each with only its own values in view (what
-    /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives). An item's output depends on nothing else, so it is
-    /// rendered once per distinct item and reused: most pages of a report differ only in the items on the way to
-    /// the current page (those are rendered for their page alone and not kept). `childrenHTML` does the same one
-    /// level down, so a nested item is reused too.
     /// `navHTML` of the report's top-level items: the closed items come from the report's closed tree at this
     /// depth (every item rendered as a page outside it shows it, made once per report and root prefix), the items
     /// on the way to the current page are rendered for it.
@@ -304,6 +299,11 @@ final class PageContextBuilder: Sendable {
         return html
     }
 
+    /// The tree's items rendered by `partials/tree-item`, each with only its own values in view (what
+    /// `{{#nav}}{{> partials/tree-item}}{{/nav}}` gives). An item's output depends on nothing else, so it is
+    /// rendered once per distinct item and reused: most pages of a report differ only in the items on the way to
+    /// the current page (those are rendered for their page alone and not kept). `childrenHTML` does the same one
+    /// level down, so a nested item is reused too.
     private func navHTML(_ nav: [NavNode]) -> String {
         var html = ""
         for item in nav {
