@@ -76,8 +76,13 @@ extension String {
 
     /// The text without a trailing 。 (for navigation and page titles).
     public var withoutFinalFullStop: String {
+        // What `while hasSuffix("。") { removeLast() }` does, without comparing Unicode-aware on every title: the
+        // last character is 。 exactly when the text ends in its bytes and that character is that one scalar alone
+        // (after a prepended mark, such as U+0600, the two form one character, which is not 。).
         var s = self
-        while s.hasSuffix("。") { s.removeLast() }
+        while s.utf8.count >= 3, s.utf8.suffix(3).elementsEqual([0xE3, 0x80, 0x82]), s.last?.unicodeScalars.count == 1 {
+            s.removeLast()
+        }
         return s
     }
 }

@@ -25,6 +25,14 @@ public enum UTF8Search {
         }
     }
 
+    /// Whether `bytes` holds `byte` (the C library's `memchr`: `Array.contains` goes byte by byte).
+    public static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
+    }
+
     /// `text` with every occurrence of `needle` replaced by `replacement` (byte-exact).
     public static func replacingAll(_ needle: String, with replacement: String, in text: String) -> String {
         let bytes = Array(text.utf8), n = Array(needle.utf8), r = Array(replacement.utf8)

@@ -17,6 +17,20 @@ import Testing
         #expect(!UTF8Search.contains("项", "项城"))
     }
 
+    /// `UTF8Search.contains(_:in:)` (the C library's `memchr`) agrees with `Array.contains`, the byte at any place.
+    @Test func byteContainsAgreesWithArrayContains() {
+        #expect(!UTF8Search.contains(13, in: []))
+        let text = Array("项城市\n2024".utf8)
+        for place in 0...text.count {
+            var bytes = text
+            bytes.insert(13, at: place)
+            #expect(UTF8Search.contains(13, in: bytes))
+            #expect(UTF8Search.contains(13, in: bytes) == bytes.contains(13))
+        }
+        #expect(!UTF8Search.contains(13, in: text))
+        #expect(UTF8Search.contains(0xB9, in: text))
+    }
+
     /// `UTF8Search.find` (the C library's `memmem`) agrees with a plain search, from every start, on random bytes
     /// drawn from a small alphabet (so that partial matches abound).
     @Test func findAgreesWithAPlainSearch() {

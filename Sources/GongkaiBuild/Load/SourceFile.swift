@@ -36,7 +36,7 @@ public struct SourceFile: Sendable, Hashable {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            let normalized = bytes.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+            let normalized = UTF8Search.contains(13, in: bytes) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
             return SourceFile(path: displayPath, text: normalized)
         }
         // Find the first invalid byte to name its place.

@@ -232,6 +232,12 @@ final class PageContextBuilder: Sendable {
 
     /// One item of the section tree: a key that determines everything it shows, and its template values (made on
     /// demand, children included: with `navHTML`, only the first page showing an item needs them).
+    /// One report held by reference, for the navigation items' closures.
+    private final class SharedReport {
+        let report: ReportModel
+        init(_ report: ReportModel) { self.report = report }
+    }
+
     private struct NavNode {
         /// Made only when the item is looked up in the cache (most pages take their closed items whole, see
         /// `topNavHTML`).
@@ -265,18 +271,19 @@ final class PageContextBuilder: Sendable {
         let reportID = report.metadata.id
         let currentMark = "\(current.topicID ?? "")\u{1F}\(current.kind == .topic)"
         // Topics are looked up by position when an item's values are made: most items come from the cache, and
-        // copying every topic of the report for each page cost more than the rest of the tree.
+        // copying every topic of the report for each page cost more than the rest of the tree. The items' closures
+        // share one reference to the report rather than each holding a copy of it.
+        let shared = SharedReport(report)
         func node(_ position: Int) -> NavNode {
-            let id = report.topics[position].id
+            let id = shared.report.topics[position].id
             let open = ancestors.contains(id)
             let makeKey = { reportID + "\u{1F}" + id + "\u{1F}" + links.root + (open ? "\u{1F}" + currentMark : "") }
             return NavNode(makeKey: makeKey, report: reportID, reusable: !open) { forItem in
-                let topic = report.topics[position]
-                let children = report.childPositions(of: id).map(node)
+                let children = shared.report.childPositions(of: id).map(node)
                 var values: TemplateObject = [
-                    "title": .text(topic.navTitle), "href": .text(links.href(topic.urlPath)),
+                    "title": .text(shared.report.topics[position].navTitle), "href": .text(links.href(shared.report.topics[position].urlPath)),
                     "current": .flag(!allClosed && current.kind == .topic && current.topicID == id), "open": .flag(open),
-                    "hasChildren": .flag(!children.isEmpty), "summary": .text(topic.source.summary),
+                    "hasChildren": .flag(!children.isEmpty), "summary": .text(shared.report.topics[position].source.summary),
                 ]
                 if !forItem || itemChildren { values["children"] = .list(children.map { .object($0.values()) }) }
                 if childrenHTML { values["childrenHTML"] = .text(self.navHTML(children)) }

@@ -54,15 +54,18 @@ public struct SiteRenderer: Sendable {
         var state: SearchIndexState?
         if model.config.search {
             let needShards = Set(theme.namesByTemplate.keys.filter { theme.references("searchShards", in: $0) })
+            // The search page, the home page and the site map show no topic's body: they come after the index, when
+            // the bodies are let go (a large site's home page and site map are rendered by Mustache directly, whose
+            // values would otherwise sit on top of every body).
+            let late: Set<PageKind> = [.search, .home, .sitemap]
             let early = needShards.isEmpty || needShards == ["search"]
-                ? model.pages.filter { $0.kind != .search } : []
+                ? model.pages.filter { !late.contains($0.kind) } : []
             renderPages(early, extras: extras)
-            // Only the search page is left, and it shows no topic's body.
             let bodies = handOverBodies && !early.isEmpty && !keepSearchState ? TopicBodyStore(taking: &model) : nil
             let index = SearchIndexBuilder(model: model, bodies: bodies).build(keepState: keepSearchState, emit: emit)
             extras.searchShards = index.shards
             state = index.state
-            renderPages(early.isEmpty ? model.pages : model.pages.filter { $0.kind == .search }, extras: extras)
+            renderPages(early.isEmpty ? model.pages : model.pages.filter { late.contains($0.kind) }, extras: extras)
         } else {
             renderPages(model.pages, extras: extras)
         }
