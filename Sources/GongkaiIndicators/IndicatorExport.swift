@@ -87,15 +87,19 @@ public enum IndicatorExport {
 
     /// RFC 4180: quote a field containing comma, quote, CR or LF; double inner quotes.
     static func csvField(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || field.hasPrefix(" ") || field.hasSuffix(" ")
+        // Bytes, not characters: a CSV reader splits at a comma even when a combining mark follows it (where
+        // `Character` sees one cluster, not ","), and looking at bytes spares the grapheme breaking.
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A compact JSON object with keys sorted (by Unicode scalars, like JSONEncoder's `.sortedKeys`).
     private static func object(_ fields: [(String, String)]) -> String {
-        let sorted = fields.sorted { $0.0.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.0.unicodeScalars.map(\.value)) }
+        // By code point (scalars compare by value), without an array of them per comparison.
+        let sorted = fields.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
         return "{" + sorted.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
 

@@ -56,6 +56,20 @@ import Testing
         #expect(rows[3][9] == "为农民工追讨工资报酬 ÷ 带\"引号\",逗号 × 100%")
     }
 
+    /// A field is quoted when a comma, quote, CR or LF byte is in it, or a space starts or ends it: also when a
+    /// combining mark follows the comma (a CSV reader splits at the byte, whatever follows it).
+    @Test func csvFieldQuotesAtTheBytesAReaderSplitsAt() {
+        #expect(IndicatorExport.csvField("项城市") == "项城市")
+        #expect(IndicatorExport.csvField("") == "")
+        #expect(IndicatorExport.csvField("a,\u{301}b") == "\"a,\u{301}b\"")
+        #expect(IndicatorExport.csvField("x\r\ny") == "\"x\r\ny\"")
+        #expect(IndicatorExport.csvField("x\ry") == "\"x\ry\"")
+        #expect(IndicatorExport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(IndicatorExport.csvField(" \u{301}x") == "\" \u{301}x\"")
+        #expect(IndicatorExport.csvField("x ") == "\"x \"")
+        #expect(IndicatorExport.csvField("x\u{3000}") == "x\u{3000}")
+    }
+
     @Test func csvOfTheCommittedData() throws {
         let set = try CommittedDataTests.load()
         let data = IndicatorExport.csv(set)
