@@ -43,6 +43,8 @@ public struct SiteBuilder: Sendable {
     public let progress: BuildProgress?
     /// Keep what `rebuild(after:changing:)` needs in each result (the preview server does).
     public let keepsState: Bool
+    /// Search documents a first build renders at once (`SiteRenderer.stream`); tests make it small.
+    var streamWindow = SiteRenderer.documentsPerWindow
 
     /// Creates a builder for the site at `root`.
     public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false, progress: BuildProgress? = nil,
@@ -104,15 +106,29 @@ public struct SiteBuilder: Sendable {
     /// Builds and writes into `destination` (default `public/`), each file as soon as it is rendered: what
     /// `gongkai build` does, holding the sources and the model but never the whole output. Every check runs before
     /// the first file is written, so a failed build leaves `public/` untouched.
+    ///
+    /// A first build (no output folder yet) goes into a temporary folder that takes its place only once the build
+    /// succeeded, so it need not wait for the checks: it renders the bodies a few reports at a time and writes their
+    /// pages at once (`SiteRenderer.stream`), and the whole site's HTML is never held; it checks the site at the
+    /// end and, when that fails, discards the folder with the same errors.
     public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
         var timer = StageTimer()
         defer { timer.report() }
-        let model = try loadAndAssemble(timer: &timer)
+        let destination = destination ?? root.appendingPathComponent("public")
+        let loaded = try load()
+        timer.lap("load")
+        var plan = SiteAssembler().plan(consume loaded)
+        if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme), !FileManager.default.fileExists(atPath: destination.path),
+           let output = try? StreamingOutput(destination: destination, basePath: plan.model.config.basePath) {
+            return try stream(&plan, into: output, timer: &timer)
+        }
+        let model = try plan.assembled()
+        timer.lap("assemble")
         let findings = checks(model)
         timer.lap("check")
         let diagnostics = model.diagnostics + findings
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
-        let output = try StreamingOutput(destination: destination ?? root.appendingPathComponent("public"), basePath: model.config.basePath)
+        let output = try StreamingOutput(destination: destination, basePath: model.config.basePath)
         do throws(DiagnosticError) {
             // Handed over: the renderer lets the topics' HTML go while the search index is built.
             _ = try SiteRenderer(options: options, progress: progress).produce(consume model, keepSearchState: false, handOverBodies: true) { output.put($0) }
@@ -121,6 +137,26 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticError(diagnostics + error.diagnostics)
         }
         timer.lap("render and write")
+        let manifest = output.manifest()
+        let summary = try output.finish(manifest)
+        timer.lap("manifest")
+        return WriteReport(diagnostics: DiagnosticError(diagnostics).diagnostics, manifest: manifest, summary: summary)
+    }
+
+    /// `write(to:)` of a first build: bodies, pages and search index a few reports at a time into `output` (a
+    /// temporary folder), then the checks; any error discards the output. The errors are those the other way
+    /// gives, in its order: the assembler's, then the checker's, then pages without a template.
+    private func stream(_ plan: inout AssemblyPlan, into output: StreamingOutput, timer: inout StageTimer) throws(DiagnosticError) -> WriteReport {
+        let missing = SiteRenderer(options: options, progress: progress).stream(&plan, window: streamWindow) { output.put($0) }
+        timer.lap("assemble, render and write")
+        let assembled = plan.diagnostics()
+        if assembled.hasErrors { output.abandon(); throw DiagnosticError(assembled) }
+        plan.model.diagnostics = assembled
+        let findings = checks(plan.model)
+        timer.lap("check")
+        let diagnostics = assembled + findings
+        if findings.hasErrors { output.abandon(); throw DiagnosticError(diagnostics) }
+        if !missing.isEmpty { output.abandon(); throw DiagnosticError(diagnostics + SiteRenderer.noTemplate(missing)) }
         let manifest = output.manifest()
         let summary = try output.finish(manifest)
         timer.lap("manifest")

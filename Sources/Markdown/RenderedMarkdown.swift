@@ -34,6 +34,13 @@ public struct RenderedMarkdown: Sendable, Hashable {
         public var column: Int
     }
 
+    /// A rendered body (what `MarkdownRenderer.render` gives; an empty one stands for a body not rendered yet).
+    public init(html: String, headings: [Heading], links: [Link]) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+    }
+
     /// The HTML fragment.
     public var html: String
     /// Headings in document order.

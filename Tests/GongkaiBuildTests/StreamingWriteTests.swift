@@ -147,3 +147,98 @@ import GongkaiCore
         #expect(FileManager.default.contents(atPath: foreign.appendingPathComponent("notes.txt").path) == Data("mine".utf8))
     }
 }
+
+/// A first build renders a few reports at a time and checks the site afterwards (`SiteRenderer.stream`): its
+/// output and its errors must be those of a build that renders everything before it writes.
+@Suite struct FirstBuildStreamingTests {
+    /// Three reports of one series (year-over-year tables span windows), a fourth without indicators, search on.
+    static let site = twoYearSite + """
+
+    -- content/r2022/report.yaml --
+    title: 测试市2022年法治政府建设年度报告
+    year: 2022
+    series: 法治政府建设年度报告
+    publisher: 测试市人民政府
+    -- content/r2022/01.md --
+    ---
+    title: 一、政务服务
+    ---
+    ## 事项梳理
+
+    全市梳理政务服务事项2300项,见[2024年](../../r2024/02/02/)。
+    -- content/r2022/indicators.yaml --
+    indicators:
+      - id: zwfw-shixiang
+        topic: "01"
+        label: 政务服务事项
+        value: 2300
+        unit: 项
+        written: 2300项
+        quote: 全市梳理政务服务事项2300项
+    -- content/notes/report.yaml --
+    title: 测试市政务公开工作要点
+    year: 2021
+    -- content/notes/01.md --
+    ---
+    title: 一、要点
+    ---
+    ## 公开
+
+    按要求公开。
+    """
+
+    @Test func everyWindowSizeWritesWhatTheInMemoryBuildWrites() throws {
+        let site = try SiteFixture(Self.site)
+        try site.build()
+        let inMemory = site.snapshot()
+        #expect(inMemory["r2024/02/02/index.html"].map { String(decoding: $0, as: UTF8.self).contains("2300项") } == true)
+        for window in [1, 2, 3, 640] {
+            var builder = SiteBuilder(root: site.root)
+            builder.streamWindow = window
+            let folder = "streamed-\(window)"
+            let report = try builder.write(to: site.root.appendingPathComponent(folder))
+            let written = site.snapshot(of: folder)
+            #expect(written.keys.sorted() == inMemory.keys.sorted(), "window of \(window) documents")
+            #expect(written.filter { inMemory[$0.key] != $0.value }.keys.sorted() == [], "files that differ, window of \(window) documents")
+            #expect(report.summary.written.count == written.count)
+        }
+    }
+
+    /// A broken link, a quote not in the text, a missing anchor, a missing template: the first build fails as the in-memory build
+    /// does, with the same errors, and leaves neither the output folder nor its temporary folder behind.
+    @Test func aFailedFirstBuildLeavesNothingAndSaysWhatTheOtherBuildSays() throws {
+        let breakages: [(String, String)] = [
+            ("content/r2022/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2300项,见[不存在](../../r2024/09/)。\n"),
+            ("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2401项。\n"),
+            ("content/r2022/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2300项,见[2024年](../../r2024/02/02/#没有)。\n"),
+        ]
+        for (path, text) in breakages {
+            let site = try SiteFixture(Self.site)
+            try site.write(path, text)
+            let expected = try #require(site.buildErrors())
+            try? FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
+            var builder = SiteBuilder(root: site.root)
+            builder.streamWindow = 1
+            do {
+                _ = try builder.write()
+                Issue.record("\(path): the first build did not fail")
+            } catch {
+                #expect(error.description == expected)
+            }
+            let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix("public") || $0.hasPrefix(".public") }
+            #expect(left.isEmpty, "\(path): \(left)")
+        }
+        let site = try SiteFixture(Self.site)
+        try site.remove("theme/templates/indicators.mustache")
+        let expected = try #require(site.buildErrors())
+        #expect(expected.contains("indicators.mustache"))
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
+        do {
+            _ = try SiteBuilder(root: site.root).write()
+            Issue.record("a first build without a template did not fail")
+        } catch {
+            #expect(error.description == expected)
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public").path))
+    }
+}

@@ -6,6 +6,10 @@ import Markdown
 
 /// Stage 2: turns the loaded sources into the complete `SiteModel`: URLs, reading order, prev/next, rendered
 /// Markdown bodies with their anchors. Duplicate URLs are errors naming both sources.
+///
+/// In two steps, which a streaming build runs apart (`AssemblyPlan`): the site's structure (every report, topic and
+/// page with its URL, the indicator files loaded), then the bodies, a few reports at a time (cmark, anchors,
+/// excerpts, the full text's anchor ids, indicators checked against the text).
 public struct SiteAssembler: Sendable {
     /// Creates an assembler.
     public init() {}
@@ -14,67 +18,60 @@ public struct SiteAssembler: Sendable {
     /// is let go as soon as it is rendered (links and headings keep their source positions), so that a large site's
     /// sources and pages are not both held.
     public func assemble(_ site: consuming LoadedSite) throws(DiagnosticError) -> SiteModel {
-        var diagnostics = site.diagnostics
-        let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: site.config.allowRawHTML))
+        try plan(consume site).assembled()
+    }
 
-        // Render every body in parallel; results land in fixed slots so the order never depends on timing. The texts
-        // move into boxes that each rendering job empties, and out of the loaded site.
-        var boxes: [MarkdownTextBox] = []
+    /// Step 1: the site's structure, no body rendered yet (see `AssemblyPlan`).
+    func plan(_ site: consuming LoadedSite) -> AssemblyPlan {
+        let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: site.config.allowRawHTML))
+        // The texts move into boxes that each rendering job empties, and out of the loaded site.
+        var pending: [PendingReport] = []
+        var reports: [ReportModel] = []
         for r in site.reports.indices {
-            if let opening = site.reports[r].opening {
-                boxes.append(MarkdownTextBox(opening.text))
+            let report = site.reports[r]
+            var opening: MarkdownTextBox?
+            if let text = report.opening?.text {
+                opening = MarkdownTextBox(text)
                 site.reports[r].opening?.text = ""
             }
-            for t in site.reports[r].topics.indices {
+            var boxes: [MarkdownTextBox] = []
+            var topics: [TopicModel] = []
+            for t in report.topics.indices {
                 boxes.append(MarkdownTextBox(site.reports[r].topics[t].body.text))
                 site.reports[r].topics[t].body.text = ""
-            }
-        }
-        let rendered = ParallelMap.map(boxes) { box -> RenderedBody in
-            var body = renderer.render(box.take())
-            let excerpt = TopicModel.excerpt(ofHTML: body.html)
-            body.html = TableWrapper.wrap(body.html)
-            return RenderedBody(markdown: body, excerpt: excerpt)
-        }
-
-        var cursor = 0
-        var reports: [ReportModel] = []
-        for report in site.reports {
-            var opening: RenderedMarkdown?
-            if report.opening != nil { opening = rendered[cursor].markdown; cursor += 1 }
-            var topics: [TopicModel] = []
-            for topic in report.topics {
-                var model = TopicModel(source: topic, body: rendered[cursor].markdown, urlPath: "\(report.metadata.id)/\(topic.id)/")
-                model.excerpt = rendered[cursor].excerpt
-                topics.append(model)
-                cursor += 1
+                topics.append(TopicModel(source: site.reports[r].topics[t], body: RenderedMarkdown(html: "", headings: [], links: []),
+                                         urlPath: "\(report.metadata.id)/\(report.topics[t].id)/"))
             }
             for i in topics.indices {
                 topics[i].previousID = i > 0 ? topics[i - 1].id : nil
                 topics[i].nextID = i + 1 < topics.count ? topics[i + 1].id : nil
             }
-            var model = ReportModel(metadata: report.metadata, opening: opening, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators)
+            var model = ReportModel(metadata: report.metadata, opening: nil, openingSource: site.reports[r].opening, topics: topics,
+                                    indicatorsFile: report.indicators)
             model.index()
             reports.append(model)
+            pending.append(PendingReport(loadOrder: r, opening: opening, topics: boxes))
         }
-        let fullBodies = ParallelMap.map(reports) { FullReportBody.anchors(of: $0) }
-        for i in reports.indices { reports[i].fullBody = fullBodies[i] }
-        // Each report's indicators, loaded and checked against its topics in parallel; merged in report order.
+        // Each report's indicators, loaded in parallel; checked against the topics' text once they are rendered.
         let indicatorSets = ParallelMap.map(reports) { report -> (set: IndicatorSet?, diagnostics: [Diagnostic]) in
             guard let file = report.indicatorsFile else { return (nil, []) }
             do throws(DiagnosticError) {
-                let set = try IndicatorFile.load(path: file.path, text: file.text)
-                return (set, set.validate(topicTexts: report.topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path))
+                return (try IndicatorFile.load(path: file.path, text: file.text), [])
             } catch {
                 return (nil, error.diagnostics)
             }
         }
         for (i, loaded) in indicatorSets.enumerated() {
-            if let set = loaded.set { reports[i].indicators = set }
-            diagnostics += loaded.diagnostics
+            if let set = loaded.set { reports[i].indicators = set; pending[i].validates = true }
+            pending[i].diagnostics = loaded.diagnostics
         }
-        reports.sort { ($0.metadata.year, $1.metadata.id) > ($1.metadata.year, $0.metadata.id) }
+        let order = reports.indices.sorted { a, b in
+            (reports[a].metadata.year, reports[b].metadata.id) > (reports[b].metadata.year, reports[a].metadata.id)
+        }
+        reports = order.map { reports[$0] }
+        pending = order.map { pending[$0] }
 
+        var diagnostics: [Diagnostic] = []
         var pages: [PageModel] = []
         let siteSource = site.config.location
         pages.append(PageModel(kind: .home, urlPath: "", outputPath: "index.html", title: site.config.title, source: siteSource))
@@ -102,13 +99,114 @@ public struct SiteAssembler: Sendable {
                 byPath[page.outputPath] = page
             }
         }
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         pages.sort { $0.outputPath < $1.outputPath }
         let statics = site.theme.assets + site.reports.flatMap(\.assets)
-        var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: diagnostics)
+        var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: site.diagnostics)
         for (i, report) in reports.enumerated() { model.reportIndex[report.metadata.id] = i }
+        return AssemblyPlan(model: model, renderer: renderer, pending: pending, loadDiagnostics: site.diagnostics, duplicates: diagnostics)
+    }
+}
+
+/// A site assembled but for its bodies (`SiteAssembler.plan`): the model with every report, topic and page, and
+/// the Markdown still to render. `renderBodies(of:)` renders the bodies of some reports into the model; once every
+/// report's are, `diagnostics()` is what `SiteAssembler.assemble` reports.
+struct AssemblyPlan: ~Copyable {
+    /// The model: reports in their final order, bodies empty until rendered.
+    var model: SiteModel
+    let renderer: MarkdownRenderer
+    /// What is left to do per report, in the model's order.
+    fileprivate var pending: [PendingReport]
+    /// The loader's warnings.
+    let loadDiagnostics: [Diagnostic]
+    /// Errors for URLs claimed twice.
+    let duplicates: [Diagnostic]
+
+    fileprivate init(model: SiteModel, renderer: MarkdownRenderer, pending: [PendingReport], loadDiagnostics: [Diagnostic], duplicates: [Diagnostic]) {
+        self.model = model
+        self.renderer = renderer
+        self.pending = pending
+        self.loadDiagnostics = loadDiagnostics
+        self.duplicates = duplicates
+    }
+
+    /// Renders the bodies of the reports at `positions` (in `model.reports`) in parallel, each text let go once
+    /// rendered; then each report's full-text anchors, and its indicators checked against its topics' text.
+    mutating func renderBodies(of positions: Range<Int>) {
+        struct Job: Sendable { var report: Int; var topic: Int? }
+        var jobs: [Job] = []
+        for r in positions {
+            if pending[r].opening != nil { jobs.append(Job(report: r, topic: nil)) }
+            for t in pending[r].topics.indices { jobs.append(Job(report: r, topic: t)) }
+        }
+        let renderer = self.renderer
+        let pending = self.pending
+        // Results land in fixed slots so the order never depends on timing.
+        let rendered = ParallelMap.map(jobs) { job -> RenderedBody in
+            let box = job.topic.map { pending[job.report].topics[$0] } ?? pending[job.report].opening
+            var body = renderer.render(box?.take() ?? "")
+            let excerpt = TopicModel.excerpt(ofHTML: body.html)
+            body.html = TableWrapper.wrap(body.html)
+            return RenderedBody(markdown: body, excerpt: excerpt)
+        }
+        for (job, result) in zip(jobs, rendered) {
+            if let t = job.topic {
+                model.reports[job.report].topics[t].body = result.markdown
+                model.reports[job.report].topics[t].excerpt = result.excerpt
+            } else {
+                model.reports[job.report].opening = result.markdown
+            }
+        }
+        let reports = positions.map { model.reports[$0] }
+        let fullBodies = ParallelMap.map(reports) { FullReportBody.anchors(of: $0) }
+        let checks = ParallelMap.map(Array(zip(reports, positions.map { self.pending[$0].validates }))) { report, validates -> [Diagnostic] in
+            guard validates, let file = report.indicatorsFile else { return [] }
+            let set = report.indicators
+            return set.validate(topicTexts: report.topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path)
+        }
+        for (i, r) in positions.enumerated() {
+            model.reports[r].fullBody = fullBodies[i]
+            self.pending[r].diagnostics += checks[i]
+            self.pending[r].opening = nil
+            self.pending[r].topics = []
+        }
+    }
+
+    /// The site's diagnostics once every body is rendered: the loader's, each report's indicator findings (in the
+    /// order the reports were loaded), the duplicate URLs.
+    func diagnostics() -> [Diagnostic] {
+        loadDiagnostics + pending.sorted { $0.loadOrder < $1.loadOrder }.flatMap(\.diagnostics) + duplicates
+    }
+
+    /// The model with every body rendered and the site's diagnostics; throws the errors among them.
+    consuming func assembled() throws(DiagnosticError) -> SiteModel {
+        renderBodies(of: 0..<model.reports.count)
+        let diagnostics = diagnostics()
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        model.diagnostics = diagnostics
         return model
     }
+
+    /// Lets the rendered bodies of the reports at `positions` go (topics' HTML; their headings, links and excerpts
+    /// stay), once every page and search document that shows them is made.
+    mutating func releaseBodies(of positions: Range<Int>) {
+        for r in positions {
+            for t in model.reports[r].topics.indices { model.reports[r].topics[t].body.html = "" }
+        }
+    }
+}
+
+/// What is left to assemble of one report.
+private struct PendingReport: Sendable {
+    /// Its position among the loaded reports (diagnostics keep that order).
+    var loadOrder: Int
+    /// The opening's Markdown, until rendered.
+    var opening: MarkdownTextBox?
+    /// Each topic's Markdown, until rendered.
+    var topics: [MarkdownTextBox]
+    /// Whether its indicators loaded and are to be checked against its text.
+    var validates = false
+    /// Its indicator findings so far.
+    var diagnostics: [Diagnostic] = []
 }
 
 /// A rendered Markdown body with its excerpt.

@@ -69,9 +69,7 @@ public struct SiteRenderer: Sendable {
         } else {
             renderPages(model.pages, extras: extras)
         }
-        let diagnostics = missing.map { page in
-            Diagnostic.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1))
-        }
+        let diagnostics = Self.noTemplate(missing)
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         SiteFeeds(model: model).files().forEach(emit)
         for file in model.staticFiles {
@@ -79,6 +77,80 @@ public struct SiteRenderer: Sendable {
         }
         return state
     }
+
+    /// Whether `stream` can make `theme`'s pages: only the search page may show the index's shard count (the other
+    /// pages are made before the index is finished).
+    static func canStream(_ theme: Theme) -> Bool {
+        theme.namesByTemplate.keys.allSatisfy { $0 == "search" || !theme.references("searchShards", in: $0) }
+    }
+
+    /// Renders the bodies of `plan` and produces every output file, a few reports at a time: each window's bodies
+    /// are rendered, its pages, open-data files and search documents made and handed to `emit`, then its topics'
+    /// HTML let go; the pages of no report (home, site map, search, not found), the index's shards, the feeds and
+    /// static files come last. So a large site's HTML is never held whole (`SiteBuilder.write` on a first build,
+    /// which checks the site afterwards and discards the output when it fails). Returns the pages that had no
+    /// template; `canStream(theme)` must hold.
+    /// `window`: search documents a window aims at (whole reports: at least one).
+    func stream(_ plan: inout AssemblyPlan, window: Int = documentsPerWindow, emit: @Sendable (OutputFile) -> Void) -> [PageModel] {
+        let theme = plan.model.theme
+        let counter = ProgressCounter(total: plan.model.pages.count, progress: progress)
+        var pagesOfReport: [String: [PageModel]] = [:]
+        var sitePages: [PageModel] = []
+        for page in plan.model.pages {
+            if let id = page.reportID { pagesOfReport[id, default: []].append(page) } else { sitePages.append(page) }
+        }
+        var missing: [PageModel] = []
+        func renderPages(_ pages: [PageModel], builder: PageContextBuilder) {
+            missing += ParallelMap.map(pages) { page -> PageModel? in
+                defer { counter.tick() }
+                guard let file = Self.render(page, theme: theme, builder: builder) else { return page }
+                emit(file)
+                return nil
+            }.compactMap { $0 }
+        }
+        var index = plan.model.config.search ? SearchIndexJob(SearchIndexBuilder(model: plan.model), keepState: false) : nil
+        let reports = plan.model.reports.count
+        var start = 0
+        while start < reports {
+            // Whole reports, about `window` documents.
+            var end = start, documents = 0
+            while end < reports && (end == start || documents < window) {
+                documents += 1 + plan.model.reports[end].topics.count
+                end += 1
+            }
+            plan.renderBodies(of: start..<end)
+            do {
+                // Every copy of the model made here is gone before the bodies are let go (no copy on write).
+                let model = plan.model
+                let ids = Set(model.reports[start..<end].map(\.metadata.id))
+                var extras = PageExtras()
+                IndicatorViews(model: model, options: options).apply(to: &extras, only: ids).forEach(emit)
+                let builder = PageContextBuilder(model: model, options: options, extras: extras)
+                renderPages(model.reports[start..<end].flatMap { pagesOfReport[$0.metadata.id] ?? [] }, builder: builder)
+                index?.add(documents, from: model, emit: emit)
+            }
+            plan.releaseBodies(of: start..<end)
+            start = end
+        }
+        var extras = PageExtras()
+        extras.searchShards = index?.finish(emit: emit).shards
+        renderPages(sitePages, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
+        SiteFeeds(model: plan.model).files().forEach(emit)
+        for file in plan.model.staticFiles {
+            emit(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
+        }
+        return missing
+    }
+
+    /// The errors for pages whose kind has no template.
+    static func noTemplate(_ pages: [PageModel]) -> [Diagnostic] {
+        pages.map { page in
+            Diagnostic.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1))
+        }
+    }
+
+    /// Search documents a window of `stream` aims at by default: about what the index merges at once.
+    static let documentsPerWindow = 640
 
     /// Renders pages of one report (what an incremental rebuild redoes: `only` those for which it returns true),
     /// with the report's open-data files.

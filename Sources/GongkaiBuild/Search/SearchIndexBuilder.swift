@@ -175,52 +175,8 @@ public struct SearchIndexBuilder: Sendable {
     /// Builds the index, handing each file to `emit` as soon as it is made (from several threads at once), so that
     /// a build writes the index as it goes instead of holding it; the returned `files` is empty.
     public func build(keepState: Bool, emit: @Sendable (OutputFile) -> Void) -> Index {
-        let started = DispatchTime.now().uptimeNanoseconds
-        let startedCPU = StageTimer.cpuMilliseconds()
-        var phases: [(String, UInt64)] = []
-        func mark(_ name: String) { phases.append((name, DispatchTime.now().uptimeNanoseconds)) }
-        let sources = documentSources()
-        // Window by window: the documents' postings (in parallel batches), then merged into the partitions' lists (in
-        // parallel partitions), so that only one window's entries are held.
-        let mergers = (0..<Self.partitions).map { PartitionMerger(partition: $0, keepLists: keepState) }
-        let ranges = stride(from: 0, to: sources.count, by: documentsPerBatch).map { $0..<min(sources.count, $0 + documentsPerBatch) }
-        var docs: [Document] = []
-        var docEntries: [[UInt64]] = []
-        for window in stride(from: 0, to: ranges.count, by: batchesPerWindow) {
-            let part = Self.documentPostings(model, bodies: bodies, sources, ranges: ranges[window..<min(ranges.count, window + batchesPerWindow)], keep: keepState, emit: emit)
-            docs += part.docs
-            docEntries += part.entries
-            _ = ParallelMap.map(mergers) { $0.add(part.batches) }
-        }
-        mark("documents, texts, postings and merge")
-        let encoded = mergers.flatMap { $0.finish() }.sorted { $0.key < $1.key }
-        let keyCount = encoded.count
-        let total = encoded.reduce(0) { $0 + Self.keyString($1.key).utf8.count + $1.postings.count + 6 }
-        var shards = 1
-        while shards < maxShards && total / shards > targetShardBytes { shards *= 2 }
-        var shardEntries = [[Int]](repeating: [], count: shards)
-        for (i, e) in encoded.enumerated() { shardEntries[Int(e.hash & UInt32(shards - 1))].append(i) }
-        let meta = "{\"version\":1,\"docs\":\(sources.count),\"shards\":\(shards)}"
-        emit(Self.script("meta", meta))
-        let nonEmpty = shardEntries.enumerated().filter { !$0.element.isEmpty }
-        let shardCount = shards
-        let bytes = ParallelMap.map(nonEmpty) { i, members -> Int in
-            let file = Self.shardFile(i, shards: shardCount, keys: members.map { (encoded[$0].key, encoded[$0].postings) })
-            emit(file)
-            return file.bytes.count
-        }.reduce(0, +)
-        mark("shards")
-        if ProcessInfo.processInfo.environment["GONGKAI_SEARCH_TIMING"] != nil {
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-            var previous = started
-            let split = phases.map { name, t in defer { previous = t }; return "\(name) \((t - previous) / 1_000_000)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("search index: \(sources.count) documents, \(keyCount) keys, \(shards) shards, \(sources.count + nonEmpty.count + 1) files, \(bytes) bytes of shards, \(String(format: "%.1f", ms)) ms (\(split) ms; cpu \(StageTimer.cpuMilliseconds() - startedCPU) ms)\n".utf8))
-        }
-        var state: SearchIndexState?
-        if keepState {
-            state = SearchIndexState(docs: docs, entries: docEntries, keys: encoded, shards: shards, total: total,
-                                     targetShardBytes: targetShardBytes, maxShards: maxShards)
-        }
-        return Index(files: [], shards: shards, state: state)
+        var job = SearchIndexJob(self, keepState: keepState)
+        job.add(job.sources.count, from: model, bodies: bodies, emit: emit)
+        return job.finish(emit: emit)
     }
 }
