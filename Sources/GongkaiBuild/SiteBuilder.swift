@@ -115,7 +115,8 @@ public struct SiteBuilder: Sendable {
         var timer = StageTimer()
         defer { timer.report() }
         let destination = destination ?? root.appendingPathComponent("public")
-        let loaded = try load()
+        // The bodies stay on disk until rendered: the sources of a large site are not all held at once either.
+        let loaded = try load(deferBodies: true)
         timer.lap("load")
         var plan = SiteAssembler().plan(consume loaded)
         if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme), !FileManager.default.fileExists(atPath: destination.path),
@@ -175,8 +176,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Stage 1: the sources, with `--base-url` applied.
-    private func load() throws(DiagnosticError) -> LoadedSite {
-        var loaded = try SiteLoader(root: root).load()
+    private func load(deferBodies: Bool = false) throws(DiagnosticError) -> LoadedSite {
+        var loaded = try SiteLoader(root: root, deferBodies: deferBodies).load()
         if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
         if !options.reuseTemplateOutput { loaded.theme.allowsSkeletons = false }
         return loaded

@@ -37,7 +37,9 @@ extension RenderedMarkdown {
                 continue
             }
             let level = min(6, max(1, heading.level + offset))
-            let id = ids.next(for: heading.text)
+            // Usually the id the heading already had: that string is kept (one copy for both pages' anchors).
+            let made = ids.next(for: heading.text)
+            let id = made == heading.id ? heading.id : made
             if buildHTML {
                 out += html.utf8Slice(cursor, start)
                 out += "<h\(level) id=\"\(id)\">"

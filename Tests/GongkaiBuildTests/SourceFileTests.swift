@@ -45,3 +45,33 @@ import Testing
         #expect("一、总体情况。。".withoutFinalFullStop == "一、总体情况")
     }
 }
+
+@Suite struct DeferredBodyTests {
+    /// Bodies left on disk read back exactly the text an eager load reads (a BOM, CR LF line ends and front matter
+    /// before them included), so the model is the same.
+    @Test func deferredBodiesGiveTheSameModel() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/03.md", bytes: [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: 三、存在的不足\r\norder: 3\r\n---\r\n## 问题\r\n\r\n仍存在一些不足。\r\n见[开篇](../)。\r\n".utf8))
+        let deferred = try SiteLoader(root: site.root, deferBodies: true).load()
+        #expect(deferred.reports[0].topics.allSatisfy { $0.body.text.isEmpty && $0.body.deferred != nil })
+        #expect(deferred.reports[0].opening?.deferred != nil)
+        let eager = try SiteLoader(root: site.root).load()
+        #expect(eager.reports[0].topics.allSatisfy { $0.body.deferred == nil } && eager.reports[0].topics.contains { !$0.body.text.isEmpty })
+        let a = try SiteAssembler().assemble(deferred), b = try SiteAssembler().assemble(eager)
+        #expect(a.reports[0].topics.map(\.body) == b.reports[0].topics.map(\.body))
+        #expect(a.reports[0].opening == b.reports[0].opening)
+        #expect(a.reports[0].topic("03")?.body.headings.first?.text == "问题")
+    }
+
+    /// A body whose file changed after it was loaded is an error naming the file, never a mix of two versions.
+    @Test func aFileChangedAfterLoadingIsAnError() throws {
+        let site = try SiteFixture(smallSite)
+        let loaded = try SiteLoader(root: site.root, deferBodies: true).load()
+        try site.write("content/r2024/01.md", "---\ntitle: 一、改过的标题\n---\n改过的正文。\n")
+        #expect {
+            try SiteAssembler().assemble(loaded)
+        } throws: { error in
+            (error as? DiagnosticError)?.description.contains("content/r2024/01.md:1:1: error: the file changed while the site was being built; build again") == true
+        }
+    }
+}

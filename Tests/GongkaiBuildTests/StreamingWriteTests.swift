@@ -185,11 +185,16 @@ import GongkaiCore
     ## 公开
 
     按要求公开。
+
+    #### 跳级的标题
+
+    正文。
     """
 
     @Test func everyWindowSizeWritesWhatTheInMemoryBuildWrites() throws {
         let site = try SiteFixture(Self.site)
-        try site.build()
+        let warnings = try site.build().diagnostics.map(\.description)
+        #expect(warnings.contains { $0.contains("heading level skipped: `跳级的标题`") })
         let inMemory = site.snapshot()
         #expect(inMemory["r2024/02/02/index.html"].map { String(decoding: $0, as: UTF8.self).contains("2300项") } == true)
         for window in [1, 2, 3, 640] {
@@ -201,11 +206,12 @@ import GongkaiCore
             #expect(written.keys.sorted() == inMemory.keys.sorted(), "window of \(window) documents")
             #expect(written.filter { inMemory[$0.key] != $0.value }.keys.sorted() == [], "files that differ, window of \(window) documents")
             #expect(report.summary.written.count == written.count)
+            #expect(report.diagnostics.map(\.description) == warnings)
         }
     }
 
-    /// A broken link, a quote not in the text, a missing anchor, a missing template: the first build fails as the in-memory build
-    /// does, with the same errors, and leaves neither the output folder nor its temporary folder behind.
+    /// A broken link, a quote not in the text, a missing anchor, a missing template: the first build fails as the
+    /// in-memory build does, with the same errors, and leaves neither the output folder nor its temporary folder.
     @Test func aFailedFirstBuildLeavesNothingAndSaysWhatTheOtherBuildSays() throws {
         let breakages: [(String, String)] = [
             ("content/r2022/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2300项,见[不存在](../../r2024/09/)。\n"),

@@ -30,14 +30,16 @@ public struct SiteAssembler: Sendable {
         for r in site.reports.indices {
             let report = site.reports[r]
             var opening: MarkdownTextBox?
-            if let text = report.opening?.text {
-                opening = MarkdownTextBox(text)
+            if let source = report.opening {
+                opening = MarkdownTextBox(source)
                 site.reports[r].opening?.text = ""
             }
             var boxes: [MarkdownTextBox] = []
             var topics: [TopicModel] = []
+            boxes.reserveCapacity(report.topics.count)
+            topics.reserveCapacity(report.topics.count)
             for t in report.topics.indices {
-                boxes.append(MarkdownTextBox(site.reports[r].topics[t].body.text))
+                boxes.append(MarkdownTextBox(site.reports[r].topics[t].body))
                 site.reports[r].topics[t].body.text = ""
                 topics.append(TopicModel(source: site.reports[r].topics[t], body: RenderedMarkdown(html: "", headings: [], links: []),
                                          urlPath: "\(report.metadata.id)/\(report.topics[t].id)/"))
@@ -143,12 +145,19 @@ struct AssemblyPlan: ~Copyable {
         // Results land in fixed slots so the order never depends on timing.
         let rendered = ParallelMap.map(jobs) { job -> RenderedBody in
             let box = job.topic.map { pending[job.report].topics[$0] } ?? pending[job.report].opening
-            var body = renderer.render(box?.take() ?? "")
+            let text: String
+            do throws(DiagnosticError) {
+                text = try box?.take() ?? ""
+            } catch {
+                return RenderedBody(markdown: RenderedMarkdown(html: "", headings: [], links: []), excerpt: "", failure: error.diagnostics)
+            }
+            var body = renderer.render(text)
             let excerpt = TopicModel.excerpt(ofHTML: body.html)
             body.html = TableWrapper.wrap(body.html)
             return RenderedBody(markdown: body, excerpt: excerpt)
         }
         for (job, result) in zip(jobs, rendered) {
+            self.pending[job.report].diagnostics += result.failure
             if let t = job.topic {
                 model.reports[job.report].topics[t].body = result.markdown
                 model.reports[job.report].topics[t].excerpt = result.excerpt
@@ -186,11 +195,21 @@ struct AssemblyPlan: ~Copyable {
         return model
     }
 
-    /// Lets the rendered bodies of the reports at `positions` go (topics' HTML; their headings, links and excerpts
-    /// stay), once every page and search document that shows them is made.
+    /// Lets the rendered bodies of the reports at `positions` go once every page and search document that shows
+    /// them is made: the topics' HTML and excerpts, and their headings' text but where the checker names it (a
+    /// skipped level). What the checker needs stays: anchor ids, levels and lines, links.
     mutating func releaseBodies(of positions: Range<Int>) {
         for r in positions {
-            for t in model.reports[r].topics.indices { model.reports[r].topics[t].body.html = "" }
+            for t in model.reports[r].topics.indices {
+                model.reports[r].topics[t].body.html = ""
+                model.reports[r].topics[t].excerpt = ""
+                var previous = 1
+                for h in model.reports[r].topics[t].body.headings.indices {
+                    let level = model.reports[r].topics[t].body.headings[h].level
+                    if !SiteChecker.skipsLevel(level, after: previous) { model.reports[r].topics[t].body.headings[h].text = "" }
+                    previous = level
+                }
+            }
         }
     }
 }
@@ -213,18 +232,21 @@ private struct PendingReport: Sendable {
 private struct RenderedBody: Sendable {
     var markdown: RenderedMarkdown
     var excerpt: String
+    /// Why its text could not be read (its file changed since it was loaded).
+    var failure: [Diagnostic] = []
 }
 
-/// One body's Markdown text on its way to the renderer: the one job that renders it takes the text out, so it is
-/// freed as soon as that body is rendered. Each box is used by exactly one job, which is what makes it Sendable.
+/// One body's Markdown on its way to the renderer: the one job that renders it takes the text out (reading it from
+/// its file when the loader left it there), so it is freed as soon as that body is rendered. Each box is used by
+/// exactly one job, which is what makes it Sendable.
 private final class MarkdownTextBox: @unchecked Sendable {
-    private var text: String
+    private var source: MarkdownSource?
 
-    init(_ text: String) { self.text = text }
+    init(_ source: MarkdownSource) { self.source = source }
 
     /// The text; the box is empty afterwards.
-    func take() -> String {
-        defer { text = "" }
-        return text
+    func take() throws(DiagnosticError) -> String {
+        defer { source = nil }
+        return try source?.loadText() ?? ""
     }
 }

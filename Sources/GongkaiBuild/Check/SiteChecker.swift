@@ -126,11 +126,14 @@ public struct SiteChecker: Sendable {
         return (path, fragment)
     }
 
+    /// Whether a heading at `level` after one at `previous` skips a level (a warning naming its text).
+    static func skipsLevel(_ level: Int, after previous: Int) -> Bool { level > previous + 1 }
+
     private func headingFindings(_ topic: TopicModel) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var previous = 1
         for heading in topic.body.headings {
-            if heading.level > previous + 1 {
+            if Self.skipsLevel(heading.level, after: previous) {
                 out.append(.warning("heading level skipped: `\(heading.text)` is h\(heading.level) after h\(previous); topic bodies start at ##",
                                     at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1)))
             }

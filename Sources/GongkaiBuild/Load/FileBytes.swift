@@ -6,6 +6,12 @@ enum FileBytes {
     /// The bytes of the regular file at `path`; nil when it cannot be read this way (missing, not a regular file,
     /// an error): the caller then reads it through Foundation, which names the error.
     static func read(_ path: String) -> [UInt8]? {
+        var fingerprint: FileFingerprint?
+        return read(path, fingerprint: &fingerprint)
+    }
+
+    /// `read(_:)`, with the file's fingerprint as it was opened (nil when it could not be read).
+    static func read(_ path: String, fingerprint: inout FileFingerprint?) -> [UInt8]? {
         // O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever (it is not a regular file, so it
         // is refused below and Foundation names the error); for a regular file the flag changes nothing.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -13,6 +19,7 @@ enum FileBytes {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        fingerprint = FileFingerprint(info)
         // The file's size plus one byte: a read that fills the buffer means the file grew, and it is read on.
         var failed = false
         let expected = max(Int(info.st_size), 0) + 1
@@ -28,6 +35,7 @@ enum FileBytes {
             bytes += more
             full = more.count == chunk
         }
+        if failed { fingerprint = nil }
         return failed ? nil : bytes
     }
 

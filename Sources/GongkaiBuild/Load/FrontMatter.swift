@@ -8,6 +8,8 @@ public struct FrontMatterDocument: Sendable, Hashable {
     public var body: String
     /// 1-based file line where the body starts.
     public var bodyLine: Int
+    /// Where the body starts in the file's text (UTF-8 bytes).
+    public var bodyOffset = 0
 
     /// Splits `file` at `---` lines and parses the front matter with Yams.
     public static func parse(_ file: SourceFile) throws(DiagnosticError) -> FrontMatterDocument {
@@ -38,12 +40,13 @@ public struct FrontMatterDocument: Sendable, Hashable {
         let yaml = yamlLines.joined(separator: "\n")
         let fields = try YAMLReader.parse(yaml, path: file.path, firstLine: 2)
         let body = String(text[bodyStart...])
+        let offset = utf8.distance(from: utf8.startIndex, to: bodyStart)
         if case .null = fields {
-            return FrontMatterDocument(fields: emptyFields, body: body, bodyLine: yamlLines.count + 3)
+            return FrontMatterDocument(fields: emptyFields, body: body, bodyLine: yamlLines.count + 3, bodyOffset: offset)
         }
         guard fields.isMapping else {
             throw DiagnosticError([.error("front matter must be a mapping of `key: value` lines, found \(fields.kindName)", at: fields.location)])
         }
-        return FrontMatterDocument(fields: fields, body: body, bodyLine: yamlLines.count + 3)
+        return FrontMatterDocument(fields: fields, body: body, bodyLine: yamlLines.count + 3, bodyOffset: offset)
     }
 }

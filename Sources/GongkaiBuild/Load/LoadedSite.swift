@@ -34,6 +34,14 @@ public struct MarkdownSource: Sendable, Hashable {
     public var text: String
     /// The file line the text starts at.
     public var firstLine: Int
+    /// Where to read the text when the loader left it on disk (`text` is empty then).
+    public var deferred: DeferredBody? = nil
+
+    /// The text, read again from its file when it was left there.
+    func loadText() throws(DiagnosticError) -> String {
+        guard let deferred else { return text }
+        return try deferred.text(displayPath: path)
+    }
 }
 
 /// One topic file as read.

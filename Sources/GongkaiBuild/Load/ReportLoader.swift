@@ -5,6 +5,8 @@ import GongkaiCore
 struct ReportLoader {
     let root: URL
     let folder: URL
+    /// Leave Markdown bodies on disk (`MarkdownSource.deferred`), to be read when rendered.
+    var deferBodies = false
 
     private var id: String { folder.lastPathComponent }
     private var displayFolder: String { "content/\(id)" }
@@ -14,8 +16,9 @@ struct ReportLoader {
         var opening: MarkdownSource?
         let indexURL = folder.appendingPathComponent("_index.md", isDirectory: false)
         if FileManager.default.fileExists(atPath: indexURL.path) {
-            let doc = try FrontMatterDocument.parse(SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md"))
-            opening = MarkdownSource(path: "\(displayFolder)/_index.md", text: doc.body, firstLine: doc.bodyLine)
+            var fingerprint: FileFingerprint?
+            let doc = try FrontMatterDocument.parse(SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md", fingerprint: &fingerprint))
+            opening = source(indexURL, display: "\(displayFolder)/_index.md", doc, fingerprint)
         }
         var topics: [LoadedTopic] = []
         var assets: [StaticFile] = []
@@ -124,8 +127,9 @@ struct ReportLoader {
 
     func readTopic(_ url: URL, display: String, stem: String, parentID: String?, depth: Int, diagnostics: inout [Diagnostic]) -> LoadedTopic? {
         let doc: FrontMatterDocument
+        var fingerprint: FileFingerprint?
         do {
-            doc = try FrontMatterDocument.parse(SourceFile.read(url, displayPath: display))
+            doc = try FrontMatterDocument.parse(SourceFile.read(url, displayPath: display, fingerprint: &fingerprint))
         } catch {
             diagnostics += error.diagnostics
             return nil
@@ -146,8 +150,18 @@ struct ReportLoader {
         guard let title else { return nil }
         let id = parentID.map { "\($0)/\(slug)" } ?? slug
         return LoadedTopic(id: id, parentID: parentID, depth: depth, title: title, order: order, summary: summary,
-                           body: MarkdownSource(path: display, text: doc.body, firstLine: doc.bodyLine),
+                           body: source(url, display: display, doc, fingerprint),
                            titleLocation: doc.fields["title"]?.location ?? SourceLocation(path: display, line: 1, column: 1))
+    }
+
+    /// The body of `doc` (read from `url`), left on disk when bodies are deferred and the file's fingerprint is known.
+    private func source(_ url: URL, display: String, _ doc: FrontMatterDocument, _ fingerprint: FileFingerprint?) -> MarkdownSource {
+        var source = MarkdownSource(path: display, text: doc.body, firstLine: doc.bodyLine)
+        if deferBodies, let fingerprint {
+            source.text = ""
+            source.deferred = DeferredBody(path: url.path, offset: doc.bodyOffset, fingerprint: fingerprint)
+        }
+        return source
     }
 
     static func isValidSegment(_ s: String) -> Bool {

@@ -6,8 +6,14 @@ public struct SiteLoader: Sendable {
     /// The site root (the folder holding `content/` and `theme/`).
     public let root: URL
 
+    /// Leave Markdown bodies on disk, read again when rendered (`MarkdownSource.deferred`): a streaming build.
+    public var deferBodies = false
+
     /// Creates a loader for the site at `root`.
-    public init(root: URL) { self.root = root }
+    public init(root: URL, deferBodies: Bool = false) {
+        self.root = root
+        self.deferBodies = deferBodies
+    }
 
     /// Loads the site; throws with all errors found, or returns the site with its warnings.
     public func load() throws(DiagnosticError) -> LoadedSite {
@@ -22,11 +28,11 @@ public struct SiteLoader: Sendable {
         }
         // Reports are read in parallel; their diagnostics are kept in folder order.
         let folders = subfolders(of: contentURL).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.yaml", isDirectory: false).path) }
-        let root = self.root
+        let root = self.root, deferBodies = self.deferBodies
         let loaded: [(report: LoadedReport?, diagnostics: [Diagnostic])] = ParallelMap.map(folders) { folder in
             var found: [Diagnostic] = []
             do throws(DiagnosticError) {
-                let report = try ReportLoader(root: root, folder: folder).load(diagnostics: &found)
+                let report = try ReportLoader(root: root, folder: folder, deferBodies: deferBodies).load(diagnostics: &found)
                 return (report, found)
             } catch {
                 return (nil, found + error.diagnostics)

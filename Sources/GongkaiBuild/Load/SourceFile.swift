@@ -16,7 +16,13 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Reads `url` as UTF-8; a non-UTF-8 file is an error naming the line and column of the first bad byte.
     public static func read(_ url: URL, displayPath: String) throws(DiagnosticError) -> SourceFile {
-        if let bytes = FileBytes.read(url.path) { return try decode(bytes: bytes, displayPath: displayPath) }
+        var fingerprint: FileFingerprint?
+        return try read(url, displayPath: displayPath, fingerprint: &fingerprint)
+    }
+
+    /// `read(_:displayPath:)`, with the file's fingerprint as read (nil when it was read through Foundation).
+    static func read(_ url: URL, displayPath: String, fingerprint: inout FileFingerprint?) throws(DiagnosticError) -> SourceFile {
+        if let bytes = FileBytes.read(url.path, fingerprint: &fingerprint) { return try decode(bytes: bytes, displayPath: displayPath) }
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -130,11 +130,20 @@ public struct SiteRenderer: Sendable {
                 index?.add(documents, from: model, emit: emit)
             }
             plan.releaseBodies(of: start..<end)
+            if start == 0 {
+                // The home page and site map show every report's and topic's title but no body, and the home page
+                // the newest report's opening: made now, while little is held (a large site's are rendered by
+                // Mustache directly, whose values are many).
+                renderPages(sitePages.filter { $0.kind != .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: PageExtras()))
+            }
             start = end
+        }
+        if reports == 0 {
+            renderPages(sitePages.filter { $0.kind != .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: PageExtras()))
         }
         var extras = PageExtras()
         extras.searchShards = index?.finish(emit: emit).shards
-        renderPages(sitePages, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
+        renderPages(sitePages.filter { $0.kind == .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
         SiteFeeds(model: plan.model).files().forEach(emit)
         for file in plan.model.staticFiles {
             emit(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))

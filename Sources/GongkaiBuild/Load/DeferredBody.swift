@@ -1,0 +1,46 @@
+import Foundation
+import GongkaiCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A Markdown body left on disk when its file was loaded (`SiteLoader(deferBodies:)`), read again when it is
+/// rendered, so that a build never holds every source at once. The file must still be the one loaded: same device,
+/// inode, size and modification time, or reading it is an error asking for another build (the site changed while
+/// it was being built).
+public struct DeferredBody: Sendable, Hashable {
+    /// The file's path on disk.
+    let path: String
+    /// Where the body starts in the file's decoded text (UTF-8 bytes).
+    let offset: Int
+    /// The file as it was loaded.
+    let fingerprint: FileFingerprint
+
+    /// The body's text, from the file read again; `displayPath` names it in the error.
+    func text(displayPath: String) throws(DiagnosticError) -> String {
+        var now: FileFingerprint?
+        guard let bytes = FileBytes.read(path, fingerprint: &now), now == fingerprint else {
+            throw DiagnosticError([.error("the file changed while the site was being built; build again",
+                                          at: SourceLocation(path: displayPath, line: 1, column: 1))])
+        }
+        let text = try SourceFile.decode(bytes: bytes, displayPath: displayPath).text
+        return String(decoding: text.utf8.dropFirst(offset), as: UTF8.self)
+    }
+}
+
+/// What tells one state of a file from another without reading it: device, inode, size, modification time.
+struct FileFingerprint: Sendable, Hashable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+}
