@@ -13,10 +13,15 @@ public struct FrontMatterDocument: Sendable, Hashable {
 
     /// Splits `file` at `---` lines and parses the front matter with Yams.
     public static func parse(_ file: SourceFile) throws(DiagnosticError) -> FrontMatterDocument {
+        try parse(file, keepBody: true)
+    }
+
+    /// `parse(_:)`; without `keepBody`, `body` is left empty (its place is in `bodyOffset` and `bodyLine`).
+    static func parse(_ file: SourceFile, keepBody: Bool) throws(DiagnosticError) -> FrontMatterDocument {
         let text = file.text
         let emptyFields = YAMLValue.mapping([], SourceLocation(path: file.path, line: 1, column: 1))
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
-            return FrontMatterDocument(fields: emptyFields, body: text, bodyLine: 1)
+            return FrontMatterDocument(fields: emptyFields, body: keepBody ? text : "", bodyLine: 1)
         }
         // Find the closing `---` line on the UTF-8 bytes (the body can be long; only the front matter is read).
         let utf8 = text.utf8
@@ -39,7 +44,7 @@ public struct FrontMatterDocument: Sendable, Hashable {
         }
         let yaml = yamlLines.joined(separator: "\n")
         let fields = try YAMLReader.parse(yaml, path: file.path, firstLine: 2)
-        let body = String(text[bodyStart...])
+        let body = keepBody ? String(text[bodyStart...]) : ""
         let offset = utf8.distance(from: utf8.startIndex, to: bodyStart)
         if case .null = fields {
             return FrontMatterDocument(fields: emptyFields, body: body, bodyLine: yamlLines.count + 3, bodyOffset: offset)

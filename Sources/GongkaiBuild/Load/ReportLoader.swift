@@ -17,7 +17,8 @@ struct ReportLoader {
         let indexURL = folder.appendingPathComponent("_index.md", isDirectory: false)
         if FileManager.default.fileExists(atPath: indexURL.path) {
             var fingerprint: FileFingerprint?
-            let doc = try FrontMatterDocument.parse(SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md", fingerprint: &fingerprint))
+            let file = try SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md", fingerprint: &fingerprint)
+            let doc = try FrontMatterDocument.parse(file, keepBody: !defers(fingerprint))
             opening = source(indexURL, display: "\(displayFolder)/_index.md", doc, fingerprint)
         }
         var topics: [LoadedTopic] = []
@@ -129,7 +130,8 @@ struct ReportLoader {
         let doc: FrontMatterDocument
         var fingerprint: FileFingerprint?
         do {
-            doc = try FrontMatterDocument.parse(SourceFile.read(url, displayPath: display, fingerprint: &fingerprint))
+            let file = try SourceFile.read(url, displayPath: display, fingerprint: &fingerprint)
+            doc = try FrontMatterDocument.parse(file, keepBody: !defers(fingerprint))
         } catch {
             diagnostics += error.diagnostics
             return nil
@@ -154,14 +156,19 @@ struct ReportLoader {
                            titleLocation: doc.fields["title"]?.location ?? SourceLocation(path: display, line: 1, column: 1))
     }
 
-    /// The body of `doc` (read from `url`), left on disk when bodies are deferred and the file's fingerprint is known.
+    /// The body of `doc` (read from `url`), or where to read it again (`defers`).
     private func source(_ url: URL, display: String, _ doc: FrontMatterDocument, _ fingerprint: FileFingerprint?) -> MarkdownSource {
         var source = MarkdownSource(path: display, text: doc.body, firstLine: doc.bodyLine)
-        if deferBodies, let fingerprint {
-            source.text = ""
+        if defers(fingerprint), let fingerprint {
             source.deferred = DeferredBody(path: url.path, offset: doc.bodyOffset, fingerprint: fingerprint)
         }
         return source
+    }
+
+    /// Whether a body read with `fingerprint` is left on disk: when bodies are deferred and the file's fingerprint
+    /// is known (a file read through Foundation keeps its body).
+    private func defers(_ fingerprint: FileFingerprint?) -> Bool {
+        deferBodies && fingerprint != nil
     }
 
     static func isValidSegment(_ s: String) -> Bool {
