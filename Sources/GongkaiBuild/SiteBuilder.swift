@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
     public let progress: BuildProgress?
     /// Keep what `rebuild(after:changing:)` needs in each result (the preview server does).
     public let keepsState: Bool
-    /// Search documents a first build renders at once (`SiteRenderer.stream`); tests make it small.
+    /// Search documents a streaming build renders at once (`SiteRenderer.stream`); tests make it small.
     var streamWindow = SiteRenderer.documentsPerWindow
 
     /// Creates a builder for the site at `root`.
@@ -107,10 +107,13 @@ public struct SiteBuilder: Sendable {
     /// `gongkai build` does, holding the sources and the model but never the whole output. Every check runs before
     /// the first file is written, so a failed build leaves `public/` untouched.
     ///
-    /// A first build (no output folder yet) goes into a temporary folder that takes its place only once the build
-    /// succeeded, so it need not wait for the checks: it renders the bodies a few reports at a time and writes their
-    /// pages at once (`SiteRenderer.stream`), and the whole site's HTML is never held; it checks the site at the
-    /// end and, when that fails, discards the folder with the same errors.
+    /// The output is written where a failed build leaves no trace: a first build (no output folder yet) into a
+    /// temporary folder that takes its place only once the build succeeded, a later build's changed files into a
+    /// staging folder renamed into place then. So the build need not wait for the checks: it renders the bodies a
+    /// few reports at a time and writes their pages at once (`SiteRenderer.stream`), and the whole site's HTML is
+    /// never held; it checks the site at the end and, when that fails, discards what it wrote, with the same errors
+    /// as a build that checks first. (It does check first when a theme shows the search index's shard count on
+    /// other pages than the search page, and when two sources claim one URL.)
     public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
         var timer = StageTimer()
         defer { timer.report() }
@@ -119,8 +122,8 @@ public struct SiteBuilder: Sendable {
         let loaded = try load(deferBodies: true)
         timer.lap("load")
         var plan = SiteAssembler().plan(consume loaded)
-        if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme), !FileManager.default.fileExists(atPath: destination.path),
-           let output = try? StreamingOutput(destination: destination, basePath: plan.model.config.basePath) {
+        if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme),
+           let output = try? StreamingOutput(destination: destination, basePath: plan.model.config.basePath, staged: true) {
             return try stream(&plan, into: output, timer: &timer)
         }
         let model = try plan.assembled()
@@ -144,8 +147,8 @@ public struct SiteBuilder: Sendable {
         return WriteReport(diagnostics: DiagnosticError(diagnostics).diagnostics, manifest: manifest, summary: summary)
     }
 
-    /// `write(to:)` of a first build: bodies, pages and search index a few reports at a time into `output` (a
-    /// temporary folder), then the checks; any error discards the output. The errors are those the other way
+    /// `write(to:)`, streaming: bodies, pages and search index a few reports at a time into `output` (a temporary
+    /// or staging folder), then the checks; any error discards what was written. The errors are those the other way
     /// gives, in its order: the assembler's, then the checker's, then pages without a template.
     private func stream(_ plan: inout AssemblyPlan, into output: StreamingOutput, timer: inout StageTimer) throws(DiagnosticError) -> WriteReport {
         let missing = SiteRenderer(options: options, progress: progress).stream(&plan, window: streamWindow) { output.put($0) }

@@ -210,6 +210,32 @@ import GongkaiCore
         }
     }
 
+    /// A later build streams too, into a staging folder: after an edit it writes what the in-memory build writes,
+    /// touching only the files that changed; when it fails, the output folder stays as it was, staging folder gone.
+    @Test func aLaterBuildStagesItsChangesAndAFailedOneLeavesTheOutputAsItWas() throws {
+        let site = try SiteFixture(Self.site)
+        var builder = SiteBuilder(root: site.root)
+        builder.streamWindow = 1
+        _ = try builder.write(to: site.root.appendingPathComponent("streamed"))
+        try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2400项,办结率持续提升。\n")
+        try site.remove("content/r2024/03.md")
+        let report = try builder.write(to: site.root.appendingPathComponent("streamed"))
+        try site.build()
+        let inMemory = site.snapshot(), written = site.snapshot(of: "streamed")
+        #expect(written.keys.sorted() == inMemory.keys.sorted())
+        #expect(written.filter { inMemory[$0.key] != $0.value }.keys.sorted() == [])
+        #expect(report.summary.written.contains("r2023/01/index.html"))
+        #expect(!report.summary.written.contains("r2022/01/index.html"))
+        #expect(report.summary.removed.contains("r2024/03/index.html"))
+        #expect(report.summary.unchanged > 0)
+        let before = site.snapshot(of: "streamed")
+        try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2401项,见[不存在](../../r2024/09/)。\n")
+        #expect(throws: DiagnosticError.self) { try builder.write(to: site.root.appendingPathComponent("streamed")) }
+        #expect(site.snapshot(of: "streamed") == before)
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".streamed") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     /// A broken link, a quote not in the text, a missing anchor, a missing template: the first build fails as the
     /// in-memory build does, with the same errors, and leaves neither the output folder nor its temporary folder.
     @Test func aFailedFirstBuildLeavesNothingAndSaysWhatTheOtherBuildSays() throws {

@@ -9,10 +9,15 @@ import GongkaiCore
 /// into a temporary folder beside `public/` that replaces it at the end (a failed build leaves nothing behind); a
 /// later build rewrites only files whose bytes changed (through a temporary file and a rename) and removes files
 /// the site no longer has; a non-empty folder without a Gongkai manifest is refused.
+///
+/// A later build may also be staged (`staged: true`), for a builder that writes before it has checked the site:
+/// changed files go into a staging folder beside `public/` and are renamed into place only by `finish`, so that
+/// `abandon` leaves `public/` as it was.
 final class StreamingOutput: @unchecked Sendable {
     private enum Mode {
         case fresh(temp: URL)
         case update(existing: Set<String>)
+        case staged(existing: Set<String>, staging: URL)
     }
 
     private let destination: URL
@@ -33,8 +38,9 @@ final class StreamingOutput: @unchecked Sendable {
     private var unchanged = 0
     private var failure: String?
 
-    /// Prepares to write into `destination`.
-    init(destination: URL, basePath: String?) throws(DiagnosticError) {
+    /// Prepares to write into `destination`; with `staged`, a later build's changes wait in a staging folder until
+    /// `finish`.
+    init(destination: URL, basePath: String?, staged: Bool = false) throws(DiagnosticError) {
         self.destination = destination
         self.basePath = basePath
         let fm = FileManager.default
@@ -45,21 +51,36 @@ final class StreamingOutput: @unchecked Sendable {
             if !existing.isEmpty && !existing.contains("manifest.json") {
                 throw Self.fail("\(destination.lastPathComponent)/ holds files that Gongkai did not write (no manifest.json); move them away or choose another output folder", destination)
             }
-            mode = .update(existing: Set(existing))
-            root = destination
-            rootPath = destination.path
-            rootFD = -1
-        } else {
-            let temp = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            try? fm.removeItem(at: temp)
-            do { try fm.createDirectory(at: temp, withIntermediateDirectories: true) } catch {
-                throw Self.fail("cannot write output: \(error.localizedDescription)", destination)
+            if staged {
+                let staging = try Self.makeSibling(of: destination, "staging")
+                mode = .staged(existing: Set(existing), staging: staging)
+                root = staging
+                rootPath = staging.path
+                rootFD = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            } else {
+                mode = .update(existing: Set(existing))
+                root = destination
+                rootPath = destination.path
+                rootFD = -1
             }
+        } else {
+            let temp = try Self.makeSibling(of: destination, "tmp")
             mode = .fresh(temp: temp)
             root = temp
             rootPath = temp.path
             rootFD = open(temp.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
+    }
+
+    /// A new empty folder beside `destination` (`.public.<kind>-<process id>`), for a first build or staged changes.
+    private static func makeSibling(of destination: URL, _ kind: String) throws(DiagnosticError) -> URL {
+        let folder = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).\(kind)-\(ProcessInfo.processInfo.processIdentifier)")
+        let fm = FileManager.default
+        try? fm.removeItem(at: folder)
+        do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw fail("cannot write output: \(error.localizedDescription)", destination)
+        }
+        return folder
     }
 
     deinit {
@@ -71,12 +92,20 @@ final class StreamingOutput: @unchecked Sendable {
         let entry = basePath.map { Manifest.Entry(file: file, basePath: $0) }
         var didWrite = true
         do {
-            try ensureFolder(of: file.path)
             switch mode {
             case .fresh:
+                try ensureFolder(of: file.path)
                 try Self.writeFile(file.bytes, to: rootFD >= 0 ? file.path : rootPath + "/" + file.path, in: rootFD >= 0 ? rootFD : AT_FDCWD)
             case .update(let existing):
+                try ensureFolder(of: file.path)
                 didWrite = try Self.replace(file, at: rootPath + "/" + file.path, mayExist: existing.contains(file.path))
+            case .staged(let existing, _):
+                // Compared with the file in place; a changed file waits in the staging folder.
+                didWrite = !(existing.contains(file.path) && Self.holds(file.bytes, at: destination.path + "/" + file.path))
+                if didWrite {
+                    try ensureFolder(of: file.path)
+                    try Self.writeFile(file.bytes, to: file.path, in: rootFD)
+                }
             }
         } catch {
             lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
@@ -108,19 +137,44 @@ final class StreamingOutput: @unchecked Sendable {
             }
             return OutputWriter.Summary(written: written.sorted(), removed: [], unchanged: 0)
         case .update(let existing):
-            let keep = Set(paths)
-            let removed = existing.subtracting(keep).sorted()
-            for path in removed {
-                try? fm.removeItem(at: destination.appendingPathComponent(path))
-                FileTree.removeEmptyFolders(above: path, in: destination.path)
+            return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing), unchanged: unchanged)
+        case .staged(let existing, let staging):
+            // The manifest last: until it is in place, the folder's manifest is the previous build's.
+            let changed = written.sorted { ($0 == "manifest.json" ? 1 : 0, $0) < ($1 == "manifest.json" ? 1 : 0, $1) }
+            for path in changed {
+                do {
+                    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try Self.makeFolders(destination.path + "/" + path[..<slash]) }
+                    if rename(staging.path + "/" + path, destination.path + "/" + path) != 0 {
+                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                    }
+                } catch {
+                    abandon()
+                    throw Self.fail("cannot write \(path): \(error.localizedDescription)", destination)
+                }
             }
-            return OutputWriter.Summary(written: written.sorted(), removed: removed, unchanged: unchanged)
+            try? fm.removeItem(at: staging)
+            return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing), unchanged: unchanged)
         }
     }
 
-    /// Gives up: a first build's temporary folder is removed (an update has replaced only whole files).
+    /// Removes the files of `existing` this build did not make (and folders left empty); returns their paths.
+    private func removeStale(_ existing: Set<String>) -> [String] {
+        let removed = existing.subtracting(Set(paths)).sorted()
+        for path in removed {
+            try? FileManager.default.removeItem(at: destination.appendingPathComponent(path))
+            FileTree.removeEmptyFolders(above: path, in: destination.path)
+        }
+        return removed
+    }
+
+    /// Gives up: a first build's temporary folder or staged changes are removed (an update has replaced only whole
+    /// files).
     func abandon() {
-        if case .fresh(let temp) = mode { try? FileManager.default.removeItem(at: temp) }
+        switch mode {
+        case .fresh(let temp): try? FileManager.default.removeItem(at: temp)
+        case .staged(_, let staging): try? FileManager.default.removeItem(at: staging)
+        case .update: break
+        }
     }
 
     private func ensureFolder(of path: String) throws {
