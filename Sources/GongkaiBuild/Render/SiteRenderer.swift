@@ -89,8 +89,7 @@ public struct SiteRenderer: Sendable {
     /// HTML let go; the pages of no report (home, site map, search, not found), the index's shards, the feeds and
     /// static files come last. So a large site's HTML is never held whole (`SiteBuilder.write` on a first build,
     /// which checks the site afterwards and discards the output when it fails). Returns the pages that had no
-    /// template; `canStream(theme)` must hold.
-    /// `window`: search documents a window aims at (whole reports: at least one).
+    /// template; `canStream(theme)` must hold. A window is whole reports, about `window` search documents.
     func stream(_ plan: inout AssemblyPlan, window: Int = documentsPerWindow, emit: @Sendable (OutputFile) -> Void) -> [PageModel] {
         let theme = plan.model.theme
         let counter = ProgressCounter(total: plan.model.pages.count, progress: progress)
@@ -107,6 +106,14 @@ public struct SiteRenderer: Sendable {
                 emit(file)
                 return nil
             }.compactMap { $0 }
+        }
+        // The home page and site map show every report's and topic's title but no body, the home page also the newest
+        // report's opening: they are made once the first window is done, while little is held (a large site's are
+        // rendered by Mustache directly, whose values are many). The search page waits for the index's shard count.
+        var sitePagesDone = false
+        func renderSitePages(_ model: SiteModel) {
+            renderPages(sitePages.filter { $0.kind != .search }, builder: PageContextBuilder(model: model, options: options, extras: PageExtras()))
+            sitePagesDone = true
         }
         var index = plan.model.config.search ? SearchIndexJob(SearchIndexBuilder(model: plan.model), keepState: false) : nil
         let reports = plan.model.reports.count
@@ -130,17 +137,10 @@ public struct SiteRenderer: Sendable {
                 index?.add(documents, from: model, emit: emit)
             }
             plan.releaseBodies(of: start..<end)
-            if start == 0 {
-                // The home page and site map show every report's and topic's title but no body, and the home page
-                // the newest report's opening: made now, while little is held (a large site's are rendered by
-                // Mustache directly, whose values are many).
-                renderPages(sitePages.filter { $0.kind != .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: PageExtras()))
-            }
+            if !sitePagesDone { renderSitePages(plan.model) }
             start = end
         }
-        if reports == 0 {
-            renderPages(sitePages.filter { $0.kind != .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: PageExtras()))
-        }
+        if !sitePagesDone { renderSitePages(plan.model) }
         var extras = PageExtras()
         extras.searchShards = index?.finish(emit: emit).shards
         renderPages(sitePages.filter { $0.kind == .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
