@@ -24,7 +24,11 @@ public struct DeferredBody: Sendable, Hashable {
                                           at: SourceLocation(path: displayPath, line: 1, column: 1))])
         }
         let text = try SourceFile.decode(bytes: bytes, displayPath: displayPath).text
-        return String(decoding: text.utf8.dropFirst(offset), as: UTF8.self)
+        guard offset > 0 else { return text }
+        // A line start, so a character boundary: the substring is copied without being checked as UTF-8 again.
+        let utf8 = text.utf8
+        guard let start = utf8.index(utf8.startIndex, offsetBy: offset, limitedBy: utf8.endIndex) else { return "" }
+        return String(text[start...])
     }
 }
 
