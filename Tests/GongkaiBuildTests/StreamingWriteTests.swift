@@ -217,6 +217,9 @@ import GongkaiCore
         var builder = SiteBuilder(root: site.root)
         builder.streamWindow = 1
         _ = try builder.write(to: site.root.appendingPathComponent("streamed"))
+        let untouched = site.root.appendingPathComponent("streamed/r2022/01/index.html").path
+        let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: untouched)
         try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2400项,办结率持续提升。\n")
         try site.remove("content/r2024/03.md")
         let report = try builder.write(to: site.root.appendingPathComponent("streamed"))
@@ -228,6 +231,7 @@ import GongkaiCore
         #expect(!report.summary.written.contains("r2022/01/index.html"))
         #expect(report.summary.removed.contains("r2024/03/index.html"))
         #expect(report.summary.unchanged > 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: untouched)[.modificationDate] as? Date == longAgo, "an unchanged file was written")
         let before = site.snapshot(of: "streamed")
         try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2401项,见[不存在](../../r2024/09/)。\n")
         #expect(throws: DiagnosticError.self) { try builder.write(to: site.root.appendingPathComponent("streamed")) }
