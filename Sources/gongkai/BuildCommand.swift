@@ -34,6 +34,7 @@ struct BuildCommand: ParsableCommand {
             let summary = report.summary
             print("built \(report.pages) pages, \(report.manifest.files.count + 1) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")
         } catch {
+            progress.finish()  // the progress line cleared before the errors (a build checks after rendering)
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure
         }

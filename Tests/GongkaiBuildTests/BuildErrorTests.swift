@@ -26,6 +26,24 @@ import GongkaiCore
         try expectFailureKeepsPublic(site, "content/site.yaml:4:")
     }
 
+    /// A file copied from a report folder may not take a page's place, nor another copied file's: before, the
+    /// later one silently replaced the other (and a rebuild compared against either).
+    @Test func aCopiedFileInAPagesPlace() throws {
+        let site = try SiteFixture(smallSite)
+        try site.build()
+        try site.write("content/r2024/index.html", "<p>ASSET</p>\n")
+        try expectFailureKeepsPublic(site, "content/r2024/index.html:1:1: error: `content/r2024/index.html` would be copied to /r2024/index.html, which is also a page of the site (content/r2024/report.yaml); rename or move the file")
+        do {
+            _ = try SiteBuilder(root: site.root).write()
+            Issue.record("the streaming build did not fail")
+        } catch {
+            #expect(error.description == site.buildErrors())
+        }
+        try site.remove("content/r2024/index.html")
+        try site.write("content/r2024/full/index.html", "<p>ASSET</p>\n")
+        try expectFailureKeepsPublic(site, "`content/r2024/full/index.html` would be copied to /r2024/full/index.html, which is also a page of the site")
+    }
+
     @Test func missingTitle() throws {
         let site = try SiteFixture(smallSite)
         try site.build()

@@ -240,6 +240,51 @@ import GongkaiCore
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// An output folder on another file system (a link to another disk, a mount point) cannot take staged files by
+    /// renaming: the build then writes in place, checked first, as before; a killed build's folder is cleared.
+    @Test func anOutputFolderElsewhereIsUpdatedInPlaceAndKilledBuildsLeaveNothing() throws {
+        let site = try SiteFixture(Self.site)
+        let elsewhere = URL(fileURLWithPath: "/dev/shm/gongkai-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let link = site.root.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: elsewhere)
+        let killed = site.root.appendingPathComponent(".linked.staging-4194000")
+        try FileManager.default.createDirectory(at: killed.appendingPathComponent("r2024"), withIntermediateDirectories: true)
+        _ = try SiteBuilder(root: site.root).write(to: link)
+        try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2400项,办结率持续提升。\n")
+        let report = try SiteBuilder(root: site.root).write(to: link)
+        #expect(report.summary.written.contains("r2023/01/index.html"))
+        try site.build()
+        let inMemory = site.snapshot()
+        var written: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: elsewhere.path)?.allObjects ?? [] {
+            var isDir: ObjCBool = false
+            let file = elsewhere.appendingPathComponent(path).path
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue { written[path] = FileManager.default.contents(atPath: file) }
+        }
+        #expect(!written.isEmpty)
+        #expect(written.keys.sorted() == inMemory.keys.sorted())
+        #expect(written.filter { inMemory[$0.key] != $0.value }.keys.sorted() == [])
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".linked") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// A copied file of the previous build in the place of a new page's folder goes first; the build succeeds.
+    @Test func aFileMadeATopicFolderIsReplaced() throws {
+        let site = try SiteFixture(Self.site)
+        try site.write("content/r2022/foo", "a file\n")
+        _ = try SiteBuilder(root: site.root).write()
+        #expect(site.output("r2022/foo") == "a file\n")
+        try site.remove("content/r2022/foo")
+        try site.write("content/r2022/foo.md", "---\ntitle: 二、新的一节\n---\n正文。\n")
+        _ = try SiteBuilder(root: site.root).write()
+        #expect(site.output("r2022/foo/index.html")?.contains("二、新的一节") == true)
+        let inMemory = site.snapshot()
+        try site.build()
+        #expect(site.snapshot() == inMemory)
+    }
+
     /// A broken link, a quote not in the text, a missing anchor, a missing template: the first build fails as the
     /// in-memory build does, with the same errors, and leaves neither the output folder nor its temporary folder.
     @Test func aFailedFirstBuildLeavesNothingAndSaysWhatTheOtherBuildSays() throws {

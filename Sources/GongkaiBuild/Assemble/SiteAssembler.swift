@@ -103,6 +103,18 @@ public struct SiteAssembler: Sendable {
         }
         pages.sort { $0.outputPath < $1.outputPath }
         let statics = site.theme.assets + site.reports.flatMap(\.assets)
+        // A copied file may not take a page's place or another file's (the later one would silently win).
+        var copied: [String: String] = [:]
+        for (i, file) in statics.enumerated() {
+            let source = (i < site.theme.assets.count ? "theme/" : "content/") + file.outputPath
+            let clash = byPath[file.outputPath].map { "a page of the site (\($0.source.path))" } ?? copied[file.outputPath]
+            if let clash {
+                diagnostics.append(.error("`\(source)` would be copied to /\(file.outputPath), which is also \(clash); rename or move the file",
+                                          at: SourceLocation(path: source, line: 1, column: 1)))
+            } else {
+                copied[file.outputPath] = "`\(source)`"
+            }
+        }
         var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: site.diagnostics)
         for (i, report) in reports.enumerated() { model.reportIndex[report.metadata.id] = i }
         return AssemblyPlan(model: model, renderer: renderer, pending: pending, loadDiagnostics: site.diagnostics, duplicates: diagnostics)
@@ -156,8 +168,10 @@ struct AssemblyPlan: ~Copyable {
             body.html = TableWrapper.wrap(body.html)
             return RenderedBody(markdown: body, excerpt: excerpt)
         }
+        var unread = Set<Int>()
         for (job, result) in zip(jobs, rendered) {
             self.pending[job.report].diagnostics += result.failure
+            if !result.failure.isEmpty { unread.insert(job.report) }
             if let t = job.topic {
                 model.reports[job.report].topics[t].body = result.markdown
                 model.reports[job.report].topics[t].excerpt = result.excerpt
@@ -167,7 +181,8 @@ struct AssemblyPlan: ~Copyable {
         }
         let reports = positions.map { model.reports[$0] }
         let fullBodies = ParallelMap.map(reports) { FullReportBody.anchors(of: $0) }
-        let checks = ParallelMap.map(Array(zip(reports, positions.map { self.pending[$0].validates }))) { report, validates -> [Diagnostic] in
+        // A report whose text could not all be read (the build fails for that) is not checked against it.
+        let checks = ParallelMap.map(Array(zip(reports, positions.map { self.pending[$0].validates && !unread.contains($0) }))) { report, validates -> [Diagnostic] in
             guard validates, let file = report.indicatorsFile else { return [] }
             let set = report.indicators
             return set.validate(topicTexts: report.topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path)

@@ -73,12 +73,31 @@ final class StreamingOutput: @unchecked Sendable {
     }
 
     /// A new empty folder beside `destination` (`.public.<kind>-<process id>`), for a first build or staged changes.
+    /// Folders of earlier builds that were killed (their process is gone) are removed first. A staging folder must
+    /// be on `destination`'s file system (its files are renamed into place); when it is not (`public/` is a mount
+    /// point or a link to another disk), this throws, and the caller writes otherwise.
     private static func makeSibling(of destination: URL, _ kind: String) throws(DiagnosticError) -> URL {
-        let folder = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).\(kind)-\(ProcessInfo.processInfo.processIdentifier)")
+        let parent = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent)."
+        let own = ProcessInfo.processInfo.processIdentifier
         let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.lastIndex(of: "-"), ["tmp", "staging"].contains(rest[..<dash]),
+                  let pid = Int32(rest[rest.index(after: dash)...]), pid != own, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
+        let folder = parent.appendingPathComponent("\(prefix)\(kind)-\(own)")
         try? fm.removeItem(at: folder)
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw fail("cannot write output: \(error.localizedDescription)", destination)
+        }
+        if kind == "staging" {
+            var a = stat(), b = stat()
+            guard stat(destination.path, &a) == 0, stat(folder.path, &b) == 0, a.st_dev == b.st_dev else {
+                try? fm.removeItem(at: folder)
+                throw fail("\(destination.lastPathComponent)/ is on another file system than its folder: changes cannot be staged beside it", destination)
+            }
         }
         return folder
     }
@@ -139,6 +158,23 @@ final class StreamingOutput: @unchecked Sendable {
         case .update(let existing):
             return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing), unchanged: unchanged)
         case .staged(let existing, let staging):
+            let stale = existing.subtracting(Set(paths))
+            // Before anything in the folder changes: a file of the previous build in the way of a new folder is
+            // fine only when it goes (it is removed first); any other is an error that leaves the folder as it was.
+            var checked = Set<String>()
+            for path in written {
+                var folder = ""
+                for part in path.split(separator: "/").dropLast() {
+                    folder += folder.isEmpty ? String(part) : "/" + part
+                    guard checked.insert(folder).inserted else { continue }
+                    var info = stat()
+                    guard lstat(destination.path + "/" + folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+                    if stale.contains(folder) { continue }
+                    abandon()
+                    throw Self.fail("cannot write \(path): \(destination.lastPathComponent)/\(folder) exists and is not a folder", destination)
+                }
+            }
+            let removed = removeStale(existing)
             // The manifest last: until it is in place, the folder's manifest is the previous build's.
             let changed = written.sorted { ($0 == "manifest.json" ? 1 : 0, $0) < ($1 == "manifest.json" ? 1 : 0, $1) }
             for path in changed {
@@ -153,7 +189,7 @@ final class StreamingOutput: @unchecked Sendable {
                 }
             }
             try? fm.removeItem(at: staging)
-            return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing), unchanged: unchanged)
+            return OutputWriter.Summary(written: written.sorted(), removed: removed, unchanged: unchanged)
         }
     }
 
