@@ -201,6 +201,11 @@ struct AssemblyPlan: ~Copyable {
         loadDiagnostics + pending.sorted { $0.loadOrder < $1.loadOrder }.flatMap(\.diagnostics) + duplicates
     }
 
+    /// Whether the reports at `positions` (rendered) have errors: the build will fail with the assembler's errors.
+    func hasErrors(in positions: Range<Int>) -> Bool {
+        positions.contains { pending[$0].diagnostics.hasErrors }
+    }
+
     /// The model with every body rendered and the site's diagnostics; throws the errors among them.
     consuming func assembled() throws(DiagnosticError) -> SiteModel {
         renderBodies(of: 0..<model.reports.count)

@@ -117,7 +117,7 @@ public struct SiteRenderer: Sendable {
         }
         var index = plan.model.config.search ? SearchIndexJob(SearchIndexBuilder(model: plan.model), keepState: false) : nil
         let reports = plan.model.reports.count
-        var start = 0
+        var start = 0, failed = false
         while start < reports {
             // Whole reports, about `window` documents.
             var end = start, documents = 0
@@ -126,6 +126,15 @@ public struct SiteRenderer: Sendable {
                 end += 1
             }
             plan.renderBodies(of: start..<end)
+            // Once a report has an error of its own (an indicator quote not in its text, a file changed), the build
+            // fails with the assembler's errors: the other bodies are still rendered, for all of those errors, but
+            // nothing more is made.
+            failed = failed || plan.hasErrors(in: start..<end)
+            if failed {
+                plan.releaseBodies(of: start..<end)
+                start = end
+                continue
+            }
             do {
                 // Every copy of the model made here is gone before the bodies are let go (no copy on write).
                 let model = plan.model
@@ -140,6 +149,7 @@ public struct SiteRenderer: Sendable {
             if !sitePagesDone { renderSitePages(plan.model) }
             start = end
         }
+        if failed { return missing }
         if !sitePagesDone { renderSitePages(plan.model) }
         var extras = PageExtras()
         extras.searchShards = index?.finish(emit: emit).shards
