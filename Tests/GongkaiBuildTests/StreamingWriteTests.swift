@@ -240,6 +240,26 @@ import GongkaiCore
         #expect(left.isEmpty, "\(left)")
     }
 
+    /// A streaming build stops making files at the first window whose report has an error already known (a link
+    /// to no page, a quote not in the text), but goes on rendering bodies so that the end reports every error.
+    @Test func aKnownErrorStopsTheFilesButNotTheBodies() throws {
+        for (path, text) in [("content/r2024/01.md", "---\ntitle: 一、加强领导\n---\n见[不存在](../09/)。\n"),
+                             ("content/r2024/01.md", "---\ntitle: 一、加强领导\n---\n市委主要领导带头学法15次。\n")] {
+            let site = try SiteFixture(Self.site)
+            try site.write(path, text)
+            var plan = SiteAssembler().plan(try SiteLoader(root: site.root, deferBodies: true).load())
+            let made = Locked(0)
+            _ = SiteRenderer(options: BuildOptions()).stream(&plan, window: 1) { _ in made.withLock { $0 += 1 } }
+            #expect(made.withLock { $0 } == 0, "\(text)")
+            #expect(plan.model.reports.last?.fullBody.ids.isEmpty == false, "the last report's bodies were rendered")
+        }
+        let site = try SiteFixture(Self.site)
+        var plan = SiteAssembler().plan(try SiteLoader(root: site.root, deferBodies: true).load())
+        let made = Locked(0)
+        _ = SiteRenderer(options: BuildOptions()).stream(&plan, window: 1) { _ in made.withLock { $0 += 1 } }
+        #expect(made.withLock { $0 } > 40)
+    }
+
     /// An output folder on another file system (a link to another disk, a mount point) cannot take staged files by
     /// renaming: the build then writes in place, checked first, as before; a killed build's folder is cleared.
     @Test func anOutputFolderElsewhereIsUpdatedInPlaceAndKilledBuildsLeaveNothing() throws {

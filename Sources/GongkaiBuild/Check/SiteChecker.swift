@@ -45,6 +45,28 @@ public struct SiteChecker: Sendable {
         return linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors) + headingFindings(topic)
     }
 
+    /// Whether the links of the bodies of `report` (rendered) already show an error, before the whole site is: the
+    /// anchors of pages for which `unsettled` holds are not known yet, and links to them are taken as they are (the
+    /// whole check decides). What a streaming build looks at to stop making pages early.
+    func linksHaveErrors(_ report: ReportModel, in model: SiteModel, unsettled: (String) -> Bool) -> Bool {
+        var bodies: [(RenderedMarkdown, MarkdownSource, String)] = report.topics.map { ($0.body, $0.source.body, $0.urlPath) }
+        if let opening = report.opening, let source = report.openingSource { bodies.append((opening, source, report.urlPath)) }
+        for (body, source, pageURL) in bodies where !body.links.isEmpty {
+            var anchors: [String: Set<String>] = [:]
+            var open = Set<String>()
+            for link in body.links {
+                guard let (target, _) = Self.resolve(link.destination, from: pageURL) else { continue }
+                for candidate in [target, target + "/"] where anchors[candidate] == nil {
+                    guard let ids = Self.anchors(of: candidate, in: model) else { continue }
+                    anchors[candidate] = ids
+                    if unsettled(candidate) { open.insert(candidate) }
+                }
+            }
+            if linkFindings(body, source: source, pageURL: pageURL, anchors: anchors, unsettled: open).hasErrors { return true }
+        }
+        return false
+    }
+
     /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`).
     private static func anchors(of urlPath: String, in model: SiteModel) -> Set<String>? {
         for report in model.reports where urlPath.hasPrefix(report.urlPath) {
@@ -75,7 +97,9 @@ public struct SiteChecker: Sendable {
         SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
     }
 
-    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: Set<String>]) -> [Diagnostic] {
+    /// `unsettled`: pages whose anchors are not known yet (a fragment pointing there is not checked).
+    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: Set<String>],
+                              unsettled: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for link in body.links {
             let loc = location(source, line: link.line, column: link.column)
@@ -92,6 +116,7 @@ public struct SiteChecker: Sendable {
                 out.append(.error("broken link `\(dest)`: no page at /\(target)", at: loc))
                 continue
             }
+            if unsettled.contains(anchors[target] != nil ? target : target + "/") { continue }
             if let fragment, !fragment.isEmpty, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
                 out.append(.error("broken anchor `#\(fragment)` in link `\(dest)`: /\(target) has no such heading", at: loc))
             }

@@ -126,10 +126,16 @@ public struct SiteRenderer: Sendable {
                 end += 1
             }
             plan.renderBodies(of: start..<end)
-            // Once a report has an error of its own (an indicator quote not in its text, a file changed), the build
-            // fails with the assembler's errors: the other bodies are still rendered, for all of those errors, but
-            // nothing more is made.
-            failed = failed || plan.hasErrors(in: start..<end)
+            // Once a report has an error of its own (an indicator quote not in its text, a file changed) or a link
+            // known to be broken already (to a page that does not exist, an anchor of a report rendered so far), the
+            // build will fail: the other bodies are still rendered, for all the errors the end reports, but nothing
+            // more is made.
+            failed = failed || plan.hasErrors(in: start..<end) || (start..<end).contains { r in
+                SiteChecker().linksHaveErrors(plan.model.reports[r], in: plan.model) { url in
+                    guard let slash = url.firstIndex(of: "/"), let i = plan.model.reportIndex[String(url[..<slash])] else { return false }
+                    return i >= end
+                }
+            }
             if failed {
                 plan.releaseBodies(of: start..<end)
                 start = end
