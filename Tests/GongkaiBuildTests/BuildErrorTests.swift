@@ -42,6 +42,21 @@ import GongkaiCore
         try site.remove("content/r2024/index.html")
         try site.write("content/r2024/full/index.html", "<p>ASSET</p>\n")
         try expectFailureKeepsPublic(site, "`content/r2024/full/index.html` would be copied to /r2024/full/index.html, which is also a page of the site")
+        // A copied file where a page needs its folder; a copied file turned into a folder of copied files (builds).
+        try site.remove("content/r2024/full")
+        try site.write("content/r2024/full", "data\n")
+        try expectFailureKeepsPublic(site, "content/r2024/full:1:1: error: `content/r2024/full` would be copied to /r2024/full, which is also the folder of /r2024/full/index.html (content/r2024/report.yaml); rename or move the file")
+        try site.remove("content/r2024/full")
+        try site.write("content/r2024/pics/a.png", "png\n")
+        try site.build()
+        try site.remove("content/r2024/pics/a.png")
+        try site.write("content/r2024/pics/a.png/b.png", "png\n")
+        // A report folder named `assets` whose folder takes the name of a theme file.
+        try site.write("content/assets/report.yaml", "title: 附件\nyear: 2020\n")
+        try site.write("content/assets/site.css/x.png", "png\n")
+        let errors = site.buildErrors() ?? ""
+        #expect(errors.contains("`content/assets/site.css/x.png` would be copied to /assets/site.css/x.png, which is also inside /assets/site.css, a copied file"), "\(errors)")
+        #expect(errors.contains("`theme/assets/site.css` would be copied to /assets/site.css, which is also the folder of /assets/site.css/x.png"), "\(errors)")
     }
 
     @Test func missingTitle() throws {

@@ -103,11 +103,35 @@ public struct SiteAssembler: Sendable {
         }
         pages.sort { $0.outputPath < $1.outputPath }
         let statics = site.theme.assets + site.reports.flatMap(\.assets)
-        // A copied file may not take a page's place or another file's (the later one would silently win).
+        // A copied file may not take a page's place or another file's (the later one would silently win), nor be
+        // where another output needs a folder, nor need a folder where another output is a file.
         var copied: [String: String] = [:]
+        var folders: [String: String] = [:]
+        func addFolders(of path: String, _ what: String) {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if folders[String(folder)] != nil { break }
+                folders[String(folder)] = what
+            }
+        }
+        for page in pages { addFolders(of: page.outputPath, "/\(page.outputPath) (\(page.source.path))") }
+        for (i, file) in statics.enumerated() { addFolders(of: file.outputPath, "/\(file.outputPath) (\(i < site.theme.assets.count ? "theme/" : "content/")\(file.outputPath))") }
+        let staticPaths = Set(statics.map(\.outputPath))
+        func fileInTheWay(of path: String) -> String? {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if let page = byPath[String(folder)] { return "/\(folder), a page of the site (\(page.source.path))" }
+                if staticPaths.contains(String(folder)) { return "/\(folder), a copied file" }
+            }
+            return nil
+        }
         for (i, file) in statics.enumerated() {
             let source = (i < site.theme.assets.count ? "theme/" : "content/") + file.outputPath
-            let clash = byPath[file.outputPath].map { "a page of the site (\($0.source.path))" } ?? copied[file.outputPath]
+            var clash = byPath[file.outputPath].map { "a page of the site (\($0.source.path))" } ?? copied[file.outputPath]
+            if clash == nil, let inside = folders[file.outputPath] { clash = "the folder of \(inside)" }
+            if clash == nil, let blocker = fileInTheWay(of: file.outputPath) { clash = "inside \(blocker)" }
             if let clash {
                 diagnostics.append(.error("`\(source)` would be copied to /\(file.outputPath), which is also \(clash); rename or move the file",
                                           at: SourceLocation(path: source, line: 1, column: 1)))

@@ -22,9 +22,16 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for `destination` (usually `public/`).
     public init(destination: URL) { self.destination = destination }
 
-    /// Writes `files` (the manifest must be among them), on all cores.
+    /// Writes `files` (the manifest must be among them), on all cores. Changed files are staged and renamed into
+    /// place at the end (a file of the previous build in the way of a new folder goes first), unless the folder is
+    /// on another file system than its parent: then they replace the old ones one by one.
     public func write(_ files: [OutputFile]) throws(DiagnosticError) -> Summary {
-        let output = try StreamingOutput(destination: destination, basePath: nil)
+        let output: StreamingOutput
+        if let staged = try? StreamingOutput(destination: destination, basePath: nil, staged: true) {
+            output = staged
+        } else {
+            output = try StreamingOutput(destination: destination, basePath: nil)
+        }
         _ = ParallelMap.map(files) { output.put($0) }
         return try output.finish(nil)
     }
