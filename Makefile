@@ -7,7 +7,7 @@ deps:
 	sh scripts/install-deps.sh
 
 release: deps
-	swift build -c release --product gongkai
+	swift build -c release --product gongkai --static-swift-stdlib
 
 site: release
 	.build/release/gongkai build

@@ -3,7 +3,7 @@
 #   sh Benchmarks/growth.sh 1000 10000 50000
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product gongkai >/dev/null
+swift build -c release --product gongkai --static-swift-stdlib >/dev/null
 BIN="$(pwd)/.build/release/gongkai"
 for N in "$@"; do
   WORK="/dev/shm/gongkai-growth-$N"

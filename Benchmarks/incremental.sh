@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 EDITS="${2:-20}"
-swift build -c release --product gongkai >/dev/null
+swift build -c release --product gongkai --static-swift-stdlib >/dev/null
 WORK="/dev/shm/gongkai-incremental-$N"
 rm -rf "$WORK" && mkdir -p "$WORK"
 python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null

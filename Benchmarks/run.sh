@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 GONGKAI_EXTRA_PACKAGES="hugo hyperfine time" sh scripts/install-deps.sh
-swift build -c release --product gongkai >/dev/null
+swift build -c release --product gongkai --static-swift-stdlib >/dev/null
 BIN="$(pwd)/.build/release/gongkai"
 WORK="${BENCH_DIR:-/dev/shm/gongkai-bench}"
 rm -rf "$WORK" && mkdir -p "$WORK"

@@ -6,8 +6,8 @@ set -eu
 cd "$(dirname "$0")/../.."
 pages="${1:-10000}"
 out=Benchmarks/out/search
-swift build -c release ${SWIFT_BUILD_FLAGS:-} --product gongkai >/dev/null
-bin="$(swift build -c release ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/gongkai"
+swift build -c release ${SWIFT_BUILD_FLAGS:---static-swift-stdlib} --product gongkai >/dev/null
+bin="$(swift build -c release ${SWIFT_BUILD_FLAGS:---static-swift-stdlib} --show-bin-path)/gongkai"
 python3 Benchmarks/search/generate.py "$out/site" --pages "$pages"
 rm -rf "$out/public"
 start=$(date +%s.%N)
