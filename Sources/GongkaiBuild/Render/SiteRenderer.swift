@@ -40,25 +40,19 @@ public struct SiteRenderer: Sendable {
         let counter = ProgressCounter(total: model.pages.count, progress: progress)
         var missing: [PageModel] = []
         func renderPages(_ pages: [PageModel], extras: PageExtras) {
-            let builder = PageContextBuilder(model: model, options: options, extras: extras)
-            missing += ParallelMap.map(pages) { page -> PageModel? in
-                defer { counter.tick() }
-                guard let file = Self.render(page, theme: theme, builder: builder) else { return page }
-                emit(file)
-                return nil
-            }.compactMap { $0 }
+            missing += Self.render(pages, theme: theme, builder: PageContextBuilder(model: model, options: options, extras: extras),
+                                   counter: counter, emit: emit)
         }
         // Pages carry the index's shard count (which saves the search page a request), so the index comes first —
         // for the pages whose templates may show it. The others are rendered before the index: what the index
         // leaves behind in the heap then does not slow them down.
         var state: SearchIndexState?
         if model.config.search {
-            let needShards = Set(theme.namesByTemplate.keys.filter { theme.references("searchShards", in: $0) })
             // The search page, the home page and the site map show no topic's body: they come after the index, when
             // the bodies are let go (a large site's home page and site map are rendered by Mustache directly, whose
             // values would otherwise sit on top of every body).
             let late: Set<PageKind> = [.search, .home, .sitemap]
-            let early = needShards.isEmpty || needShards == ["search"]
+            let early = Self.canStream(theme)
                 ? model.pages.filter { !late.contains($0.kind) } : []
             renderPages(early, extras: extras)
             let bodies = handOverBodies && !early.isEmpty && !keepSearchState ? TopicBodyStore(taking: &model) : nil
@@ -71,10 +65,7 @@ public struct SiteRenderer: Sendable {
         }
         let diagnostics = Self.noTemplate(missing)
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        SiteFeeds(model: model).files().forEach(emit)
-        for file in model.staticFiles {
-            emit(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
-        }
+        Self.emitFeedsAndAssets(of: model, emit: emit)
         return state
     }
 
@@ -100,12 +91,7 @@ public struct SiteRenderer: Sendable {
         }
         var missing: [PageModel] = []
         func renderPages(_ pages: [PageModel], builder: PageContextBuilder) {
-            missing += ParallelMap.map(pages) { page -> PageModel? in
-                defer { counter.tick() }
-                guard let file = Self.render(page, theme: theme, builder: builder) else { return page }
-                emit(file)
-                return nil
-            }.compactMap { $0 }
+            missing += Self.render(pages, theme: theme, builder: builder, counter: counter, emit: emit)
         }
         // The home page and site map show every report's and topic's title but no body, the home page also the newest
         // report's opening: they are made once the first window is done, while little is held (a large site's are
@@ -160,11 +146,28 @@ public struct SiteRenderer: Sendable {
         var extras = PageExtras()
         extras.searchShards = index?.finish(emit: emit).shards
         renderPages(sitePages.filter { $0.kind == .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
-        SiteFeeds(model: plan.model).files().forEach(emit)
-        for file in plan.model.staticFiles {
+        Self.emitFeedsAndAssets(of: plan.model, emit: emit)
+        return missing
+    }
+
+    /// Renders `pages` in parallel, handing each file to `emit` and ticking `counter`; returns the pages that had no
+    /// template.
+    private static func render(_ pages: [PageModel], theme: Theme, builder: PageContextBuilder, counter: ProgressCounter,
+                               emit: @Sendable (OutputFile) -> Void) -> [PageModel] {
+        ParallelMap.map(pages) { page -> PageModel? in
+            defer { counter.tick() }
+            guard let file = render(page, theme: theme, builder: builder) else { return page }
+            emit(file)
+            return nil
+        }.compactMap { $0 }
+    }
+
+    /// The feeds (`feed.xml`, `sitemap.xml`, `robots.txt`) and the static files, handed to `emit`.
+    private static func emitFeedsAndAssets(of model: SiteModel, emit: (OutputFile) -> Void) {
+        SiteFeeds(model: model).files().forEach(emit)
+        for file in model.staticFiles {
             emit(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }
-        return missing
     }
 
     /// The errors for pages whose kind has no template.

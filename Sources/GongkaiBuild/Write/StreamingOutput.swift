@@ -21,6 +21,8 @@ final class StreamingOutput: @unchecked Sendable {
     }
 
     private let destination: URL
+    /// `destination.path`, made once: a staged build compares every file with the one in place.
+    private let destinationPath: String
     private let root: URL
     /// `root.path`, made once (a URL's path is rebuilt on every use).
     private let rootPath: String
@@ -42,6 +44,7 @@ final class StreamingOutput: @unchecked Sendable {
     /// `finish`.
     init(destination: URL, basePath: String?, staged: Bool = false) throws(DiagnosticError) {
         self.destination = destination
+        destinationPath = destination.path
         self.basePath = basePath
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -120,7 +123,7 @@ final class StreamingOutput: @unchecked Sendable {
                 didWrite = try Self.replace(file, at: rootPath + "/" + file.path, mayExist: existing.contains(file.path))
             case .staged(let existing, _):
                 // Compared with the file in place; a changed file waits in the staging folder.
-                didWrite = !(existing.contains(file.path) && Self.holds(file.bytes, at: destination.path + "/" + file.path))
+                didWrite = !(existing.contains(file.path) && Self.holds(file.bytes, at: destinationPath + "/" + file.path))
                 if didWrite {
                     try ensureFolder(of: file.path)
                     try Self.writeFile(file.bytes, to: file.path, in: rootFD)
@@ -168,7 +171,7 @@ final class StreamingOutput: @unchecked Sendable {
                     folder += folder.isEmpty ? String(part) : "/" + part
                     guard checked.insert(folder).inserted else { continue }
                     var info = stat()
-                    guard lstat(destination.path + "/" + folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+                    guard lstat(destinationPath + "/" + folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
                     if stale.contains(folder) { continue }
                     abandon()
                     throw Self.fail("cannot write \(path): \(destination.lastPathComponent)/\(folder) exists and is not a folder", destination)
@@ -179,8 +182,8 @@ final class StreamingOutput: @unchecked Sendable {
             let changed = written.sorted { ($0 == "manifest.json" ? 1 : 0, $0) < ($1 == "manifest.json" ? 1 : 0, $1) }
             for path in changed {
                 do {
-                    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try Self.makeFolders(destination.path + "/" + path[..<slash]) }
-                    if rename(staging.path + "/" + path, destination.path + "/" + path) != 0 {
+                    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try Self.makeFolders(destinationPath + "/" + path[..<slash]) }
+                    if rename(rootPath + "/" + path, destinationPath + "/" + path) != 0 {
                         throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
                     }
                 } catch {
@@ -198,7 +201,7 @@ final class StreamingOutput: @unchecked Sendable {
         let removed = existing.subtracting(Set(paths)).sorted()
         for path in removed {
             try? FileManager.default.removeItem(at: destination.appendingPathComponent(path))
-            FileTree.removeEmptyFolders(above: path, in: destination.path)
+            FileTree.removeEmptyFolders(above: path, in: destinationPath)
         }
         return removed
     }
