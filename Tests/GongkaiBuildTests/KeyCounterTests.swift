@@ -62,6 +62,39 @@ import Testing
         #expect(String(decoding: continued, as: UTF8.self) == text)
     }
 
+    @Test func compactPostingsGiveTheSameTextInFewerBytes() {
+        func text(_ list: CompactPostings) -> String {
+            var out: [UInt8] = []
+            list.appendText(to: &out)
+            #expect(out.count == list.textCount)
+            return String(decoding: out, as: UTF8.self)
+        }
+        // Every digit boundary, the widest entry, and counts and differences on each side of the one-byte form.
+        let docs: [Int32] = [0, 35, 71, 1366, 2662, 49318, 95974, 95981, 95982, 95990, Int32.max]
+        let info: [UInt32] = [2, 3, 5 << 1, 36 << 1 | 1, 1295 << 1, 2, 1296 << 1, 8 << 1 | 1, 9 << 1, 0, 0x1F_FFFF << 1 | 1]
+        var list = CompactPostings()
+        list.append(docs: docs, info: info)
+        #expect(text(list) == String(decoding: SearchIndexBuilder.encodePostings(docs: docs, info: info), as: UTF8.self))
+        // Appended window by window, and (seeded, so the same every run) many small differences and counts.
+        var generator = SplitMix64(seed: 9)
+        var manyDocs: [Int32] = []
+        var manyInfo: [UInt32] = []
+        var doc: Int32 = 0
+        for _ in 0..<5000 {
+            doc += Int32(generator.next() % 12) + (manyDocs.isEmpty ? 0 : 1)
+            manyDocs.append(doc)
+            manyInfo.append(UInt32(generator.next() % 11 + 1) << 1 | UInt32(generator.next() % 2))
+        }
+        var windowed = CompactPostings()
+        for start in stride(from: 0, to: manyDocs.count, by: 700) {
+            let range = start..<min(manyDocs.count, start + 700)
+            windowed.append(docs: manyDocs[range], info: manyInfo[range])
+        }
+        #expect(text(windowed) == String(decoding: SearchIndexBuilder.encodePostings(docs: manyDocs, info: manyInfo), as: UTF8.self))
+        #expect(windowed.bytes.count * 2 < windowed.textCount)
+        #expect(text(CompactPostings()) == "")
+    }
+
     @Test func htmlTextIsNeverLongerThanItsHTMLAndDecodesEntities() {
         let cases: [(String, String)] = [
             ("&#x10FFFF;&#1;&nbsp;&amp;&lt;&gt;&quot;&#39;&apos;", "\u{10FFFF}\u{01}\u{A0}&<>\"''"),

@@ -13,9 +13,7 @@ final class PartitionMerger: @unchecked Sendable {
     private struct Lists: ~Copyable {
         var slot: KeyTable
         var keys: [UInt64] = []
-        var postings: [[UInt8]] = []
-        /// The last document of each key's list so far (its next entry is a difference from it).
-        var last: [Int32] = []
+        var postings: [CompactPostings] = []
         var docs: [[Int32]] = []
         var info: [[UInt32]] = []
 
@@ -52,8 +50,7 @@ final class PartitionMerger: @unchecked Sendable {
                     let key = entries[i] >> 22
                     let s = Int(lists.slot.value(for: key) {
                         lists.keys.append(key)
-                        lists.postings.append([])
-                        lists.last.append(0)
+                        lists.postings.append(CompactPostings())
                         if keepLists { lists.docs.append([]); lists.info.append([]) }
                         return Int32(lists.keys.count - 1)
                     })
@@ -95,8 +92,7 @@ final class PartitionMerger: @unchecked Sendable {
         }
         for k in lists.keys.indices where starts[k + 1] > starts[k] {
             let range = starts[k]..<starts[k + 1]
-            SearchIndexBuilder.appendPostings(docs: windowDocs[range], info: windowInfo[range], after: lists.last[k], to: &lists.postings[k])
-            lists.last[k] = windowDocs[range.upperBound - 1]
+            lists.postings[k].append(docs: windowDocs[range], info: windowInfo[range])
             if keepLists {
                 lists.docs[k] += windowDocs[range]
                 lists.info[k] += windowInfo[range]
@@ -104,7 +100,7 @@ final class PartitionMerger: @unchecked Sendable {
         }
     }
 
-    /// The partition's keys with their encoded lists (in the order the keys first occurred).
+    /// The partition's keys with their lists (in the order the keys first occurred).
     func finish() -> [SearchIndexBuilder.EncodedKey] {
         lists.keys.indices.map { k in
             SearchIndexBuilder.EncodedKey(key: lists.keys[k], hash: SearchIndexBuilder.keyHash(lists.keys[k]), postings: lists.postings[k],

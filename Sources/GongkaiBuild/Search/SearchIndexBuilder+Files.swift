@@ -4,16 +4,16 @@ import GongkaiCore
 /// The index's files: shards, page texts and the meta file, each a script calling `gongkaiSearch(name, data)`.
 extension SearchIndexBuilder {
     /// The file of shard `i`: its keys (sorted) with their posting lists.
-    static func shardFile(_ i: Int, shards: Int, keys: [(key: UInt64, postings: [UInt8])]) -> OutputFile {
+    static func shardFile<P: PostingListText>(_ i: Int, shards: Int, keys: [(key: UInt64, postings: P)]) -> OutputFile {
         let width = String(shards - 1, radix: 16).count
         let name = shardName(i, width: width)
-        var body = scriptStart(name, capacity: keys.reduce(64) { $0 + $1.postings.count + 16 })
+        var body = scriptStart(name, capacity: keys.reduce(64) { $0 + $1.postings.textCount + 16 })
         body.append(UInt8(ascii: "{"))
         for (j, entry) in keys.enumerated() {
             if j > 0 { body += Array(",\n".utf8) }
             body += Array(JSON.string(Self.keyString(entry.key)).utf8)
             body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
-            body += entry.postings
+            entry.postings.appendText(to: &body)
             body.append(UInt8(ascii: "\""))
         }
         body.append(UInt8(ascii: "}"))

@@ -158,11 +158,11 @@ extension SearchIndexBuilder {
         return BatchPostings(first: first, count: lists.count, entries: entries, starts: starts, perDocument: perDocument)
     }
 
-    /// One key's encoded posting list (and, when kept for incremental updates, its entries).
+    /// One key's posting list (and, when kept for incremental updates, its entries).
     struct EncodedKey: Sendable {
         var key: UInt64
         var hash: UInt32
-        var postings: [UInt8]
+        var postings: CompactPostings
         var docs: [Int32] = []
         var info: [UInt32] = []
     }

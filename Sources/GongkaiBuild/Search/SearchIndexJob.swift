@@ -56,7 +56,7 @@ struct SearchIndexJob {
         let merged = DispatchTime.now().uptimeNanoseconds
         let encoded = mergers.flatMap { $0.finish() }.sorted { $0.key < $1.key }
         let keyCount = encoded.count
-        let total = encoded.reduce(0) { $0 + SearchIndexBuilder.keyString($1.key).utf8.count + $1.postings.count + 6 }
+        let total = encoded.reduce(0) { $0 + SearchIndexBuilder.keyString($1.key).utf8.count + $1.postings.textCount + 6 }
         var shards = 1
         while shards < maxShards && total / shards > targetShardBytes { shards *= 2 }
         var shardEntries = [[Int]](repeating: [], count: shards)

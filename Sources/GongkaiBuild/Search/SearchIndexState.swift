@@ -33,7 +33,9 @@ public struct SearchIndexState: Sendable {
         lists.reserveCapacity(keys.count)
         var shardKeys = [[UInt64]](repeating: [], count: shards)
         for k in keys {
-            lists[k.key] = KeyList(docs: k.docs, info: k.info, postings: k.postings, hash: k.hash)
+            var text: [UInt8] = []
+            k.postings.appendText(to: &text)
+            lists[k.key] = KeyList(docs: k.docs, info: k.info, postings: text, hash: k.hash)
             shardKeys[Int(k.hash & UInt32(shards - 1))].append(k.key)
         }
         self.lists = lists

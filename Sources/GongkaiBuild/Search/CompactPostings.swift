@@ -1,0 +1,125 @@
+/// A key's posting list as the merge holds it until its shard is written: the same entries as the posting-list text
+/// (`SearchIndexBuilder.appendPostings`) in about a third of the bytes, and the length that text will have.
+///
+/// An entry whose difference from the previous document is below 8 and whose count is at most 8 takes one byte,
+/// `difference << 4 | (count - 1) << 1 | in title` (below 0x80); any other takes 0x80 followed by the difference and
+/// `count << 1 | in title`, each as a LEB128 number. Frequent keys, whose lists make most of the index, are mostly
+/// one-byte entries; the text takes two to four bytes for each.
+struct CompactPostings: Sendable, Equatable {
+    /// The encoded entries.
+    private(set) var bytes: [UInt8] = []
+    /// How many bytes the list's text takes.
+    private(set) var textCount = 0
+    /// The last document of the list (the next entry is a difference from it).
+    private(set) var last: Int32 = 0
+
+    /// An empty list.
+    init() {}
+
+    /// Appends entries (`info` = count << 1 | in title) in ascending document order, after the list's last document.
+    mutating func append<D: RandomAccessCollection<Int32>, I: RandomAccessCollection<UInt32>>(docs: D, info: I) {
+        // At most 1 + 5 + 3 bytes an entry (a difference below 2^31, a value below 2^22).
+        let wasEmpty = bytes.isEmpty
+        var text = 0
+        var previous = last
+        let added = [UInt8](unsafeUninitializedCapacity: max(docs.count * 9, 1)) { buffer, count in
+            var o = 0
+            for (doc, value) in zip(docs, info) {
+                let difference = UInt32(truncatingIfNeeded: doc &- previous)
+                previous = doc
+                let tally = value >> 1
+                text += Self.base36Count(difference) + (tally > 1 ? 1 + Self.base36Count(tally) : 0) + Int(value & 1)
+                if difference < 8 && tally >= 1 && tally <= 8 {
+                    buffer[o] = UInt8(truncatingIfNeeded: difference << 4 | (tally - 1) << 1 | value & 1)
+                    o += 1
+                } else {
+                    buffer[o] = 0x80
+                    o += 1
+                    Self.appendLEB128(difference, to: buffer, at: &o)
+                    Self.appendLEB128(value, to: buffer, at: &o)
+                }
+            }
+            count = o
+        }
+        // Commas between entries.
+        text += docs.count - (wasEmpty && !docs.isEmpty ? 1 : 0)
+        textCount += text
+        last = previous
+        // Exactly as much room as the list now needs: a list grows once per window (a few times in all), and the
+        // doubling `+=` would otherwise leave up to half of every list's buffer unused until the index is written.
+        bytes.reserveCapacity(bytes.count + added.count)
+        bytes += added
+    }
+
+    /// Appends the list's text (`SearchIndexBuilder.appendPostings`'s) to `out`.
+    func appendText(to out: inout [UInt8]) {
+        let text = bytes.withUnsafeBufferPointer { b in
+            // The text is at most `textCount` bytes (checked below): it is written straight into the array.
+            [UInt8](unsafeUninitializedCapacity: max(textCount, 1)) { buffer, count in
+                var i = 0
+                var o = 0
+                while i < b.count && o < textCount {
+                    let difference: UInt32
+                    let value: UInt32
+                    if b[i] < 0x80 {
+                        difference = UInt32(b[i] >> 4)
+                        value = (UInt32((b[i] >> 1) & 7) + 1) << 1 | UInt32(b[i] & 1)
+                        i += 1
+                    } else {
+                        i += 1
+                        difference = Self.readLEB128(b, at: &i)
+                        value = Self.readLEB128(b, at: &i)
+                    }
+                    let tally = value >> 1
+                    // Checked before each entry is written: never past the buffer, whatever the bytes say.
+                    let room = 1 + Self.base36Count(difference) + (tally > 1 ? 1 + Self.base36Count(tally) : 0) + Int(value & 1)
+                    guard o + room - (o == 0 ? 1 : 0) <= textCount else { break }
+                    if o > 0 { buffer[o] = UInt8(ascii: ","); o += 1 }
+                    SearchIndexBuilder.appendBase36(Int(difference), to: buffer, at: &o)
+                    if tally > 1 {
+                        buffer[o] = UInt8(ascii: ":"); o += 1
+                        SearchIndexBuilder.appendBase36(Int(tally), to: buffer, at: &o)
+                    }
+                    if value & 1 == 1 { buffer[o] = UInt8(ascii: "*"); o += 1 }
+                }
+                count = o
+            }
+        }
+        assert(text.count == textCount, "posting-list text of unexpected length")
+        out += text
+    }
+
+    /// The number of base-36 digits of `value`.
+    @inline(__always)
+    static func base36Count(_ value: UInt32) -> Int {
+        var n = 1
+        var v = value
+        while v >= 36 { v /= 36; n += 1 }
+        return n
+    }
+
+    @inline(__always)
+    static func appendLEB128(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at o: inout Int) {
+        var v = value
+        while v >= 0x80 {
+            out[o] = UInt8(truncatingIfNeeded: v) | 0x80
+            o += 1
+            v >>= 7
+        }
+        out[o] = UInt8(truncatingIfNeeded: v)
+        o += 1
+    }
+
+    @inline(__always)
+    static func readLEB128(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        while true {
+            let b = bytes[i]
+            i += 1
+            value |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+    }
+}
