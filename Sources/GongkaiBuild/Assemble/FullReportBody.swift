@@ -16,6 +16,19 @@ public struct FullReportBody: Sendable, Hashable {
     /// Every anchor id in the order they were made (the opening's headings included), so that the fragment can be
     /// made later without working the ids out again; set by the headings-only pass (`html: false`).
     public var ids: [String] = []
+    /// The anchor ids, once a streaming build has let `ids` go (they are then empty); nil before.
+    public internal(set) var releasedIDs: AnchorIDs?
+
+    /// Every anchor id, as the link check looks them up.
+    public var anchorIDs: AnchorIDs { releasedIDs ?? AnchorIDs(ids) }
+
+    /// Lets `ids` go, keeping them compactly for the link check.
+    mutating func releaseIDs() {
+        if releasedIDs == nil {
+            releasedIDs = AnchorIDs(ids)
+            ids = []
+        }
+    }
 
     /// What the site model keeps of a report's full text: only the anchor ids in order (`ids`), which the link
     /// check and the fragment made later need; its headings and topic anchors are not kept (a large site's full

@@ -240,20 +240,12 @@ struct AssemblyPlan: ~Copyable {
     }
 
     /// Lets the rendered bodies of the reports at `positions` go once every page and search document that shows
-    /// them is made: the topics' HTML and excerpts, and their headings' text but where the checker names it (a
-    /// skipped level). What the checker needs stays: anchor ids, levels and lines, links.
+    /// them is made: the topics' HTML, excerpts and headings, and the full texts' anchor lists. What the checker
+    /// needs stays, compactly: anchor ids, the headings that skip a level, links.
     mutating func releaseBodies(of positions: Range<Int>) {
         for r in positions {
-            for t in model.reports[r].topics.indices {
-                model.reports[r].topics[t].body.html = ""
-                model.reports[r].topics[t].excerpt = ""
-                var previous = 1
-                for h in model.reports[r].topics[t].body.headings.indices {
-                    let level = model.reports[r].topics[t].body.headings[h].level
-                    if !SiteChecker.skipsLevel(level, after: previous) { model.reports[r].topics[t].body.headings[h].text = "" }
-                    previous = level
-                }
-            }
+            for t in model.reports[r].topics.indices { model.reports[r].topics[t].releaseBody() }
+            model.reports[r].fullBody.releaseIDs()
         }
     }
 }

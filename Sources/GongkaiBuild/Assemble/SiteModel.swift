@@ -123,6 +123,24 @@ public struct TopicModel: Sendable {
     public var previousID: String?
     /// Next topic in reading order.
     public var nextID: String?
+    /// What the checks need of the body's headings, once a streaming build has let them go (`body.headings` is then
+    /// empty); nil while they are there.
+    public internal(set) var releasedHeadings: ReleasedHeadings?
+
+    /// The body's anchor ids.
+    public var anchorIDs: AnchorIDs { releasedHeadings?.anchors ?? AnchorIDs(body.headings.map(\.id)) }
+    /// The body's headings that skip a level.
+    public var levelSkips: [HeadingLevelSkip] { releasedHeadings?.levelSkips ?? HeadingLevelSkip.all(in: body.headings) }
+
+    /// Lets the body's HTML, excerpt and headings go, keeping what the checks need of the headings.
+    mutating func releaseBody() {
+        body.html = ""
+        excerpt = ""
+        if releasedHeadings == nil {
+            releasedHeadings = ReleasedHeadings(anchors: anchorIDs, levelSkips: levelSkips)
+            body.headings = []
+        }
+    }
 }
 
 extension TopicModel {

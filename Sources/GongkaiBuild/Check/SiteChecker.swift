@@ -35,7 +35,7 @@ public struct SiteChecker: Sendable {
     /// Findings for one topic of `model` (its links and headings), looking up only the pages its links reach:
     /// what an incremental rebuild checks after that topic's body changed and its anchors did not.
     func check(topic: TopicModel, in model: SiteModel) -> [Diagnostic] {
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: AnchorIDs] = [:]
         for link in topic.body.links {
             guard let (target, _) = Self.resolve(link.destination, from: topic.urlPath) else { continue }
             for candidate in [target, target + "/"] where anchors[candidate] == nil {
@@ -52,7 +52,7 @@ public struct SiteChecker: Sendable {
         var bodies: [(RenderedMarkdown, MarkdownSource, String)] = report.topics.map { ($0.body, $0.source.body, $0.urlPath) }
         if let opening = report.opening, let source = report.openingSource { bodies.append((opening, source, report.urlPath)) }
         for (body, source, pageURL) in bodies where !body.links.isEmpty {
-            var anchors: [String: Set<String>] = [:]
+            var anchors: [String: AnchorIDs] = [:]
             var open = Set<String>()
             for link in body.links {
                 guard let (target, _) = Self.resolve(link.destination, from: pageURL) else { continue }
@@ -68,28 +68,28 @@ public struct SiteChecker: Sendable {
     }
 
     /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`).
-    private static func anchors(of urlPath: String, in model: SiteModel) -> Set<String>? {
+    private static func anchors(of urlPath: String, in model: SiteModel) -> AnchorIDs? {
         for report in model.reports where urlPath.hasPrefix(report.urlPath) {
-            if urlPath == report.urlPath { return Set(report.opening?.headings.map(\.id) ?? []) }
-            if urlPath == report.fullURLPath { return Set(report.fullBody.ids) }
+            if urlPath == report.urlPath { return AnchorIDs(report.opening?.headings.map(\.id) ?? []) }
+            if urlPath == report.fullURLPath { return report.fullBody.anchorIDs }
             let id = String(urlPath.dropFirst(report.urlPath.count).dropLast(urlPath.hasSuffix("/") ? 1 : 0))
-            if urlPath.hasSuffix("/"), let topic = report.topic(id) { return Set(topic.body.headings.map(\.id)) }
+            if urlPath.hasSuffix("/"), let topic = report.topic(id) { return topic.anchorIDs }
         }
-        if model.pages.contains(where: { $0.urlPath == urlPath }) || model.staticFiles.contains(where: { $0.outputPath == urlPath }) { return [] }
+        if model.pages.contains(where: { $0.urlPath == urlPath }) || model.staticFiles.contains(where: { $0.outputPath == urlPath }) { return AnchorIDs.none }
         return nil
     }
 
     /// URL path → set of anchor ids on that page.
-    private func anchorIndex(_ model: SiteModel) -> [String: Set<String>] {
-        var index: [String: Set<String>] = [:]
-        for page in model.pages { index[page.urlPath] = [] }
-        // Each report's sets are made in parallel (hashing every heading id), then put in in report order.
-        let perReport = ParallelMap.map(model.reports) { report -> [(String, Set<String>)] in
-            report.topics.map { ($0.urlPath, Set($0.body.headings.map(\.id))) }
-                + [(report.fullURLPath, Set(report.fullBody.ids)), (report.urlPath, Set(report.opening?.headings.map(\.id) ?? []))]
+    private func anchorIndex(_ model: SiteModel) -> [String: AnchorIDs] {
+        var index: [String: AnchorIDs] = [:]
+        for page in model.pages { index[page.urlPath] = AnchorIDs.none }
+        // Each report's lists are made in parallel, then put in in report order.
+        let perReport = ParallelMap.map(model.reports) { report -> [(String, AnchorIDs)] in
+            report.topics.map { ($0.urlPath, $0.anchorIDs) }
+                + [(report.fullURLPath, report.fullBody.anchorIDs), (report.urlPath, AnchorIDs(report.opening?.headings.map(\.id) ?? []))]
         }
         for (path, ids) in perReport.joined() { index[path] = ids }
-        for file in model.staticFiles { index[file.outputPath] = [] }
+        for file in model.staticFiles { index[file.outputPath] = AnchorIDs.none }
         return index
     }
 
@@ -98,7 +98,7 @@ public struct SiteChecker: Sendable {
     }
 
     /// `unsettled`: pages whose anchors are not known yet (a fragment pointing there is not checked).
-    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: Set<String>],
+    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: AnchorIDs],
                               unsettled: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for link in body.links {
@@ -151,20 +151,12 @@ public struct SiteChecker: Sendable {
         return (path, fragment)
     }
 
-    /// Whether a heading at `level` after one at `previous` skips a level (a warning naming its text).
-    static func skipsLevel(_ level: Int, after previous: Int) -> Bool { level > previous + 1 }
-
     private func headingFindings(_ topic: TopicModel) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var previous = 1
-        for heading in topic.body.headings {
-            if Self.skipsLevel(heading.level, after: previous) {
-                out.append(.warning("heading level skipped: `\(heading.text)` is h\(heading.level) after h\(previous); topic bodies start at ##",
-                                    at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1)))
-            }
-            previous = heading.level
+        topic.levelSkips.map { skip in
+            let heading = skip.heading
+            return .warning("heading level skipped: `\(heading.text)` is h\(heading.level) after h\(skip.previous); topic bodies start at ##",
+                            at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1))
         }
-        return out
     }
 
     private func duplicateTitles(_ model: SiteModel) -> [Diagnostic] {
