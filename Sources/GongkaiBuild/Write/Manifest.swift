@@ -24,9 +24,10 @@ public struct Manifest: Sendable, Hashable, Codable {
     public var digest: String
 
     /// The manifest of files already hashed (sorted here).
-    init(entries: [Entry]) {
+    init(entries: consuming [Entry]) {
         version = 1
-        files = entries.sorted { $0.path < $1.path }
+        entries.sort { $0.path < $1.path }
+        files = entries
         digest = Self.digest(of: files)
     }
 
@@ -77,10 +78,15 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Hex SHA-256 of `bytes`.
     public static func sha256<D: DataProtocol>(_ bytes: D) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Bytes (a digest) in lower-case hex.
+    static func hex<S: Sequence<UInt8>>(_ digest: S) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
+        for byte in digest {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
@@ -89,14 +95,44 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// The site digest over entries (the text is `ManifestDigestText`'s, which `serve` keeps between edits).
     public static func digest(of entries: [Entry]) -> String {
-        ManifestDigestText(entries).digest
+        // The same text, hashed a block at a time instead of made whole.
+        var hasher = SHA256()
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 16)
+        for entry in entries {
+            ManifestDigestText.appendLine(entry, to: &block)
+            if block.count >= 1 << 16 - 512 {
+                hasher.update(data: block)
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        hasher.update(data: block)
+        return hex(hasher.finalize())
     }
 
     /// Deterministic JSON (sorted keys, two-space indentation, `"key" : value`, final newline): the layout of
     /// Foundation's pretty-printed, key-sorted `JSONEncoder`, written directly (a large site has tens of thousands
     /// of entries, and `serve` rewrites it after every edit).
     public func json() -> [UInt8] {
-        json(chunks: ParallelMap.map(files, Self.entryJSON))
+        // Written straight into one buffer (`json(chunks:)`'s layout): a large site's entries are not encoded apart.
+        var out: [UInt8] = []
+        // Room for every entry (its strings, the fixed parts and the digest take under 256 more bytes), so that the
+        // buffer never doubles: only text needing escapes takes more.
+        out.reserveCapacity(files.reduce(256) { $0 + $1.path.utf8.count + $1.url.utf8.count + $1.title.utf8.count + $1.kind.utf8.count
+                                                    + ($1.report?.utf8.count ?? 0) + 256 })
+        out += JSONBytes.head
+        Self.appendString(digest, to: &out)
+        out += JSONBytes.filesKey
+        if files.isEmpty { out += JSONBytes.emptyList }
+        for i in files.indices {
+            out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
+            Self.appendEntryJSON(files[i], to: &out)
+        }
+        if !files.isEmpty { out += JSONBytes.listEnd }
+        out += JSONBytes.version
+        out += Array(String(version).utf8)
+        out += JSONBytes.end
+        return out
     }
 
     /// The JSON from each entry's `entryJSON` (which `serve` keeps, so an edit re-encodes only changed entries).
@@ -124,6 +160,12 @@ public struct Manifest: Sendable, Hashable, Codable {
     static func entryJSON(_ entry: Entry) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(entry.path.utf8.count + entry.url.utf8.count + entry.title.utf8.count + 200)
+        appendEntryJSON(entry, to: &out)
+        return out
+    }
+
+    /// Appends `entryJSON(entry)` to `out`.
+    static func appendEntryJSON(_ entry: Entry, to out: inout [UInt8]) {
         out += JSONBytes.kind; appendString(entry.kind, to: &out)
         out += JSONBytes.path; appendString(entry.path, to: &out)
         if let report = entry.report { out += JSONBytes.report; appendString(report, to: &out) }
@@ -132,7 +174,6 @@ public struct Manifest: Sendable, Hashable, Codable {
         out += JSONBytes.title; appendString(entry.title, to: &out)
         out += JSONBytes.url; appendString(entry.url, to: &out)
         out += JSONBytes.entryEnd
-        return out
     }
 
     /// A JSON string as Foundation's encoder writes it (`/` and non-ASCII as they are).

@@ -14,11 +14,16 @@ struct ManifestDigestText: Sendable {
     static func line(_ entry: Manifest.Entry) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(entry.sha256.utf8.count + entry.path.utf8.count + 3)
+        appendLine(entry, to: &out)
+        return out
+    }
+
+    /// Appends the line of one entry to `out`.
+    static func appendLine(_ entry: Manifest.Entry, to out: inout [UInt8]) {
         out += entry.sha256.utf8
         out += [0x20, 0x20]
         out += entry.path.utf8
         out.append(0x0A)
-        return out
     }
 
     /// Entry `index` is now `entry`.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,9 +35,8 @@ final class StreamingOutput: @unchecked Sendable {
     private let basePath: String?
     private let lock = NSLock()
     private var folders = Set<String>()
-    private var entries: [Manifest.Entry] = []
-    private var paths: [String] = []
-    private var written: [String] = []
+    /// Each file put: its path, whether it was written, its manifest entry.
+    private var records = OutputRecords()
     private var unchanged = 0
     private var failure: String?
 
@@ -111,7 +111,7 @@ final class StreamingOutput: @unchecked Sendable {
 
     /// Writes one file (safe to call from several threads for different paths) and records its manifest entry.
     func put(_ file: OutputFile) {
-        let entry = basePath.map { Manifest.Entry(file: file, basePath: $0) }
+        let digest = basePath.map { _ in SHA256.hash(data: file.bytes) }
         var didWrite = true
         do {
             switch mode {
@@ -134,15 +134,14 @@ final class StreamingOutput: @unchecked Sendable {
             return
         }
         lock.withLock {
-            if let entry { entries.append(entry) }
-            paths.append(file.path)
-            if didWrite { written.append(file.path) } else { unchanged += 1 }
+            records.append(file, written: didWrite, basePath: basePath ?? "", digest: digest)
+            if !didWrite { unchanged += 1 }
         }
     }
 
     /// The manifest of everything put so far.
     func manifest() -> Manifest {
-        Manifest(entries: lock.withLock { entries })
+        Manifest(entries: lock.withLock { records.entries() })
     }
 
     /// Writes the manifest (unless the caller already put its own `manifest.json`) and completes the output:
@@ -150,6 +149,7 @@ final class StreamingOutput: @unchecked Sendable {
     func finish(_ manifest: Manifest?) throws(DiagnosticError) -> OutputWriter.Summary {
         if let manifest { put(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data)) }
         if let failure { abandon(); throw Self.fail(failure, destination) }
+        let written = records.writtenPaths()
         let fm = FileManager.default
         switch mode {
         case .fresh(let temp):
@@ -161,7 +161,7 @@ final class StreamingOutput: @unchecked Sendable {
         case .update(let existing):
             return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing), unchanged: unchanged)
         case .staged(let existing, let staging):
-            let stale = existing.subtracting(Set(paths))
+            let stale = existing.subtracting(Set(records.paths()))
             // Before anything in the folder changes: a file of the previous build in the way of a new folder is
             // fine only when it goes (it is removed first); any other is an error that leaves the folder as it was.
             var checked = Set<String>()
@@ -198,7 +198,7 @@ final class StreamingOutput: @unchecked Sendable {
 
     /// Removes the files of `existing` this build did not make (and folders left empty); returns their paths.
     private func removeStale(_ existing: Set<String>) -> [String] {
-        let removed = existing.subtracting(Set(paths)).sorted()
+        let removed = existing.subtracting(Set(records.paths())).sorted()
         for path in removed {
             try? FileManager.default.removeItem(at: destination.appendingPathComponent(path))
             FileTree.removeEmptyFolders(above: path, in: destinationPath)
