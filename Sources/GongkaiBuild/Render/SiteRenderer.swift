@@ -93,14 +93,6 @@ public struct SiteRenderer: Sendable {
         func renderPages(_ pages: [PageModel], builder: PageContextBuilder) {
             missing += Self.render(pages, theme: theme, builder: builder, counter: counter, emit: emit)
         }
-        // The home page and site map show every report's and topic's title but no body, the home page also the newest
-        // report's opening: they are made once the first window is done, while little is held (a large site's are
-        // rendered by Mustache directly, whose values are many). The search page waits for the index's shard count.
-        var sitePagesDone = false
-        func renderSitePages(_ model: SiteModel) {
-            renderPages(sitePages.filter { $0.kind != .search }, builder: PageContextBuilder(model: model, options: options, extras: PageExtras()))
-            sitePagesDone = true
-        }
         var index = plan.model.config.search ? SearchIndexJob(SearchIndexBuilder(model: plan.model), keepState: false) : nil
         let reports = plan.model.reports.count
         var start = 0, failed = false
@@ -134,18 +126,21 @@ public struct SiteRenderer: Sendable {
                 var extras = PageExtras()
                 IndicatorViews(model: model, options: options).apply(to: &extras, only: ids).forEach(emit)
                 let builder = PageContextBuilder(model: model, options: options, extras: extras)
-                renderPages(model.reports[start..<end].flatMap { pagesOfReport[$0.metadata.id] ?? [] }, builder: builder)
+                // Taken out as they are made: the model keeps its own list of pages for the checks.
+                renderPages(model.reports[start..<end].flatMap { pagesOfReport.removeValue(forKey: $0.metadata.id) ?? [] }, builder: builder)
                 index?.add(documents, from: model, emit: emit)
             }
             plan.releaseBodies(of: start..<end)
-            if !sitePagesDone { renderSitePages(plan.model) }
             start = end
         }
         if failed { return missing }
-        if !sitePagesDone { renderSitePages(plan.model) }
         var extras = PageExtras()
         extras.searchShards = index?.finish(emit: emit).shards
-        renderPages(sitePages.filter { $0.kind == .search }, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
+        // The index's lists are let go before the last pages: the home page and site map show every report's and
+        // topic's title (no body; the home page also the newest report's opening), and a large site's are rendered
+        // by Mustache directly, whose values are many; they are made when the least is held.
+        index = nil
+        renderPages(sitePages, builder: PageContextBuilder(model: plan.model, options: options, extras: extras))
         Self.emitFeedsAndAssets(of: plan.model, emit: emit)
         return missing
     }
