@@ -128,6 +128,22 @@ import GongkaiCore
         try expectFailureKeepsPublic(site, "content/r2024/notes.md:1:1: error: cannot read file")
     }
 
+    /// A fragment that names a heading only through Unicode equivalence (here é decomposed) is a broken anchor, as
+    /// browsers compare ids by code points, and the error says why; in the streaming build too.
+    @Test func anAnchorInOtherCodePointsIsBrokenAndSaysWhy() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n## Caf\u{E9}\n\n见[甲](#cafe\u{301})、[乙](#caf\u{E9})和[丙](#没有这个)。\n")
+        var streamed = ""
+        do { _ = try SiteBuilder(root: site.root).write() } catch { streamed = error.description }
+        for errors in [site.buildErrors() ?? "", streamed] {
+            let lines = errors.split(separator: "\n")
+            #expect(lines.filter { $0.contains("error: broken anchor") }.count == 2, "\(errors)")
+            #expect(lines.filter { $0.contains("other Unicode code points") }.count == 1, "\(errors)")
+            #expect(errors.contains("content/r2024/03.md:6:24: error: broken anchor `#没有这个`"), "\(errors)")
+            #expect(!lines.contains { $0.contains("没有这个") && $0.contains("other Unicode code points") }, "\(errors)")
+        }
+    }
+
     @Test func brokenLinkAndAnchor() throws {
         let site = try SiteFixture(smallSite)
         try site.build()

@@ -93,6 +93,14 @@ import Testing
         #expect(text(windowed) == String(decoding: SearchIndexBuilder.encodePostings(docs: manyDocs, info: manyInfo), as: UTF8.self))
         #expect(windowed.bytes.count * 2 < windowed.textCount)
         #expect(text(CompactPostings()) == "")
+        // The longest entries: a difference of 2^28 or more (five LEB128 bytes) and the largest count (four).
+        let far: [Int32] = [Int32.max - 1, Int32.max]
+        let widest: [UInt32] = [0x1F_FFFF << 1 | 1, 0x1F_FFFF << 1]
+        var wide = CompactPostings()
+        wide.append(docs: far[..<1], info: widest[..<1])  // alone in its append: ten bytes for one entry
+        wide.append(docs: far[1...], info: widest[1...])
+        #expect(wide.bytes.count == 1 + 5 + 4 + 1 + 1 + 4)
+        #expect(text(wide) == String(decoding: SearchIndexBuilder.encodePostings(docs: far, info: widest), as: UTF8.self))
     }
 
     @Test func htmlTextIsNeverLongerThanItsHTMLAndDecodesEntities() {

@@ -118,10 +118,19 @@ public struct SiteChecker: Sendable {
             }
             if unsettled.contains(anchors[target] != nil ? target : target + "/") { continue }
             if let fragment, !fragment.isEmpty, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
-                out.append(.error("broken anchor `#\(fragment)` in link `\(dest)`: /\(target) has no such heading", at: loc))
+                out.append(.error("broken anchor `#\(fragment)` in link `\(dest)`: /\(target) has no such heading"
+                                  + Self.spellingHint(fragment.removingPercentEncoding ?? fragment, ids: ids), at: loc))
             }
         }
         return out
+    }
+
+    /// When `fragment` names one of `ids` only through Unicode equivalence (an accent composed or not, a CJK
+    /// compatibility ideograph for its unified one), which browsers do not follow: a note saying so.
+    static func spellingHint(_ fragment: String, ids: AnchorIDs) -> String {
+        let variants = [fragment.precomposedStringWithCanonicalMapping, fragment.decomposedStringWithCanonicalMapping]
+        guard variants.contains(where: { !$0.utf8.elementsEqual(fragment.utf8) && ids.contains($0) }) else { return "" }
+        return " (a heading there has the same text in other Unicode code points, which browsers treat as another id: write the link with the heading's characters)"
     }
 
     /// Resolves a relative or site-absolute link against a page's URL path; nil when it climbs above the root.

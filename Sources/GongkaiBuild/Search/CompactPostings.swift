@@ -18,11 +18,11 @@ struct CompactPostings: Sendable, Equatable {
 
     /// Appends entries (`info` = count << 1 | in title) in ascending document order, after the list's last document.
     mutating func append<D: RandomAccessCollection<Int32>, I: RandomAccessCollection<UInt32>>(docs: D, info: I) {
-        // At most 1 + 5 + 3 bytes an entry (a difference below 2^31, a value below 2^22).
+        // At most 1 + 5 + 4 bytes an entry (a difference below 2^32: five LEB128 bytes; a value below 2^22: four).
         let wasEmpty = bytes.isEmpty
         var text = 0
         var previous = last
-        let added = [UInt8](unsafeUninitializedCapacity: max(docs.count * 9, 1)) { buffer, count in
+        let added = [UInt8](unsafeUninitializedCapacity: max(docs.count * 10, 1)) { buffer, count in
             var o = 0
             for (doc, value) in zip(docs, info) {
                 let difference = UInt32(truncatingIfNeeded: doc &- previous)
