@@ -93,6 +93,22 @@ import Testing
         #expect(text(windowed) == String(decoding: SearchIndexBuilder.encodePostings(docs: manyDocs, info: manyInfo), as: UTF8.self))
         #expect(windowed.bytes.count * 2 < windowed.textCount)
         #expect(text(CompactPostings()) == "")
+        // Each side of the one- and two-byte forms: differences 0, 1, 4, 5, 8, 9; counts 0, 1, 16, 17, 1,024, 1,025.
+        var edgeDocs: [Int32] = []
+        var edgeInfo: [UInt32] = []
+        var at: Int32 = 0
+        for difference: Int32 in [0, 1, 4, 5, 8, 9] {
+            for count: UInt32 in [0, 1, 16, 17, 1024, 1025] {
+                for title: UInt32 in [0, 1] {
+                    at += edgeDocs.isEmpty ? difference : max(difference, 1)
+                    edgeDocs.append(at)
+                    edgeInfo.append(count << 1 | title)
+                }
+            }
+        }
+        var edges = CompactPostings()
+        edges.append(docs: edgeDocs, info: edgeInfo)
+        #expect(text(edges) == String(decoding: SearchIndexBuilder.encodePostings(docs: edgeDocs, info: edgeInfo), as: UTF8.self))
         // The longest entries: a difference of 2^28 or more (five LEB128 bytes) and the largest count (four).
         let far: [Int32] = [Int32.max - 1, Int32.max]
         let widest: [UInt32] = [0x1F_FFFF << 1 | 1, 0x1F_FFFF << 1]

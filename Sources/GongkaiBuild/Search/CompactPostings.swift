@@ -1,10 +1,12 @@
 /// A key's posting list as the merge holds it until its shard is written: the same entries as the posting-list text
 /// (`SearchIndexBuilder.appendPostings`) in about a third of the bytes, and the length that text will have.
 ///
-/// An entry whose difference from the previous document is below 8 and whose count is at most 8 takes one byte,
-/// `difference << 4 | (count - 1) << 1 | in title` (below 0x80); any other takes 0x80 followed by the difference and
-/// `count << 1 | in title`, each as a LEB128 number. Frequent keys, whose lists make most of the index, are mostly
-/// one-byte entries; the text takes two to four bytes for each.
+/// Frequent keys make most of the index, and most of their entries follow the previous document closely:
+/// * a difference of 1 to 4 and a count of 1 to 16 take one byte, `0b0ddcccct` (d: difference − 1, c: count − 1, t: in
+///   the title);
+/// * a difference of 1 to 8 and a count of 1 to 1,024 take two, `0b10dddccc cccccccct`;
+/// * any other takes 0xC0 followed by the difference and `count << 1 | in title`, each as a LEB128 number.
+/// The text takes two to five bytes for most entries.
 struct CompactPostings: Sendable, Equatable {
     /// The encoded entries.
     private(set) var bytes: [UInt8] = []
@@ -29,11 +31,16 @@ struct CompactPostings: Sendable, Equatable {
                 previous = doc
                 let tally = value >> 1
                 text += Self.base36Count(difference) + (tally > 1 ? 1 + Self.base36Count(tally) : 0) + Int(value & 1)
-                if difference < 8 && tally >= 1 && tally <= 8 {
-                    buffer[o] = UInt8(truncatingIfNeeded: difference << 4 | (tally - 1) << 1 | value & 1)
+                if difference &- 1 < 4 && tally &- 1 < 16 {
+                    buffer[o] = UInt8(truncatingIfNeeded: (difference - 1) << 5 | (tally - 1) << 1 | value & 1)
                     o += 1
+                } else if difference &- 1 < 8 && tally &- 1 < 1024 {
+                    let packed = (difference - 1) << 11 | (tally - 1) << 1 | value & 1
+                    buffer[o] = 0x80 | UInt8(truncatingIfNeeded: packed >> 8)
+                    buffer[o + 1] = UInt8(truncatingIfNeeded: packed)
+                    o += 2
                 } else {
-                    buffer[o] = 0x80
+                    buffer[o] = 0xC0
                     o += 1
                     Self.appendLEB128(difference, to: buffer, at: &o)
                     Self.appendLEB128(value, to: buffer, at: &o)
@@ -62,9 +69,14 @@ struct CompactPostings: Sendable, Equatable {
                     let difference: UInt32
                     let value: UInt32
                     if b[i] < 0x80 {
-                        difference = UInt32(b[i] >> 4)
-                        value = (UInt32((b[i] >> 1) & 7) + 1) << 1 | UInt32(b[i] & 1)
+                        difference = UInt32(b[i] >> 5) + 1
+                        value = (UInt32((b[i] >> 1) & 15) + 1) << 1 | UInt32(b[i] & 1)
                         i += 1
+                    } else if b[i] < 0xC0 {
+                        let packed = UInt32(b[i] & 0x3F) << 8 | UInt32(b[i + 1])
+                        difference = (packed >> 11) + 1
+                        value = ((packed >> 1 & 0x3FF) + 1) << 1 | packed & 1
+                        i += 2
                     } else {
                         i += 1
                         difference = Self.readLEB128(b, at: &i)
