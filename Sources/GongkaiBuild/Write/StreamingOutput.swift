@@ -75,10 +75,12 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    /// A new empty folder beside `destination` (`.public.<kind>-<process id>`), for a first build or staged changes.
-    /// Folders of earlier builds that were killed (their process is gone) are removed first. A staging folder must
-    /// be on `destination`'s file system (its files are renamed into place); when it is not (`public/` is a mount
-    /// point or a link to another disk), this throws, and the caller writes otherwise.
+    /// A new empty folder beside `destination` (`.public.<kind>-<host>-<process id>`), for a first build or staged
+    /// changes. Folders of earlier builds that were killed are removed first: on this machine, those whose process
+    /// is gone; a folder of another machine's build (a site folder on a network share) only once it is a day old,
+    /// as no process of that machine can be asked about. A staging folder must be on `destination`'s file system (its
+    /// files are renamed into place); when it is not (`public/` is a mount point or a link to another disk), this
+    /// throws, and the caller writes otherwise.
     private static func makeSibling(of destination: URL, _ kind: String) throws(DiagnosticError) -> URL {
         let parent = destination.deletingLastPathComponent()
         let prefix = ".\(destination.lastPathComponent)."
@@ -86,11 +88,20 @@ final class StreamingOutput: @unchecked Sendable {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
-            guard let dash = rest.lastIndex(of: "-"), ["tmp", "staging"].contains(rest[..<dash]),
-                  let pid = Int32(rest[rest.index(after: dash)...]), pid != own, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
+            guard let first = rest.firstIndex(of: "-"), let last = rest.lastIndex(of: "-"), ["tmp", "staging"].contains(rest[..<first]),
+                  let pid = Int32(rest[rest.index(after: last)...]) else { continue }
+            // No host: a folder of a version that did not write it, taken as this machine's.
+            let host = first == last ? hostTag : String(rest[rest.index(after: first)..<last])
+            let path = parent.appendingPathComponent(name)
+            if host == hostTag {
+                guard pid != own, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            } else {
+                var info = stat()
+                guard lstat(path.path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 86_400 else { continue }
+            }
+            try? fm.removeItem(at: path)
         }
-        let folder = parent.appendingPathComponent("\(prefix)\(kind)-\(own)")
+        let folder = parent.appendingPathComponent("\(prefix)\(kind)-\(hostTag)-\(own)")
         try? fm.removeItem(at: folder)
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw fail("cannot write output: \(error.localizedDescription)", destination)
@@ -108,6 +119,19 @@ final class StreamingOutput: @unchecked Sendable {
     deinit {
         if rootFD >= 0 { close(rootFD) }
     }
+
+    /// This machine's name as it goes into a folder's name: ASCII letters, digits, `.` and `_` kept, anything else
+    /// (`-` included, which separates the name's parts) as `_`.
+    static let hostTag: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "host" }
+        let name = buffer.prefix { $0 != 0 }.map { c -> Character in
+            let b = UInt8(bitPattern: c)
+            let kept = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x5F
+            return kept ? Character(Unicode.Scalar(b)) : "_"
+        }
+        return name.isEmpty ? "host" : String(name)
+    }()
 
     /// Writes one file (safe to call from several threads for different paths) and records its manifest entry.
     func put(_ file: OutputFile) {
