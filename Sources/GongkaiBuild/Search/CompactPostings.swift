@@ -42,8 +42,8 @@ struct CompactPostings: Sendable, Equatable {
                 } else {
                     buffer[o] = 0xC0
                     o += 1
-                    Self.appendLEB128(difference, to: buffer, at: &o)
-                    Self.appendLEB128(value, to: buffer, at: &o)
+                    LEB128.write(UInt64(difference), to: buffer, at: &o)
+                    LEB128.write(UInt64(value), to: buffer, at: &o)
                 }
             }
             count = o
@@ -79,8 +79,8 @@ struct CompactPostings: Sendable, Equatable {
                         i += 2
                     } else {
                         i += 1
-                        difference = Self.readLEB128(b, at: &i)
-                        value = Self.readLEB128(b, at: &i)
+                        difference = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
+                        value = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
                     }
                     let tally = value >> 1
                     // Checked before each entry is written: never past the buffer, whatever the bytes say.
@@ -108,30 +108,5 @@ struct CompactPostings: Sendable, Equatable {
         var v = value
         while v >= 36 { v /= 36; n += 1 }
         return n
-    }
-
-    @inline(__always)
-    static func appendLEB128(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at o: inout Int) {
-        var v = value
-        while v >= 0x80 {
-            out[o] = UInt8(truncatingIfNeeded: v) | 0x80
-            o += 1
-            v >>= 7
-        }
-        out[o] = UInt8(truncatingIfNeeded: v)
-        o += 1
-    }
-
-    @inline(__always)
-    static func readLEB128(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
-        var value: UInt32 = 0
-        var shift: UInt32 = 0
-        while true {
-            let b = bytes[i]
-            i += 1
-            value |= UInt32(b & 0x7F) << shift
-            if b < 0x80 { return value }
-            shift += 7
-        }
     }
 }

@@ -114,42 +114,33 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// Foundation's pretty-printed, key-sorted `JSONEncoder`, written directly (a large site has tens of thousands
     /// of entries, and `serve` rewrites it after every edit).
     public func json() -> [UInt8] {
-        // Written straight into one buffer (`json(chunks:)`'s layout): a large site's entries are not encoded apart.
-        var out: [UInt8] = []
-        // Room for every entry (its strings, the fixed parts and the digest take under 256 more bytes), so that the
-        // buffer never doubles: only text needing escapes takes more.
-        out.reserveCapacity(files.reduce(256) { $0 + $1.path.utf8.count + $1.url.utf8.count + $1.title.utf8.count + $1.kind.utf8.count
-                                                    + ($1.report?.utf8.count ?? 0) + 256 })
-        out += JSONBytes.head
-        Self.appendString(digest, to: &out)
-        out += JSONBytes.filesKey
-        if files.isEmpty { out += JSONBytes.emptyList }
-        for i in files.indices {
-            out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
-            Self.appendEntryJSON(files[i], to: &out)
-        }
-        if !files.isEmpty { out += JSONBytes.listEnd }
-        out += JSONBytes.version
-        out += Array(String(version).utf8)
-        out += JSONBytes.end
-        return out
+        // Each entry written straight into the one buffer: a large site's entries are not encoded apart. Room for
+        // every entry (its strings, the fixed parts and the digest take under 256 more bytes), so that the buffer
+        // never doubles: only text needing escapes takes more.
+        let capacity = files.reduce(256) { $0 + $1.path.utf8.count + $1.url.utf8.count + $1.title.utf8.count + $1.kind.utf8.count
+                                             + ($1.report?.utf8.count ?? 0) + 256 }
+        return json(entries: files.count, capacity: capacity) { i, out in Self.appendEntryJSON(files[i], to: &out) }
     }
 
     /// The JSON from each entry's `entryJSON` (which `serve` keeps, so an edit re-encodes only changed entries).
     func json(chunks: [[UInt8]]) -> [UInt8] {
+        json(entries: chunks.count, capacity: chunks.reduce(200) { $0 + $1.count + 8 }) { i, out in out += chunks[i] }
+    }
+
+    /// The document around `count` entries, each written by `entry` (its index, the buffer), in a buffer of
+    /// `capacity` bytes.
+    private func json(entries count: Int, capacity: Int, _ entry: (Int, inout [UInt8]) -> Void) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(chunks.reduce(200) { $0 + $1.count + 8 })
+        out.reserveCapacity(capacity)
         out += JSONBytes.head
         Self.appendString(digest, to: &out)
         out += JSONBytes.filesKey
-        if chunks.isEmpty { out += JSONBytes.emptyList }
-        chunks.withUnsafeBufferPointer { chunks in
-            for i in chunks.indices {
-                out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
-                out += chunks[i]
-            }
+        if count == 0 { out += JSONBytes.emptyList }
+        for i in 0..<count {
+            out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
+            entry(i, &out)
         }
-        if !chunks.isEmpty { out += JSONBytes.listEnd }
+        if count > 0 { out += JSONBytes.listEnd }
         out += JSONBytes.version
         out += Array(String(version).utf8)
         out += JSONBytes.end

@@ -39,7 +39,7 @@ struct OutputRecords {
             Self.appendString(file.title, to: &out)
             Self.appendString(kind, to: &out)
             if let report = file.reportID { Self.appendString(report, to: &out) }
-            Self.appendNumber(UInt64(file.bytes.count), to: &out)
+            LEB128.append(UInt64(file.bytes.count), to: &out)
             out += digest
         }
         chunks.append(out)
@@ -77,7 +77,7 @@ struct OutputRecords {
                         let title = Self.readString(b, at: &i)
                         let kind = Self.readString(b, at: &i)
                         let report = flags & Self.hasReport != 0 ? Self.readString(b, at: &i) : nil
-                        let size = Int(Self.readNumber(b, at: &i))
+                        let size = Int(LEB128.read(b, at: &i))
                         let digest = Manifest.hex(UnsafeBufferPointer(rebasing: b[i..<i + 32]))
                         i += 32
                         entry = Manifest.Entry(path: path, url: url, title: title, kind: kind, report: report, sha256: digest, size: size)
@@ -90,33 +90,12 @@ struct OutputRecords {
     }
 
     private static func appendString(_ s: String, to out: inout [UInt8]) {
-        appendNumber(UInt64(s.utf8.count), to: &out)
+        LEB128.append(UInt64(s.utf8.count), to: &out)
         out += s.utf8
     }
 
-    private static func appendNumber(_ value: UInt64, to out: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(truncatingIfNeeded: v))
-    }
-
-    private static func readNumber(_ b: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = b[i]
-            i += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-
     private static func readString(_ b: UnsafeBufferPointer<UInt8>, at i: inout Int) -> String {
-        let n = Int(readNumber(b, at: &i))
+        let n = Int(LEB128.read(b, at: &i))
         defer { i += n }
         return String(decoding: UnsafeBufferPointer(rebasing: b[i..<i + n]), as: UTF8.self)
     }

@@ -183,9 +183,9 @@ final class StreamingOutput: @unchecked Sendable {
             }
             return OutputWriter.Summary(written: written.sorted(), removed: [], unchanged: 0)
         case .update(let existing):
-            return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing), unchanged: unchanged)
+            return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing.subtracting(records.paths())), unchanged: unchanged)
         case .staged(let existing, let staging):
-            let stale = existing.subtracting(Set(records.paths()))
+            let stale = existing.subtracting(records.paths())
             // Before anything in the folder changes: a file of the previous build in the way of a new folder is
             // fine only when it goes (it is removed first); any other is an error that leaves the folder as it was.
             var checked = Set<String>()
@@ -201,7 +201,7 @@ final class StreamingOutput: @unchecked Sendable {
                     throw Self.fail("cannot write \(path): \(destination.lastPathComponent)/\(folder) exists and is not a folder", destination)
                 }
             }
-            let removed = removeStale(existing)
+            let removed = removeStale(stale)
             // The manifest last: until it is in place, the folder's manifest is the previous build's.
             let changed = written.sorted { ($0 == "manifest.json" ? 1 : 0, $0) < ($1 == "manifest.json" ? 1 : 0, $1) }
             for path in changed {
@@ -220,9 +220,9 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    /// Removes the files of `existing` this build did not make (and folders left empty); returns their paths.
-    private func removeStale(_ existing: Set<String>) -> [String] {
-        let removed = existing.subtracting(Set(records.paths())).sorted()
+    /// Removes `stale`, the files of the previous build this one did not make (and folders left empty); returns their paths.
+    private func removeStale(_ stale: Set<String>) -> [String] {
+        let removed = stale.sorted()
         for path in removed {
             try? FileManager.default.removeItem(at: destination.appendingPathComponent(path))
             FileTree.removeEmptyFolders(above: path, in: destinationPath)
