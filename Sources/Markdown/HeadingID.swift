@@ -6,20 +6,38 @@
 public enum HeadingID {
     /// The id for a heading's text, before de-duplication.
     public static func slug(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` one scalar at a time cost several thousand
+        // instructions a heading.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingDash = false
-        func keep(_ scalar: Unicode.Scalar) {
-            if pendingDash { out.append("-"); pendingDash = false }
-            out.append(scalar)
-        }
         for scalar in text.unicodeScalars {
             switch kind(of: scalar) {
             case .dash: pendingDash = !out.isEmpty
             case .drop: continue
-            case .keep(let folded): keep(folded)
+            case .keep(let folded):
+                if pendingDash { out.append(UInt8(ascii: "-")); pendingDash = false }
+                append(folded, to: &out)
             }
         }
-        return out.isEmpty ? "section" : String(out)
+        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `scalar`.
+    @inline(__always)
+    private static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case ..<0x80:
+            out.append(UInt8(v))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     private enum Kind { case dash, drop, keep(Unicode.Scalar) }

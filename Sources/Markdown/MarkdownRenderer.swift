@@ -22,6 +22,20 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown` to an HTML fragment with heading ids, collecting headings and links.
     public func render(_ markdown: String) -> RenderedMarkdown {
+        var contiguous = markdown
+        return contiguous.withUTF8 { render(utf8: $0, text: markdown) }
+    }
+
+    /// Renders Markdown given as UTF-8 bytes (`render(_:)` of their text), without making a string of them: cmark
+    /// reads bytes. Invalid UTF-8 never reaches the HTML as it is (the HTML is read back repairing it), but the
+    /// caller checks its bytes: they should be what a `String` holds.
+    public func render(utf8 bytes: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
+        render(utf8: bytes, text: nil)
+    }
+
+    /// `text` is the bytes' text when the caller has it (links' columns are counted in it; made from the bytes
+    /// only when there are links).
+    private func render(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_DEFAULT
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         if options.footnotes { cmarkOptions |= CMARK_OPT_FOOTNOTES }
@@ -35,11 +49,8 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
-                cmark_parser_feed(parser, ptr, buf.count)
-            }
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
         let document: OpaquePointer? = Self.finishLock.withLock { cmark_parser_finish(parser) }
         guard let document else { return RenderedMarkdown(html: "", headings: [], links: []) }
@@ -49,6 +60,7 @@ public struct MarkdownRenderer: Sendable {
         var (headings, links) = decorate(document: document, cmarkOptions: cmarkOptions, extensions: extensions)
         // cmark counts columns in bytes; diagnostics count characters.
         if !links.isEmpty {
+            let markdown = text ?? String(decoding: bytes, as: UTF8.self)
             let columns = TextPosition.characterColumns(in: markdown, positions: links.map { ($0.line, $0.column) })
             for i in links.indices { links[i].column = columns[i] }
         }

@@ -181,13 +181,13 @@ struct AssemblyPlan: ~Copyable {
         // Results land in fixed slots so the order never depends on timing.
         let rendered = ParallelMap.map(jobs) { job -> RenderedBody in
             let box = job.topic.map { pending[job.report].topics[$0] } ?? pending[job.report].opening
-            let text: String
+            let text: MarkdownBody
             do throws(DiagnosticError) {
-                text = try box?.take() ?? ""
+                text = try box?.take() ?? .text("")
             } catch {
                 return RenderedBody(markdown: RenderedMarkdown(html: "", headings: [], links: []), excerpt: "", failure: error.diagnostics)
             }
-            var body = renderer.render(text)
+            var body = text.rendered(by: renderer)
             let excerpt = TopicModel.excerpt(ofHTML: body.html)
             body.html = TableWrapper.wrap(body.html)
             return RenderedBody(markdown: body, excerpt: excerpt)
@@ -280,9 +280,9 @@ private final class MarkdownTextBox: @unchecked Sendable {
 
     init(_ source: MarkdownSource) { self.source = source }
 
-    /// The text; the box is empty afterwards.
-    func take() throws(DiagnosticError) -> String {
+    /// The body; the box is empty afterwards.
+    func take() throws(DiagnosticError) -> MarkdownBody {
         defer { source = nil }
-        return try source?.loadText() ?? ""
+        return try source?.load() ?? .text("")
     }
 }

@@ -18,11 +18,34 @@ public struct DeferredBody: Sendable, Hashable {
 
     /// The body's text, from the file read again; `displayPath` names it in the error.
     func text(displayPath: String) throws(DiagnosticError) -> String {
+        let bytes = try readAgain(displayPath: displayPath)
+        return try Self.text(of: bytes, from: offset, displayPath: displayPath)
+    }
+
+    /// The body from the file read again, as the renderer takes it: the file's own bytes when they are its decoded
+    /// text's (no byte order mark, no carriage return), so that no string is made of them; its text otherwise.
+    ///
+    /// The bytes need no UTF-8 check: the loader decoded this same state of the file (its fingerprint), all of it.
+    func body(displayPath: String) throws(DiagnosticError) -> MarkdownBody {
+        let bytes = try readAgain(displayPath: displayPath)
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !UTF8Search.contains(13, in: bytes) {
+            return .utf8(bytes, start: min(offset, bytes.count))
+        }
+        return .text(try Self.text(of: bytes, from: offset, displayPath: displayPath))
+    }
+
+    /// The file's bytes, when it is still in the state it was loaded in.
+    private func readAgain(displayPath: String) throws(DiagnosticError) -> [UInt8] {
         var now: FileFingerprint?
         guard let bytes = FileBytes.read(path, fingerprint: &now), now == fingerprint else {
             throw DiagnosticError([.error("the file changed while the site was being built; build again",
                                           at: SourceLocation(path: displayPath, line: 1, column: 1))])
         }
+        return bytes
+    }
+
+    /// The decoded text of `bytes` from `offset` (in the decoded text's UTF-8 bytes).
+    private static func text(of bytes: [UInt8], from offset: Int, displayPath: String) throws(DiagnosticError) -> String {
         let text = try SourceFile.decode(bytes: bytes, displayPath: displayPath).text
         guard offset > 0 else { return text }
         // A line start, so a character boundary: the substring is copied without being checked as UTF-8 again.

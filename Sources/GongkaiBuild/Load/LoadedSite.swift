@@ -37,10 +37,10 @@ public struct MarkdownSource: Sendable, Hashable {
     /// Where to read the text when the loader left it on disk (`text` is empty then).
     public var deferred: DeferredBody? = nil
 
-    /// The text, read again from its file when it was left there.
-    func loadText() throws(DiagnosticError) -> String {
-        guard let deferred else { return text }
-        return try deferred.text(displayPath: path)
+    /// The body, read again from its file when it was left there.
+    func load() throws(DiagnosticError) -> MarkdownBody {
+        guard let deferred else { return .text(text) }
+        return try deferred.body(displayPath: path)
     }
 }
 
