@@ -9,9 +9,15 @@ extension IndicatorSet {
     /// in its topic, a quote not containing `written`, `written` disagreeing with value / unit / qualifier, and a
     /// derivation naming an unknown indicator.
     public func validate(topicTexts: [String: String], path: String) -> [Diagnostic] {
+        validate(topicUTF8: topicTexts.mapValues { Array($0.utf8) }, path: path)
+    }
+
+    /// `validate(topicTexts:path:)` with each topic's plain text as UTF-8 bytes (valid UTF-8), so that no string
+    /// is made of a text that only needs searching.
+    public func validate(topicUTF8: [String: [UInt8]], path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstLine: [String: Indicator] = [:]
-        let texts = topicTexts.mapValues(TextMatching.normalized)
+        let texts = topicUTF8.mapValues(TextMatching.normalized(utf8:))
         let ids = Set(indicators.map(\.id))
         for indicator in indicators {
             let name = indicator.label.isEmpty ? "`\(indicator.id)`" : "\(indicator.label) (`\(indicator.id)`)"
@@ -34,15 +40,15 @@ extension IndicatorSet {
             let quote = TextMatching.normalized(indicator.quote)
             if !indicator.topic.isEmpty, !quote.isEmpty {
                 if let text = texts[indicator.topic] {
-                    if !TextMatching.contains(text, quote) {
-                        if TextMatching.folded(text).contains(TextMatching.folded(quote)) {
+                    if !TextMatching.contains(utf8: text, quote) {
+                        if TextMatching.folded(String(decoding: text, as: UTF8.self)).contains(TextMatching.folded(quote)) {
                             error("quote of \(name) is not verbatim in topic \(indicator.topic): it differs in punctuation (e.g. ',' vs '，'): “\(indicator.quote)”", "quote")
                         } else {
                             error("quote of \(name) not found in topic \(indicator.topic): “\(indicator.quote)”", "quote")
                         }
                     }
                 } else {
-                    let known = topicTexts.keys.sorted().joined(separator: ", ")
+                    let known = topicUTF8.keys.sorted().joined(separator: ", ")
                     error("unknown topic `\(indicator.topic)` for \(name) (topics: \(known))", "topic")
                 }
             }

@@ -17,6 +17,25 @@ enum TextMatching {
         }
     }
 
+    /// `normalized` of UTF-8 bytes, as bytes.
+    static func normalized(utf8 bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var o = 0
+                for byte in bytes where byte != 0x0A && byte != 0x0D {
+                    out[o] = byte
+                    o += 1
+                }
+                count = o
+            }
+        }
+    }
+
+    /// True when `needle` occurs in the UTF-8 `text`, compared byte for byte (both normalized).
+    static func contains(utf8 text: [UInt8], _ needle: String) -> Bool {
+        UTF8Search.find(Array(needle.utf8), in: text) != nil
+    }
+
     /// True when `needle` occurs in `text`, compared byte for byte (both normalized).
     static func contains(_ text: String, _ needle: String) -> Bool {
         UTF8Search.contains(text, needle)

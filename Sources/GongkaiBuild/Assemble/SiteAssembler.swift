@@ -209,7 +209,7 @@ struct AssemblyPlan: ~Copyable {
         let checks = ParallelMap.map(Array(zip(reports, positions.map { self.pending[$0].validates && !unread.contains($0) }))) { report, validates -> [Diagnostic] in
             guard validates, let file = report.indicatorsFile else { return [] }
             let set = report.indicators
-            return set.validate(topicTexts: report.topicTexts(only: Set(set.indicators.map(\.topic))), path: file.path)
+            return set.validate(topicUTF8: report.topicUTF8(only: Set(set.indicators.map(\.topic))), path: file.path)
         }
         for (i, r) in positions.enumerated() {
             model.reports[r].fullBody = fullBodies[i]

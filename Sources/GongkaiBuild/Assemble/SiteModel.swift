@@ -89,6 +89,15 @@ public struct ReportModel: Sendable {
         return texts
     }
 
+    /// `topicTexts(only:)` as UTF-8 bytes (what indicators are checked against: no string is made of them).
+    func topicUTF8(only ids: Set<String>? = nil) -> [String: [UInt8]] {
+        func wanted(_ id: String) -> Bool { ids?.contains(id) ?? true }
+        var texts: [String: [UInt8]] = [:]
+        for topic in topics { texts[topic.id] = wanted(topic.id) ? HTMLText.plainBytes(topic.body.html) : [] }
+        if let opening { texts["_index"] = wanted("_index") ? HTMLText.plainBytes(opening.html) : [] }
+        return texts
+    }
+
     /// Builds the lookup tables for `topic(_:)` and `children(of:)`.
     mutating func index() {
         topicIndex = [:]

@@ -43,7 +43,7 @@ struct IncrementalRebuild {
               report.fullBody.ids == previous.model.reports[r].fullBody.ids else { return nil }
         if let file = report.indicatorsFile {
             let quoted = Set(report.indicators.indicators.map(\.topic))
-            guard report.indicators.validate(topicTexts: report.topicTexts(only: quoted), path: file.path).isEmpty else { return nil }
+            guard report.indicators.validate(topicUTF8: report.topicUTF8(only: quoted), path: file.path).isEmpty else { return nil }
         }
         model.reports[r] = report
         guard SiteChecker().check(topic: topic, in: model).isEmpty else { return nil }
