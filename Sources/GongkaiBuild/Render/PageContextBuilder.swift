@@ -15,6 +15,9 @@ final class PageContextBuilder: Sendable {
     private let navItems = NavItemCache()
     /// The site's base path (`/`, `/fzzfjs/`), worked out once.
     private let basePath: String
+    /// Whether the configured base URL has a scheme (`https://…`), so that canonical links are absolute: looked up
+    /// once (Foundation's `contains` cost thousands of instructions a page).
+    private let baseURLHasScheme: Bool
     /// Makes the topics' indicator tables.
     private let indicatorViews: IndicatorViews
     /// What the theme refers to, looked up once: `nav`, `navHTML` (with `partials/tree-item`),
@@ -27,6 +30,7 @@ final class PageContextBuilder: Sendable {
         self.extras = extras
         let config = model.config
         basePath = config.basePath
+        baseURLHasScheme = config.baseURL.contains("://")
         indicatorViews = IndicatorViews(model: model, options: options)
         let theme = model.theme
         usesNav = theme.references("nav")
@@ -144,9 +148,8 @@ final class PageContextBuilder: Sendable {
     }
 
     private func absoluteURL(_ urlPath: String) -> String {
-        let base = model.config.baseURL
         let encoded = URLPathEncoding.encode(urlPath)
-        if base.contains("://") { return base + encoded }
+        if baseURLHasScheme { return model.config.baseURL + encoded }
         return basePath + encoded
     }
 
