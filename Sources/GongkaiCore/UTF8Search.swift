@@ -51,6 +51,13 @@ public enum UTF8Search {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `bytes` are valid UTF-8, as `String(validating:as:)` judges them, without making a string (about
+    /// three times faster on Chinese text than the standard library's check, which the string would cost).
+    public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        return gongkai_utf8_valid_prefix(base, bytes.count) == bytes.count
+    }
+
     /// True when `needle` occurs in `haystack`.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack

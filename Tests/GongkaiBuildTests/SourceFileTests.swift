@@ -27,6 +27,82 @@ import Testing
     }
 }
 
+@Suite struct UTF8CheckTests {
+    /// The C check agrees with the standard library's on seeded random bytes built from UTF-8's pieces (leads of
+    /// every length, continuation bytes, ASCII, bytes never valid) and on every sequence at the edges: overlong
+    /// forms, surrogates, the last code point and past it, truncated sequences, lone continuation bytes.
+    @Test func agreesWithTheStandardLibrary() {
+        func agree(_ bytes: [UInt8]) {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Search.isValidUTF8) == expected, "\(bytes)")
+        }
+        let edges: [[UInt8]] = [
+            [], [0x00], [0x7F], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xDF],
+            [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80], [0xE0, 0xA0], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+            [0xED, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0xFF], [0xFE], [0xF0, 0x90, 0x80], [0xE4, 0xB8, 0x80, 0x80], Array("项城市法治政府".utf8),
+        ]
+        for edge in edges {
+            agree(edge)
+            agree(Array("abcdefgh".utf8) + edge)
+            agree(edge + Array("abcdefghij".utf8))
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // xorshift64, seeded
+        func next() -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % 1_000_003)
+        }
+        let pieces: [[UInt8]] = [[0x41], Array("abcdefghijklmnop".utf8), [0x80], [0xA0], [0xBF], [0xC2], [0xDF], [0xE0], [0xE4],
+                                 [0xED], [0xEF], [0xF0], [0xF4], [0xF5], [0xFF], Array("项".utf8), Array("😀".utf8), [0x0A]]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(next() % 12) { bytes += pieces[next() % pieces.count] }
+            agree(bytes)
+        }
+    }
+}
+
+@Suite struct FrontMatterReadTests {
+    /// A loader that leaves bodies on disk reads only the front matter as text, and gets what it gets from the whole
+    /// text: the same fields, body line and body offset, and the same errors (a front matter not closed, bytes
+    /// that are not UTF-8, in the front matter or the body).
+    @Test func theFrontMatterAloneGivesTheSameDocument() throws {
+        let site = try SiteFixture("-- content/site.yaml --\ntitle: t", theme: false)
+        let cases: [(String, [UInt8])] = [
+            ("plain", Array("---\ntitle: 一、总体情况\norder: 1\n---\n正文。\n\n## 小标题\n".utf8)),
+            ("no newline after the closing line", Array("---\ntitle: 一\n---".utf8)),
+            ("no front matter", Array("正文。\n---\n".utf8)),
+            ("empty", []),
+            ("a closing line with a mark", Array("---\ntitle: 一\n---\u{301}\n---\n正文".utf8)),
+            ("not closed", Array("---\ntitle: 一\n正文。\n".utf8)),
+            ("invalid in the front matter", Array("---\ntitle: 一".utf8) + [0xFF] + Array("\n---\n正文".utf8)),
+            ("invalid in the body", Array("---\ntitle: 一\n---\n正文".utf8) + [0xED, 0xA0, 0x80]),
+            ("a bad YAML line", Array("---\ntitle: [一\n---\n正文".utf8)),
+            ("carriage returns", Array("---\r\ntitle: 一\r\n---\r\n正文\r\n".utf8)),
+        ]
+        for (name, bytes) in cases {
+            try site.write("content/a.md", bytes: bytes)
+            let url = site.root.appendingPathComponent("content/a.md")
+            func parsed(_ read: (inout FileFingerprint?) throws(DiagnosticError) -> SourceFile) -> String {
+                var fingerprint: FileFingerprint?
+                do {
+                    let doc = try FrontMatterDocument.parse(try read(&fingerprint), keepBody: false)
+                    return "\(doc.fields) \(doc.bodyLine) \(doc.bodyOffset)"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            let whole = parsed { (f: inout FileFingerprint?) throws(DiagnosticError) in try SourceFile.read(url, displayPath: "content/a.md", fingerprint: &f) }
+            let front = parsed { (f: inout FileFingerprint?) throws(DiagnosticError) in try SourceFile.readFrontMatter(url, displayPath: "content/a.md", fingerprint: &f) }
+            #expect(front == whole, "\(name)")
+        }
+        #expect(SourceFile.frontMatterEnd(Array("---\na: 1\n---\nbody".utf8)) == 13)
+        #expect(SourceFile.frontMatterEnd(Array("body".utf8)) == 0)
+        #expect(SourceFile.frontMatterEnd(Array("---\r\na: 1\r\n---\r\n".utf8)) == nil)
+    }
+}
+
 @Suite struct FullStopTests {
     /// `withoutFinalFullStop` drops trailing 。 exactly as the Unicode-aware definition does, on every text made of
     /// up to four pieces from an alphabet with combining and prepended marks, joiners and look-alikes.

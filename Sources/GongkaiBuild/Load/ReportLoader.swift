@@ -130,7 +130,9 @@ struct ReportLoader {
         let doc: FrontMatterDocument
         var fingerprint: FileFingerprint?
         do {
-            let file = try SourceFile.read(url, displayPath: display, fingerprint: &fingerprint)
+            // A body left on disk is not read as a string here: only the front matter is (its bytes are checked).
+            let file = deferBodies ? try SourceFile.readFrontMatter(url, displayPath: display, fingerprint: &fingerprint)
+                                   : try SourceFile.read(url, displayPath: display, fingerprint: &fingerprint)
             doc = try FrontMatterDocument.parse(file, keepBody: !defers(fingerprint))
         } catch {
             diagnostics += error.diagnostics

@@ -1,5 +1,8 @@
 import Foundation
 import GongkaiCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A text file read from the site: its UTF-8 text and its path relative to the site root.
 public struct SourceFile: Sendable, Hashable {
@@ -30,6 +33,42 @@ public struct SourceFile: Sendable, Hashable {
             throw DiagnosticError([.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(path: displayPath, line: 1, column: 1))])
         }
         return try decode(data, displayPath: displayPath)
+    }
+
+    /// `read(_:displayPath:fingerprint:)` for a loader that leaves bodies on disk: when the file is read with its
+    /// fingerprint and its bytes are already its decoded text's (no byte order mark, no carriage return), they are
+    /// checked as UTF-8 without making a string of them, and the text is only the front matter, up to and including
+    /// its closing `---` line (empty when the file has none): what `FrontMatterDocument.parse(_:keepBody: false)`
+    /// reads, with the same body offset and line. Otherwise (a file not valid UTF-8, a front matter not closed …)
+    /// the whole text, or the error, as `read` gives it.
+    static func readFrontMatter(_ url: URL, displayPath: String, fingerprint: inout FileFingerprint?) throws(DiagnosticError) -> SourceFile {
+        guard let bytes = FileBytes.read(url.path, fingerprint: &fingerprint) else {
+            return try read(url, displayPath: displayPath, fingerprint: &fingerprint)
+        }
+        if let end = frontMatterEnd(bytes) {
+            return SourceFile(path: displayPath, text: String(decoding: bytes[..<end], as: UTF8.self))
+        }
+        return try decode(bytes: bytes, displayPath: displayPath)
+    }
+
+    /// Where the front matter of valid UTF-8 `bytes` without a byte order mark or carriage return ends (after its
+    /// closing `---` line; 0 without front matter); nil for other bytes, or a front matter not closed.
+    static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            guard let base = b.baseAddress, !b.starts(with: [0xEF, 0xBB, 0xBF]), memchr(base, 0x0D, b.count) == nil,
+                  UTF8Search.isValidUTF8(b) else { return nil }
+            let open: [UInt8] = [0x2D, 0x2D, 0x2D, 0x0A]  // "---\n"
+            guard b.starts(with: open) else { return 0 }
+            var lineStart = open.count
+            while lineStart < b.count {
+                let lineEnd = memchr(base + lineStart, 0x0A, b.count - lineStart).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                if lineEnd - lineStart == 3 && b[lineStart] == 0x2D && b[lineStart + 1] == 0x2D && b[lineStart + 2] == 0x2D {
+                    return lineEnd < b.count ? lineEnd + 1 : lineEnd
+                }
+                lineStart = lineEnd + 1
+            }
+            return nil
+        }
     }
 
     /// Decodes bytes as UTF-8 (BOM allowed).
