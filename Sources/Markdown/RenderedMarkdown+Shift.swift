@@ -28,9 +28,15 @@ extension RenderedMarkdown {
         var cursor = 0
         var newHeadings: [Heading] = []
         newHeadings.reserveCapacity(headings.count)
+        var open: [UInt8] = []
+        open.reserveCapacity(64)
         for heading in headings {
-            let open = Array("<h\(heading.level) id=\"\(heading.id)\">".utf8)
-            let close = Array("</h\(heading.level)>".utf8)
+            // `<hN id="…">` and `</hN>` as bytes, without string interpolation (this runs for every heading twice).
+            open.removeAll(keepingCapacity: true)
+            open += Self.openTagStart(heading.level)
+            open += heading.id.utf8
+            open += [0x22, 0x3E]  // `">`
+            let close = Self.closeTag(heading.level)
             guard let start = UTF8Search.find(open, in: bytes, from: cursor),
                   let end = UTF8Search.find(close, in: bytes, from: start + open.count) else {
                 newHeadings.append(heading)
@@ -42,9 +48,11 @@ extension RenderedMarkdown {
             let id = made == heading.id ? heading.id : made
             if buildHTML {
                 out += html.utf8Slice(cursor, start)
-                out += "<h\(level) id=\"\(id)\">"
+                out += Self.openTagStartText[level - 1]
+                out += id
+                out += "\">"
                 out += html.utf8Slice(start + open.count, end)
-                out += "</h\(level)>"
+                out += Self.closeTagText[level - 1]
             }
             cursor = end + close.count
             newHeadings.append(Heading(level: level, text: heading.text, id: id, line: heading.line))
@@ -52,5 +60,22 @@ extension RenderedMarkdown {
         guard buildHTML else { return RenderedMarkdown(html: "", headings: newHeadings, links: links) }
         out += html.utf8Slice(cursor, bytes.count)
         return RenderedMarkdown(html: out, headings: newHeadings, links: links)
+    }
+
+    /// `<hN id="` for levels 1–6.
+    private static let openTagStartText = (1...6).map { "<h\($0) id=\"" }
+    /// `</hN>` for levels 1–6.
+    private static let closeTagText = (1...6).map { "</h\($0)>" }
+    private static let openTagStartBytes = openTagStartText.map { Array($0.utf8) }
+    private static let closeTagBytes = closeTagText.map { Array($0.utf8) }
+
+    /// The bytes of `<hN id="` (any level a heading may carry).
+    private static func openTagStart(_ level: Int) -> [UInt8] {
+        (1...6).contains(level) ? openTagStartBytes[level - 1] : Array("<h\(level) id=\"".utf8)
+    }
+
+    /// The bytes of `</hN>`.
+    private static func closeTag(_ level: Int) -> [UInt8] {
+        (1...6).contains(level) ? closeTagBytes[level - 1] : Array("</h\(level)>".utf8)
     }
 }
