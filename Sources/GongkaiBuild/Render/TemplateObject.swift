@@ -18,11 +18,18 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     /// Number of values.
     var count: Int { names.count }
 
+    /// The position of `name` (names of another length are passed over without comparing their text: an object
+    /// is built by setting names one by one, each looked up among those set before).
+    private func position(of name: String) -> Int? {
+        let length = name.utf8.count
+        return names.firstIndex { $0.utf8.count == length && $0 == name }
+    }
+
     /// The value named `name`; setting nil removes it.
     subscript(name: String) -> TemplateValue? {
-        get { names.firstIndex(of: name).map { values[$0] } }
+        get { position(of: name).map { values[$0] } }
         set {
-            if let i = names.firstIndex(of: name) {
+            if let i = position(of: name) {
                 if let newValue { values[i] = newValue } else {
                     names.remove(at: i)
                     values.remove(at: i)
