@@ -30,7 +30,7 @@ enum DecimalText {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, 12, .plain)
         var text = rounded.description
-        if text.contains("e") || text.contains("E") {
+        if text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) {  // an exponent (`e` or `E`)
             text = NSDecimalNumber(decimal: rounded).stringValue
         }
         return text
