@@ -25,7 +25,7 @@ public struct DeferredBody: Sendable, Hashable {
     /// The body from the file read again, as the renderer takes it: the file's own bytes when they are its decoded
     /// text's (no byte order mark, no carriage return), so that no string is made of them; its text otherwise.
     ///
-    /// The bytes need no UTF-8 check: the loader decoded this same state of the file (its fingerprint), all of it.
+    /// The bytes need no UTF-8 check: the loader checked this same state of the file (its fingerprint), all of it.
     func body(displayPath: String) throws(DiagnosticError) -> MarkdownBody {
         let bytes = try readAgain(displayPath: displayPath)
         if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !UTF8Search.contains(13, in: bytes) {
