@@ -34,5 +34,10 @@ struct LinkResolverTests {
         #expect(target.firstIndex(of: "#") == nil)  // no `#` character: it joined the mark
         #expect(resolver("r/01/", fileLinks: true).href(target) == "../../r/02/index.html#\u{093E}x")
         #expect(resolver("r/01/").href(target) == "../../" + target)
+        // On a page at the root, such a fragment alone gets the `./` every fragment alone gets there (a menu entry
+        // `/#…`): it used to be printed bare.
+        #expect(resolver("").href("#\u{093E}x") == "./#\u{093E}x")
+        #expect(resolver("").href("#x") == "./#x")
+        #expect(resolver("").menuHref("/#\u{093E}x") == "./#\u{093E}x")
     }
 }
