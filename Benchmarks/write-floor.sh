@@ -1,0 +1,26 @@
+#!/bin/sh
+# The output's own cost: builds the corpus once with gongkai, then times a small C program (write_floor.c) that holds
+# every output file in memory and only creates the folders, writes the files with two threads and (second line)
+# hashes them with SHA-256, as gongkai's manifest does. Output on tmpfs, RUNS runs each (default 5).
+#   sh Benchmarks/write-floor.sh [PAGES]
+set -eu
+cd "$(dirname "$0")/.."
+N="${1:-10000}"
+GONGKAI_EXTRA_PACKAGES="gcc libc6-dev libssl-dev" sh scripts/install-deps.sh
+swift build -c release --product gongkai --static-swift-stdlib >/dev/null
+BIN="$(pwd)/.build/release/gongkai"
+WORK="${BENCH_DIR:-/dev/shm/gongkai-write-floor}"
+rm -rf "$WORK" && mkdir -p "$WORK"
+python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null
+cp -r theme "$WORK/gongkai/theme"
+(cd "$WORK/gongkai" && "$BIN" build >/dev/null)
+(cd "$WORK/gongkai/public" && find . -type f | sed 's|^\./||' | sort) > "$WORK/files.txt"
+echo "output: $(wc -l < "$WORK/files.txt") files, $(du -sm "$WORK/gongkai/public" | cut -f1) MiB"
+gcc -O2 -o "$WORK/write_floor" Benchmarks/write_floor.c -lpthread -lcrypto
+for mode in "" hash; do
+  for i in $(seq "${RUNS:-5}"); do
+    rm -rf "$WORK/copy"
+    "$WORK/write_floor" "$WORK/files.txt" "$WORK/gongkai/public" "$WORK/copy" $mode
+  done
+done
+rm -rf "$WORK"
