@@ -8,11 +8,10 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 EDITS="${2:-20}"
-swift build -c release --product gongkai --static-swift-stdlib >/dev/null
+. Benchmarks/corpus.sh
+gongkai_release
 WORK="/dev/shm/gongkai-incremental-$N"
-rm -rf "$WORK" && mkdir -p "$WORK"
-python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null
-cp -r theme "$WORK/gongkai/theme"
+fresh_corpus "$N" "$WORK"
 TMPDIR=/dev/shm python3 scripts/serve-latency.py --site "$WORK/gongkai" --page r00010/05.md --runs "$EDITS" --write \
   | tee "$WORK/latency.txt"
 python3 - "$WORK/latency.txt" <<'PY'

@@ -7,12 +7,10 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 GONGKAI_EXTRA_PACKAGES="hugo hyperfine time" sh scripts/install-deps.sh
-swift build -c release --product gongkai --static-swift-stdlib >/dev/null
-BIN="$(pwd)/.build/release/gongkai"
+. Benchmarks/corpus.sh
+gongkai_release
 WORK="${BENCH_DIR:-/dev/shm/gongkai-bench}"
-rm -rf "$WORK" && mkdir -p "$WORK"
-python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null
-cp -r theme "$WORK/gongkai/theme"
+fresh_corpus "$N" "$WORK"
 cp -r Benchmarks/hugo-skel/. "$WORK/hugo/"
 find "$WORK/gongkai/content" -name '*.md' ! -name '_index.md' | sort > "$WORK/files.txt"
 MD_BYTES=$(xargs cat < "$WORK/files.txt" | wc -c)

@@ -7,12 +7,10 @@ set -eu
 cd "$(dirname "$0")/.."
 N="${1:-10000}"
 GONGKAI_EXTRA_PACKAGES="gcc libc6-dev libssl-dev" sh scripts/install-deps.sh
-swift build -c release --product gongkai --static-swift-stdlib >/dev/null
-BIN="$(pwd)/.build/release/gongkai"
+. Benchmarks/corpus.sh
+gongkai_release
 WORK="${BENCH_DIR:-/dev/shm/gongkai-write-floor}"
-rm -rf "$WORK" && mkdir -p "$WORK"
-python3 Benchmarks/gen_corpus.py "$N" "$WORK" >/dev/null
-cp -r theme "$WORK/gongkai/theme"
+fresh_corpus "$N" "$WORK"
 (cd "$WORK/gongkai" && "$BIN" build >/dev/null)
 (cd "$WORK/gongkai/public" && find . -type f | sed 's|^\./||' | sort) > "$WORK/files.txt"
 echo "output: $(wc -l < "$WORK/files.txt") files, $(du -sm "$WORK/gongkai/public" | cut -f1) MiB"
