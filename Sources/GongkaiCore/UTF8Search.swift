@@ -25,6 +25,13 @@ public enum UTF8Search {
         }
     }
 
+    /// Offset of the first `byte` in `bytes` at or after `start`, or nil (the C library's `memchr`).
+    public static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, start >= 0, start < bytes.count,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Whether `bytes` holds `byte` (the C library's `memchr`: `Array.contains` goes byte by byte).
     public static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in

@@ -4,17 +4,7 @@ import GongkaiCore
 enum TextMatching {
     /// Removes line breaks (the source breaks lines inside words: 政\n务APP).
     static func normalized(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
-                var o = 0
-                for byte in bytes where byte != 0x0A && byte != 0x0D {
-                    out[o] = byte
-                    o += 1
-                }
-                return o
-            }
-        }
+        String(decoding: normalized(utf8: Array(text.utf8)), as: UTF8.self)
     }
 
     /// `normalized` of UTF-8 bytes, as bytes.

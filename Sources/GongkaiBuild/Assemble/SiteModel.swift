@@ -82,11 +82,7 @@ public struct ReportModel: Sendable {
     /// Plain text of each topic (and `_index` for the opening), as indicators are checked against, made from the
     /// rendered bodies: every id is a key, but only the texts of `only` (when given) are made, the others are empty.
     public func topicTexts(only ids: Set<String>? = nil) -> [String: String] {
-        func wanted(_ id: String) -> Bool { ids?.contains(id) ?? true }
-        var texts: [String: String] = [:]
-        for topic in topics { texts[topic.id] = wanted(topic.id) ? HTMLText.plain(topic.body.html) : "" }
-        if let opening { texts["_index"] = wanted("_index") ? HTMLText.plain(opening.html) : "" }
-        return texts
+        topicUTF8(only: ids).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `topicTexts(only:)` as UTF-8 bytes (what indicators are checked against: no string is made of them).

@@ -16,19 +16,14 @@ public struct DeferredBody: Sendable, Hashable {
     /// The file as it was loaded.
     let fingerprint: FileFingerprint
 
-    /// The body's text, from the file read again; `displayPath` names it in the error.
-    func text(displayPath: String) throws(DiagnosticError) -> String {
-        let bytes = try readAgain(displayPath: displayPath)
-        return try Self.text(of: bytes, from: offset, displayPath: displayPath)
-    }
-
-    /// The body from the file read again, as the renderer takes it: the file's own bytes when they are its decoded
-    /// text's (no byte order mark, no carriage return), so that no string is made of them; its text otherwise.
+    /// The body from the file read again (`displayPath` names it in the error), as the renderer takes it: the
+    /// file's own bytes when they are its decoded text's (`SourceFile.isDecodedText`), so that no string is made of
+    /// them; its text otherwise.
     ///
     /// The bytes need no UTF-8 check: the loader checked this same state of the file (its fingerprint), all of it.
     func body(displayPath: String) throws(DiagnosticError) -> MarkdownBody {
         let bytes = try readAgain(displayPath: displayPath)
-        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !UTF8Search.contains(13, in: bytes) {
+        if SourceFile.isDecodedText(bytes) {
             return .utf8(bytes, start: min(offset, bytes.count))
         }
         return .text(try Self.text(of: bytes, from: offset, displayPath: displayPath))

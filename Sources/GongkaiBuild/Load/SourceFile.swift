@@ -1,8 +1,5 @@
 import Foundation
 import GongkaiCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A text file read from the site: its UTF-8 text and its path relative to the site root.
 public struct SourceFile: Sendable, Hashable {
@@ -51,17 +48,23 @@ public struct SourceFile: Sendable, Hashable {
         return try decode(bytes: bytes, displayPath: displayPath)
     }
 
-    /// Where the front matter of valid UTF-8 `bytes` without a byte order mark or carriage return ends (after its
+    /// Whether `bytes` are already what `decode` makes of them (given they are valid UTF-8): no byte order mark to
+    /// drop, no carriage return to turn into a line feed.
+    static func isDecodedText(_ bytes: [UInt8]) -> Bool {
+        !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !UTF8Search.contains(0x0D, in: bytes)
+    }
+
+    /// Where the front matter of valid UTF-8 `bytes` that are their decoded text (`isDecodedText`) ends (after its
     /// closing `---` line; 0 without front matter); nil for other bytes, or a front matter not closed.
     static func frontMatterEnd(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
-            guard let base = b.baseAddress, !b.starts(with: [0xEF, 0xBB, 0xBF]), memchr(base, 0x0D, b.count) == nil,
-                  UTF8Search.isValidUTF8(b) else { return nil }
+        guard !bytes.isEmpty, isDecodedText(bytes) else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            guard UTF8Search.isValidUTF8(b) else { return nil }
             let open: [UInt8] = [0x2D, 0x2D, 0x2D, 0x0A]  // "---\n"
             guard b.starts(with: open) else { return 0 }
             var lineStart = open.count
             while lineStart < b.count {
-                let lineEnd = memchr(base + lineStart, 0x0A, b.count - lineStart).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                let lineEnd = UTF8Search.find(0x0A, in: b, from: lineStart) ?? b.count
                 if lineEnd - lineStart == 3 && b[lineStart] == 0x2D && b[lineStart + 1] == 0x2D && b[lineStart + 2] == 0x2D {
                     return lineEnd < b.count ? lineEnd + 1 : lineEnd
                 }
