@@ -18,32 +18,16 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     /// Number of values.
     var count: Int { names.count }
 
-    /// Whether a name set so far has a byte outside ASCII (see `position(of:)`).
-    private var hasNonASCIIName = false
-
-    /// The position of `name`. An object is built by setting names one by one, each looked up among those set
-    /// before: while every name is ASCII (the code's own names are), names of another length are passed over
-    /// without comparing their text, as two ASCII strings are equal only byte for byte. Otherwise names are compared
-    /// as Swift compares strings (canonical equivalence: U+212A KELVIN SIGN equals `K`).
-    private func position(of name: String) -> Int? {
-        guard !hasNonASCIIName, Self.isASCII(name) else { return names.firstIndex(of: name) }
-        let length = name.utf8.count
-        return names.firstIndex { $0.utf8.count == length && $0 == name }
-    }
-
-    private static func isASCII(_ name: String) -> Bool { name.utf8.allSatisfy { $0 < 0x80 } }
-
     /// The value named `name`; setting nil removes it.
     subscript(name: String) -> TemplateValue? {
-        get { position(of: name).map { values[$0] } }
+        get { names.firstIndex(of: name).map { values[$0] } }
         set {
-            if let i = position(of: name) {
+            if let i = names.firstIndex(of: name) {
                 if let newValue { values[i] = newValue } else {
                     names.remove(at: i)
                     values.remove(at: i)
                 }
             } else if let newValue {
-                if !hasNonASCIIName && !Self.isASCII(name) { hasNonASCIIName = true }
                 names.append(name)
                 values.append(newValue)
             }
