@@ -6,13 +6,19 @@
 // with cmark-gfm and the five GFM extensions, as gongkai does (timed too): sources in, gongkai's output out, and
 // nothing in between. What no generator that renders these sources and writes these files can go below.
 //
-//   write_floor LIST SRC DST nohash|hash [MARKDOWN]     (LIST: the files' paths below SRC, one a line)
+// MODE keys (hash too): each thread also counts, per Markdown file, the keys the search index is made of (each
+// character and each pair of adjacent characters, as SearchIndexBuilder.addKeys does, the file's Markdown standing
+// in for its plain text) in an open-addressing table cleared per file, and packs them (key, count): the search
+// index's first step, without merging, sorting or writing the postings.
+//
+//   write_floor LIST SRC DST nohash|hash|keys [MARKDOWN]     (LIST: the files' paths below SRC, one a line)
 #define _GNU_SOURCE
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <fcntl.h>
 #include <openssl/sha.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +30,8 @@ typedef struct { char *path; char *bytes; size_t length; } File;
 static File *files;
 static int count;
 static int hash;
+static int keys;
+static long long key_total[2];
 static const char *destination;
 static char **markdown;
 static int markdown_count;
@@ -41,7 +49,36 @@ static char *read_all(const char *path, size_t *length) {
     return bytes;
 }
 
-static void render(const char *path) {
+enum { SLOTS = 1 << 15 };
+typedef struct { uint64_t key[SLOTS]; uint32_t count[SLOTS]; int used[SLOTS]; uint64_t packed[SLOTS]; long long total; } KeyTable;
+
+/// Counts each character and each pair of adjacent characters (not across spaces and line ends) of `b`.
+static void count_keys(const unsigned char *b, size_t n, KeyTable *t) {
+    int used = 0;
+    uint32_t previous = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t c = b[p];
+        if (c < 0x80) p += 1;
+        else if (c < 0xE0 && p + 1 < n) { c = ((c & 0x1F) << 6) | (b[p + 1] & 0x3F); p += 2; }
+        else if (c < 0xF0 && p + 2 < n) { c = ((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F); p += 3; }
+        else if (p + 3 < n) { c = ((c & 0x07) << 18) | ((b[p + 1] & 0x3F) << 12) | ((b[p + 2] & 0x3F) << 6) | (b[p + 3] & 0x3F); p += 4; }
+        else break;
+        if (c == ' ' || c == '\n') { previous = 0; continue; }
+        for (int pair = 0; pair < 2; pair++) {
+            if (pair && !previous) break;
+            uint64_t key = pair ? ((uint64_t)previous << 21 | c) : c;
+            uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 49;
+            while (t->count[h] && t->key[h] != key) h = (h + 1) & (SLOTS - 1);
+            if (!t->count[h]) { t->key[h] = key; if (used < SLOTS) t->used[used++] = (int)h; }
+            t->count[h]++;
+        }
+        previous = c;
+    }
+    for (int u = 0; u < used; u++) { int h = t->used[u]; t->packed[u] = t->key[h] << 22 | t->count[h]; t->count[h] = 0; }
+    t->total += used;
+}
+
+static void render(const char *path, KeyTable *table) {
     static const char *names[] = { "table", "strikethrough", "autolink", "tagfilter", "tasklist" };
     size_t length;
     char *text = read_all(path, &length);
@@ -53,6 +90,7 @@ static void render(const char *path) {
     free(html);
     cmark_node_free(document);
     cmark_parser_free(parser);
+    if (table) count_keys((const unsigned char *)text, length, table);
     free(text);
 }
 
@@ -67,7 +105,10 @@ static void make_parents(const char *path) {
 static void *write_share(void *arg) {
     long thread = (long)arg;
     char path[4096];
-    for (int i = (int)thread; i < markdown_count; i += 2) render(markdown[i]);
+    KeyTable *table = keys ? calloc(1, sizeof(KeyTable)) : NULL;
+    for (int i = (int)thread; i < markdown_count; i += 2) render(markdown[i], table);
+    if (table) key_total[thread] = table->total;
+    free(table);
     for (int i = (int)thread; i < count; i += 2) {
         snprintf(path, sizeof path, "%s/%s", destination, files[i].path);
         make_parents(path);
@@ -80,9 +121,10 @@ static void *write_share(void *arg) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: write_floor LIST SRC DST nohash|hash [MARKDOWN]\n"); return 2; }
+    if (argc < 4) { fprintf(stderr, "usage: write_floor LIST SRC DST nohash|hash|keys [MARKDOWN]\n"); return 2; }
     destination = argv[3];
-    hash = argc > 4 && strcmp(argv[4], "hash") == 0;
+    keys = argc > 4 && strcmp(argv[4], "keys") == 0;
+    hash = keys || (argc > 4 && strcmp(argv[4], "hash") == 0);
     if (argc > 5) {
         cmark_gfm_core_extensions_ensure_registered();
         FILE *md = fopen(argv[5], "r");
@@ -122,7 +164,9 @@ int main(int argc, char **argv) {
     for (long t = 0; t < 2; t++) pthread_create(&threads[t], NULL, write_share, (void *)t);
     for (int t = 0; t < 2; t++) pthread_join(threads[t], NULL);
     clock_gettime(CLOCK_MONOTONIC, &end);
-    printf("%s%d files written%s in %.3f s\n", markdown_count ? "Markdown rendered, " : "", count, hash ? " and hashed" : "",
+    printf("%s%d files written%s in %.3f s\n", markdown_count ? (keys ? "Markdown rendered and its search keys counted, " : "Markdown rendered, ") : "",
+           count, hash ? " and hashed" : "",
            (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9);
+    if (keys) printf("(%lld keys counted)\n", key_total[0] + key_total[1]);
     return 0;
 }
