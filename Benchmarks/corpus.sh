@@ -12,3 +12,12 @@ fresh_corpus() {
   python3 Benchmarks/gen_corpus.py "$1" "$2" >/dev/null
   cp -r theme "$2/gongkai/theme"
 }
+
+# markdown_list WORK: the corpus's topic Markdown files (the floor's input), one path a line, sorted, into
+# WORK/files.txt.
+markdown_list() {
+  find "$1/gongkai/content" -name '*.md' ! -name '_index.md' | sort > "$1/files.txt"
+}
+
+# The floor: the cmark-gfm command with gongkai's five extensions over a list of files (`xargs $CMARK_FLOOR < LIST`).
+CMARK_FLOOR="-n 500 cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist"

@@ -12,11 +12,11 @@ gongkai_release
 WORK="${BENCH_DIR:-/dev/shm/gongkai-bench}"
 fresh_corpus "$N" "$WORK"
 cp -r Benchmarks/hugo-skel/. "$WORK/hugo/"
-find "$WORK/gongkai/content" -name '*.md' ! -name '_index.md' | sort > "$WORK/files.txt"
+markdown_list "$WORK"
 MD_BYTES=$(xargs cat < "$WORK/files.txt" | wc -c)
 echo "corpus: $N pages, $(( MD_BYTES / 1048576 )) MiB of Markdown, in $WORK (tmpfs)"
 
-cmark_floor="xargs -n 500 cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist < $WORK/files.txt > /dev/null"
+cmark_floor="xargs $CMARK_FLOOR < $WORK/files.txt > /dev/null"
 gongkai_build="cd $WORK/gongkai && $BIN build > /dev/null"
 hugo_build="cd $WORK/hugo && hugo --quiet --destination public"
 # The previous run's output is removed before each run (hyperfine's --prepare), outside the time measured: a

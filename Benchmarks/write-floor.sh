@@ -15,21 +15,21 @@ gongkai_release
 WORK="${BENCH_DIR:-/dev/shm/gongkai-write-floor}"
 fresh_corpus "$N" "$WORK"
 (cd "$WORK/gongkai" && "$BIN" build >/dev/null)
-(cd "$WORK/gongkai/public" && find . -type f | sed 's|^\./||' | sort) > "$WORK/files.txt"
-find "$WORK/gongkai/content" -name '*.md' ! -name '_index.md' | sort > "$WORK/markdown.txt"
-echo "output: $(wc -l < "$WORK/files.txt") files, $(du -sm "$WORK/gongkai/public" | cut -f1) MiB"
+markdown_list "$WORK"
+(cd "$WORK/gongkai/public" && find . -type f | sed 's|^\./||' | sort) > "$WORK/output.txt"
+echo "output: $(wc -l < "$WORK/output.txt") files, $(du -sm "$WORK/gongkai/public" | cut -f1) MiB"
 gcc -O2 -o "$WORK/write_floor" Benchmarks/write_floor.c -lpthread -lcrypto -lcmark-gfm -lcmark-gfm-extensions
-floor() { "$WORK/write_floor" "$WORK/files.txt" "$WORK/gongkai/public" "$WORK/copy" "$@" | sed -n 's/.* in \([0-9.]*\) s$/\1/p'; }
+floor() { "$WORK/write_floor" "$WORK/output.txt" "$WORK/gongkai/public" "$WORK/copy" "$@" | sed -n 's/.* in \([0-9.]*\) s$/\1/p'; }
 : > "$WORK/times.txt"
 for i in $(seq "${RUNS:-5}"); do
   start=$(date +%s.%N)
-  xargs -n 500 cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist < "$WORK/markdown.txt" > /dev/null
+  xargs $CMARK_FLOOR < "$WORK/files.txt" > /dev/null
   echo "cmark-floor $(echo "$(date +%s.%N) - $start" | bc)" >> "$WORK/times.txt"
   for mode in nohash hash render keys; do
     rm -rf "$WORK/copy"
     case $mode in
-      render) t=$(floor hash "$WORK/markdown.txt") ;;
-      keys) t=$(floor keys "$WORK/markdown.txt") ;;
+      render) t=$(floor hash "$WORK/files.txt") ;;
+      keys) t=$(floor keys "$WORK/files.txt") ;;
       *) t=$(floor "$mode") ;;
     esac
     echo "$mode $t" >> "$WORK/times.txt"
