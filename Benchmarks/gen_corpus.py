@@ -75,14 +75,18 @@ def main():
         r = random.Random(a.seed * 1_000_003 + rep)
         city = CITIES[rep % len(CITIES)]
         series = SERIES[rep % 2]
-        year = 2015 + (rep // 20) % 10
+        # One publisher's series (city, series, rep % 7) has one report a year: its members are 70 reports apart, so
+        # they get ten different years, and every further 700 reports start new series (a series has one report a
+        # year; two are an error).
+        year = 2015 + (rep // 70) % 10
+        block = "" if rep < 700 else f"·{rep // 700}"
         rid = f"r{rep:05d}"
         d = os.path.join(g, rid)
         os.makedirs(d, exist_ok=True)
         hd = os.path.join(h, rid)
         os.makedirs(hd, exist_ok=True)
         with open(os.path.join(d, "report.yaml"), "w", encoding="utf-8") as f:
-            f.write(f"title: {city}{year}年{series}（{rep + 1}）\nyear: {year}\nseries: {series}{rep % 7}\npublisher: {city}人民政府\n"
+            f.write(f"title: {city}{year}年{series}（{rep + 1}）\nyear: {year}\nseries: {series}{rep % 7}{block}\npublisher: {city}人民政府\n"
                     f"written: {year + 1}-02-28\npublished: {year + 1}-03-20\nindex_number: 000-{year + 1}-{rep:05d}\ncategory: 政务公开\n"
                     f"closing: [特此报告。, {year + 1}年2月28日]\n")
         with open(os.path.join(d, "_index.md"), "w", encoding="utf-8") as f:

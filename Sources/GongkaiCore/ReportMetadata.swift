@@ -12,6 +12,9 @@ public struct ReportMetadata: Sendable, Hashable {
     public var series: String
     /// 发布机构.
     public var publisher: String
+    /// An explicit series key (`series_key`), for when one publisher's reports must be joined although its name
+    /// changed (项城县人民政府 → 项城市人民政府), or kept apart although name and series agree; empty when not set.
+    public var seriesKey: String = ""
     /// 成文日期 (`YYYY-MM-DD`).
     public var written: String
     /// 发布日期 (`YYYY-MM-DD`).
@@ -55,6 +58,17 @@ public struct ReportMetadata: Sendable, Hashable {
         self.closing = closing
         self.summary = summary
         self.location = location
+    }
+}
+
+extension ReportMetadata {
+    /// What makes reports one series, compared across years: `series_key` when set, otherwise 发布机构 and series
+    /// together; nil when neither is known (such a report is compared with none). Reports of two publishers never
+    /// share it, so their figures are never drawn as one series.
+    public var seriesIdentity: String? {
+        if !seriesKey.isUnsetValue { return "key\u{1F}" + seriesKey }
+        guard !publisher.isUnsetValue, !series.isUnsetValue else { return nil }
+        return publisher + "\u{1F}" + series
     }
 }
 

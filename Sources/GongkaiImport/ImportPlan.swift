@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiIndicators
 
 /// Everything an import will write, computed before anything is written.
 public struct ImportPlan: Sendable {
@@ -19,6 +20,24 @@ public struct ImportPlan: Sendable {
     public var indicatorDraft: String?
     /// Warnings (and notes) collected so far.
     public var diagnostics: [Diagnostic]
+    /// How the draft's figures were lined up with the same publisher's other years in the site (nil: the site has
+    /// none with figures, or the report's year, series or publisher is not known).
+    public var alignment: IndicatorAlignment.Result?
+    /// What `alignment` was made against: the other years' folders, years ascending.
+    public var alignedWith: [String] = []
+
+    /// What the import says of the alignment: counts, then each close match to check, one a line.
+    public var alignmentLines: [String] {
+        guard let alignment else { return [] }
+        var out = ["figures: \(alignment.indicators.indicators.count) drafted; \(alignment.sameCount) take the ids of the same figures in "
+                   + "\(alignedWith.joined(separator: ", ")); \(alignment.close.count) close matches to check; \(alignment.newCount) new"]
+        for (draft, match) in alignment.close {
+            if case .close(let year, let reportID, let other, let score) = match {
+                out.append("check\t\(draft.id)\t“\(draft.quote)” (\(draft.written)) ≈ \(year) “\(other.quote)” (\(other.written), content/\(reportID)/indicators.yaml)\t\(Int((score * 100).rounded()))%")
+            }
+        }
+        return out
+    }
 
     /// The outline as `--dry-run` prints it: level, numbering, title and source line of every heading, then the pages.
     public var listing: String {
@@ -34,6 +53,7 @@ public struct ImportPlan: Sendable {
         if let written = metadata.written { out += "written\t\(written)\n" }
         for line in outline.joinedLines { out += "joined\tline \(line) + \(line + 1)\n" }
         if indicatorDraft != nil { out += "draft\tindicators.yaml\n" }
+        for line in alignmentLines { out += line.hasPrefix("check\t") ? line + "\n" : "aligned\t" + line + "\n" }
         for page in pages { out += "page\t\(page.path)\t\(page.title.map { $0 } ?? "(opening)")\t\(page.line)\n" }
         return out
     }

@@ -14,7 +14,9 @@ public struct ReportImporter: Sendable {
     public init(options: ImportOptions = ImportOptions()) { self.options = options }
 
     /// Decodes and parses `bytes` read from `path` and lays out the pages, writing nothing.
-    public func plan(bytes: [UInt8], path: String) throws(DiagnosticError) -> ImportPlan {
+    /// `site`: the reports already in the site, whose figures of the same publisher's other years the draft's ids
+    /// are lined up with.
+    public func plan(bytes: [UInt8], path: String, site: SiteReports = SiteReports([])) throws(DiagnosticError) -> ImportPlan {
         let id = try reportID(for: path)
         let source = try SourceDecoder().decode(bytes, path: path)
         let outline = ReportParser().parse(source)
@@ -24,7 +26,16 @@ public struct ReportImporter: Sendable {
             diagnostics.append(.warning("the text has a title line; --title is ignored", at: SourceLocation(path: path, line: 1, column: 1)))
             title = nil
         }
-        let metadata = ImportMetadata(outline: outline, id: id, title: title, series: options.series, year: options.year)
+        var metadata = ImportMetadata(outline: outline, id: id, title: title, series: options.series, year: options.year)
+        if let publisher = options.publisher {
+            metadata.publisher = publisher
+        } else if metadata.publisher == nil, let series = metadata.series, let place = metadata.title.flatMap { ImportMetadata.place(in: $0) },
+                  let known = site.publisher(of: series, startingWith: place) {
+            metadata.publisher = known
+            diagnostics.append(.warning("发布机构 (publisher) set to “\(known)”, as in the site's other \(series) of \(place); "
+                                        + "correct report.yaml or pass --publisher if this report is another body's",
+                                        at: SourceLocation(path: path, line: 1, column: 1)))
+        }
         if metadata.title == nil {
             diagnostics.append(.warning("no title line and no title could be derived; report.yaml gets title: TODO (or pass --title)",
                                         at: SourceLocation(path: path, line: 1, column: 1)))
@@ -33,10 +44,34 @@ public struct ReportImporter: Sendable {
             diagnostics.append(.warning("no date line (2025年2月28日) at the end; written: TODO", at: SourceLocation(path: path, line: source.lines.count, column: 1)))
         }
         let pages = SectionWriter(split: options.split).pages(for: outline)
-        let draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: $0.text) })
+        var draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: $0.text) })
+        // Ids lined up with the same publisher's other years of the series, so that comparisons need no hand-editing.
+        var alignment: IndicatorAlignment.Result?
+        var alignedWith: [String] = []
+        var comments: [String: String] = [:]
+        if let year = metadata.year, let series = metadata.series, !draft.isEmpty {
+            let others = site.series(series, publisher: metadata.publisher ?? "", year: year)
+                .filter { !$0.indicators.isEmpty }.sorted { ($0.year, $0.id) < ($1.year, $1.id) }
+            if !others.isEmpty {
+                let result = IndicatorAlignment.align(draft, year: year, with: others.map {
+                    IndicatorAlignment.OtherYear(year: $0.year, reportID: $0.id, indicators: $0.indicators)
+                })
+                draft = result.indicators
+                alignment = result
+                alignedWith = others.map { "\($0.year) (content/\($0.id))" }
+                for (indicator, match) in zip(result.indicators.indicators, result.matches) {
+                    switch match {
+                    case .same(let year, _, _)?: comments[indicator.id] = "the same figure as \(year)'s"
+                    case .close(let year, let reportID, let other, _)?:
+                        comments[indicator.id] = "CHECK: close to \(year)'s “\(other.quote)” (content/\(reportID)); give another id if it is not the same figure"
+                    case nil: break
+                    }
+                }
+            }
+        }
         var draftYAML: String?
         if !draft.isEmpty {
-            let yaml = IndicatorFile.yaml(for: draft)
+            let yaml = IndicatorFile.yaml(for: draft, comments: comments)
             do {
                 _ = try IndicatorFile.load(path: "indicators.yaml", text: yaml)
                 draftYAML = yaml
@@ -45,8 +80,11 @@ public struct ReportImporter: Sendable {
                                             at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
-        return ImportPlan(id: id, source: source, sourceBytes: bytes, outline: outline, metadata: metadata, pages: pages,
-                          indicatorDraft: draftYAML, diagnostics: diagnostics)
+        var plan = ImportPlan(id: id, source: source, sourceBytes: bytes, outline: outline, metadata: metadata, pages: pages,
+                              indicatorDraft: draftYAML, diagnostics: diagnostics)
+        plan.alignment = alignment
+        plan.alignedWith = alignedWith
+        return plan
     }
 
     /// Writes `plan` to `content/<id>/` below `contentFolder`, proves it against the source and moves it into place.
@@ -122,7 +160,7 @@ public struct ReportImporter: Sendable {
     }
 
     /// The report id: the option, or the file name without extension.
-    func reportID(for path: String) throws(DiagnosticError) -> String {
+    public func reportID(for path: String) throws(DiagnosticError) -> String {
         let id = options.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"), !id.contains("\\"),
               !id.contains(where: { $0.isWhitespace }) else {

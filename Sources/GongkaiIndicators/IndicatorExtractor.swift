@@ -28,6 +28,9 @@ public enum IndicatorExtractor {
         "届", "所", "村", "镇", "倍", "分", "元/人",
     ].sorted { $0.count > $1.count }
 
+    /// Measure words that, right after a number, make it an ordinal: `二十届` names the 20th congress.
+    static let ordinalUnits: Set<String> = ["届"]
+
     /// Every figure in `text`, in order.
     public static func figures(in text: String) -> [Match] {
         let chars = Array(TextMatching.normalized(text))
@@ -55,22 +58,24 @@ public enum IndicatorExtractor {
         return matches
     }
 
-    /// Draft indicators of one topic: ids `<topic>-<n>` (`02/04` → `02-04-3`), the clause as quote, the words
-    /// before the number as label. For the importer's draft `indicators.yaml`; a person curates it.
-    public static func draft(text: String, topic: String) -> [Indicator] {
-        let prefix = topic.replacingOccurrences(of: "/", with: "-")
-        return figures(in: text).enumerated().map { n, match in
+    /// Draft indicators of one topic: the clause as quote, the words before the number as label, an id made from
+    /// the label (``IndicatorID``), unique among `taken`. For the importer's draft `indicators.yaml`; a person
+    /// curates it.
+    public static func draft(text: String, topic: String, taken: inout Set<String>) -> [Indicator] {
+        figures(in: text).map { match in
             Indicator(
-                id: "\(prefix)-\(n + 1)", topic: topic, label: match.label,
+                id: IndicatorID.make(label: match.label, unit: match.figure.unit, taken: &taken), topic: topic, label: match.label,
                 value: match.figure.number, unit: match.figure.unit, qualifier: match.figure.qualifier,
                 written: match.figure.text, quote: match.clause
             )
         }
     }
 
-    /// Draft indicators of a whole report: `topicTexts` in the given topic order.
+    /// Draft indicators of a whole report: `topicTexts` in the given topic order. Ids come from what a figure
+    /// counts, not where it stands, so that the same sentence in two years' reports gets the same id.
     public static func draft(topics: [(id: String, text: String)]) -> IndicatorSet {
-        IndicatorSet(topics.flatMap { draft(text: $0.text, topic: $0.id) })
+        var taken = Set<String>()
+        return IndicatorSet(topics.flatMap { draft(text: $0.text, topic: $0.id, taken: &taken) })
     }
 
     // MARK: - Scanning
@@ -127,6 +132,8 @@ public enum IndicatorExtractor {
         }
         var unit = magnitude
         if let u = units.first(where: { has($0, at: i, in: chars) }) {
+            // 二十届 (二十届三中全会), 十四届: the number of a congress or its session, a name, not a count.
+            if ordinalUnits.contains(u) { return (nil, i + u.count) }
             unit += u
             i += u.count
         } else if qualifier == "多" {

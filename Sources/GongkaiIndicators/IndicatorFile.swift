@@ -68,10 +68,14 @@ public enum IndicatorFile {
     }
 
     /// Serialises `set` as an `indicators.yaml` (the importer writes drafts with it; `load` reads it back).
-    public static func yaml(for set: IndicatorSet) -> String {
+    /// `comments` (by id) are written as a `#` line above their entry.
+    public static func yaml(for set: IndicatorSet, comments: [String: String] = [:]) -> String {
         var out = "# Figures of the report. Each quote must occur verbatim in its topic's text and contain `written`.\n"
         out += "indicators:\n"
         for indicator in set.indicators {
+            if let comment = comments[indicator.id] {
+                out += "  # " + comment.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") + "\n"
+            }
             out += "  - id: \(quoted(indicator.id))\n"
             out += "    topic: \(quoted(indicator.topic))\n"
             out += "    label: \(quoted(indicator.label))\n"

@@ -29,7 +29,7 @@ extension IndicatorSet {
                 error("\(name) has an empty `\(field)`", field)
             }
             if !indicator.id.isEmpty, !Self.isValidID(indicator.id) {
-                error("id `\(indicator.id)` must be ASCII letters, digits and - _ . (stable across years)", "id")
+                error("id `\(indicator.id)` must be Han characters, ASCII letters, digits and - _ . (stable across years)", "id")
             }
             if let first = firstLine[indicator.id] {
                 let line = first.origin.map { " (first at line \($0.line))" } ?? ""
@@ -77,8 +77,11 @@ extension IndicatorSet {
         return diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
 
+    /// ASCII letters, digits, `-`, `_`, `.` and Han characters (the importer makes ids from labels: `梳理政务服务事项`).
     static func isValidID(_ id: String) -> Bool {
-        id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSetASCII.idCharacters.contains($0)) }
+        id.unicodeScalars.allSatisfy {
+            $0.isASCII ? CharacterSetASCII.idCharacters.contains($0) : (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value)
+        }
     }
 }
 

@@ -91,7 +91,13 @@ public enum SVGChart {
     /// Escapes text for XML content and attribute values.
     public static func escape(_ text: String) -> String { TextEscaping.html(text) }
 
-    private static func sanitizedID(_ id: String) -> String {
+    static func sanitizedID(_ id: String) -> String {
+        // An id with characters beyond ASCII (an imported indicator's id is made of its label's Han characters)
+        // would lose them all to `-` and could meet another chart's on the page: it gets the hash of itself instead.
+        if id.utf8.contains(where: { $0 >= 0x80 }) {
+            let ascii = String(id.prefix { $0.isASCII })
+            return sanitizedID(ascii) + "-" + fnv1a(id)
+        }
         // Each character that is not an ASCII letter, digit, `-` or `_` becomes one `-`.
         let cleaned = String(id.map { c -> Character in
             guard let b = c.asciiValue else { return "-" }
@@ -102,7 +108,7 @@ public enum SVGChart {
     }
 
     /// 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits (stable across runs and platforms).
-    private static func fnv1a(_ text: String) -> String {
+    static func fnv1a(_ text: String) -> String {
         var hash: UInt32 = 0x811c_9dc5
         for byte in text.utf8 {
             hash ^= UInt32(byte)

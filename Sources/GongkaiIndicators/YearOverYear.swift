@@ -8,7 +8,8 @@ public struct YearOverYear: Sendable, Hashable {
         public var year: Int
         /// The indicator as that year's report publishes it.
         public var indicator: Indicator
-        /// Change from the previous row, in this row's unit (nil for the first row, or when units differ).
+        /// Change from the previous row, in this row's unit (nil for the first row, or when either figure is not
+        /// exact).
         public var change: Decimal?
 
         /// Creates a row.
@@ -18,13 +19,19 @@ public struct YearOverYear: Sendable, Hashable {
             self.change = change
         }
 
-        /// The change as text with sign and unit (`+12项`, `-0.5%`), or nil.
+        /// The change as text with sign and unit (`+12项`, `+1.7万人`); a change of a rate in `%` or `‰` is in
+        /// percentage (permille) points (`-0.5个百分点`), not a percentage of the rate; nil when not computed.
         public var changeText: String? {
             guard let change else { return nil }
             let sign = change > 0 ? "+" : change < 0 ? "-" : "±"
             let magnitude = change < 0 ? -change : change
-            return sign + DecimalText.plain(magnitude) + indicator.unit
+            let unit = indicator.unit == "%" ? "个百分点" : indicator.unit == "‰" ? "个千分点" : indicator.unit
+            return sign + DecimalText.plain(magnitude) + unit
         }
+
+        /// True when there is an earlier row but no change is computed, because this figure or the one before it
+        /// is not exact (written with 余, 多, 约, 以上 …).
+        public var approximate = false
     }
 
     /// The indicator id.

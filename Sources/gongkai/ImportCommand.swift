@@ -44,11 +44,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Year reported on (default: from the title, the id or the text).")
     var year: Int?
 
+    @Option(help: "发布机构 (default: the signature line, or the site's one publisher of this series named like the title's place).")
+    var publisher: String?
+
     func run() throws {
         guard let policy = SplitPolicy(argument: split) else {
             throw ValidationError("--split must be auto, all, none or positions such as 2,4")
         }
-        let importer = ReportImporter(options: ImportOptions(id: id, split: policy, title: title, series: series, year: year, force: force))
+        let importer = ReportImporter(options: ImportOptions(id: id, split: policy, title: title, series: series, year: year,
+                                                               publisher: publisher, force: force))
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
@@ -57,17 +61,20 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         do {
-            let plan = try importer.plan(bytes: bytes, path: file)
+            let contentFolder = URL(fileURLWithPath: into, isDirectory: true)
+            let site = SiteReports.load(contentFolder: contentFolder, excluding: try importer.reportID(for: file))
+            let plan = try importer.plan(bytes: bytes, path: file, site: site)
             for d in plan.diagnostics { Self.printError(d.description) }
             if dryRun {
                 print(plan.listing, terminator: "")
                 return
             }
-            let folder = try importer.write(plan, into: URL(fileURLWithPath: into, isDirectory: true))
+            let folder = try importer.write(plan, into: contentFolder)
             let counts = plan.outline.headingCounts
             print("imported \(file) (\(plan.source.encoding), \(plan.source.lineEnding)) into \(folder.path): "
                 + "\(counts[0]) / \(counts[1]) / \(counts[2]) / \(counts[3]) headings at levels 1 / 2 / 3 / 4, \(plan.pages.count) pages; "
                 + "text verified against the source")
+            for line in plan.alignmentLines { print(line) }
         } catch {
             for d in error.diagnostics { Self.printError(d.description) }
             throw ExitCode.failure

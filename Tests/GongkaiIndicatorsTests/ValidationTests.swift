@@ -36,7 +36,7 @@ import Testing
           - {id: c, topic: "09", label: 无, value: 1, unit: 项, written: 1项, quote: 1项}
           - {id: d, topic: "02/04", label: 逗号, value: 140, unit: 场次, qualifier: 余, written: 140余场次, quote: "开展各类执法培训140余场次，培训人数"}
           - {id: e, topic: "02/04", label: 不在, value: 5, unit: 次, written: 5次, quote: 开展5次}
-          - {id: "中文", topic: "02/04", label: "", value: 5000, unit: 人次, qualifier: 余, written: 5000余人次, quote: 培训人数达5000余人次}
+          - {id: "中文！", topic: "02/04", label: "", value: 5000, unit: 人次, qualifier: 余, written: 5000余人次, quote: 培训人数达5000余人次}
           - {id: g, topic: "02/04", label: 推算, value: 5, unit: 次, written: 5次, quote: 5次, derive: {op: ratio, numerator: zz, denominator: a}}
 
         """)
@@ -48,8 +48,8 @@ import Testing
             "4: unknown topic `09` for 无 (`c`) (topics: 02/04, 02/08)",
             "5: quote of 逗号 (`d`) is not verbatim in topic 02/04: it differs in punctuation (e.g. ',' vs '，'): “开展各类执法培训140余场次，培训人数”",
             "6: quote of 不在 (`e`) not found in topic 02/04: “开展5次”",
-            "7: id `中文` must be ASCII letters, digits and - _ . (stable across years)",
-            "7: `中文` has an empty `label`",
+            "7: id `中文！` must be Han characters, ASCII letters, digits and - _ . (stable across years)",
+            "7: `中文！` has an empty `label`",
             "8: quote of 推算 (`g`) not found in topic 02/04: “5次”",
             "8: derivation of 推算 (`g`) names unknown indicator `zz`",
         ])

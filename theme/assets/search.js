@@ -311,16 +311,25 @@
     this.status = box.querySelector(".search-status");
     this.list = box.querySelector(".search-results");
     this.more = box.querySelector(".search-more");
+    this.scope = box.querySelector("select[name=r]");
     this.serial = 0;
   }
+  // The documents of the report chosen in 搜索范围 (`data-docs="first-last"`, as the index numbers them), or null.
+  App.prototype.range = function () {
+    var option = this.scope && this.scope.selectedIndex > 0 ? this.scope.options[this.scope.selectedIndex] : null;
+    var docs = option ? /^(\d+)-(\d+)$/.exec(option.getAttribute("data-docs") || "") : null;
+    return docs ? { first: +docs[1], last: +docs[2], name: option.textContent } : null;
+  };
   App.prototype.run = function (query) {
     var app = this, ts = terms(query), serial = ++this.serial, started = performance.now();
     this.list.textContent = "";
     this.more.hidden = true;
     if (!ts.length) { this.status.textContent = ""; return Promise.resolve(); }
     this.box.setAttribute("aria-busy", "true");
-    var label = "“" + query.trim() + "”";
+    var label = "“" + query.trim() + "”", range = this.range();
+    if (range) label += "（" + range.name + "）";
     return this.engine.candidates(ts).then(function (cands) {
+      if (range) cands = cands.filter(function (c) { return c.doc >= range.first && c.doc <= range.last; });
       var all = cands.length <= ALL_UP_TO, first = null;
       // Results already on the page are replaced by the ranked list so far after each round of texts.
       function early(hits) {
@@ -407,15 +416,19 @@
     var app = new App(box), timer = null;
     window.gongkaiSearchApp = app;
     app.keys();
-    var q = new URLSearchParams(location.search).get("q") || "";
+    var params = new URLSearchParams(location.search), q = params.get("q") || "";
     app.input.value = q;
+    if (app.scope) app.scope.value = params.get("r") || "";
+    if (app.scope && app.scope.selectedIndex < 0) app.scope.selectedIndex = 0;
     function update(pushURL) {
-      var value = app.input.value;
+      var value = app.input.value, scope = app.scope ? app.scope.value : "";
       if (pushURL && history.replaceState) {
-        try { history.replaceState(null, "", value.trim() ? "?q=" + encodeURIComponent(value.trim()) : location.pathname); } catch (e) { /* file:// may refuse */ }
+        var search = value.trim() ? "?q=" + encodeURIComponent(value.trim()) + (scope ? "&r=" + encodeURIComponent(scope) : "") : "";
+        try { history.replaceState(null, "", search || location.pathname); } catch (e) { /* file:// may refuse */ }
       }
       return app.run(value);
     }
+    if (app.scope) app.scope.addEventListener("change", function () { clearTimeout(timer); update(true); });
     app.input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { update(true); }, 120); });
     box.querySelector("form").addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); update(true); });
     // On this page the header's box searches in place.

@@ -28,6 +28,7 @@ public struct SiteChecker: Sendable {
             return out
         }.flatMap { $0 }
         out += duplicateTitles(model)
+        out += SeriesChecker(publishing: publishing).check(model)
         if publishing { out += configFindings(model.config) }
         return out
     }

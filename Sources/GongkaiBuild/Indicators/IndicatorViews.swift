@@ -71,7 +71,20 @@ struct IndicatorViews {
         let keys = report.indicators.keyIndicators
         if !keys.isEmpty {
             var ctx = dataLinks(report, overview)
-            ctx["rows"] = .list(keys.map { .object(row($0, href: overview.href(target(anchors[$0.id], report: report)))) })
+            ctx["rows"] = .list(keys.map { indicator in
+                var values = row(indicator, href: overview.href(target(anchors[indicator.id], report: report)))
+                // The change from the series' previous year that publishes the figure, named with that year.
+                if let rows = series?.yearOverYear(id: indicator.id)?.rows, rows.count >= 2, let last = rows.last,
+                   last.year == report.metadata.year {
+                    let previous = rows[rows.count - 2]
+                    values["previousYear"] = .number(previous.year)
+                    values["previousWritten"] = .text(previous.indicator.written)
+                    if let change = last.changeText { values["change"] = .text(change) }
+                    values["hasChange"] = .flag(last.changeText != nil)
+                    values["hasPrevious"] = .flag(true)
+                }
+                return .object(values)
+            })
             if let html = model.theme.render("partials/key-indicators", values: ctx) {
                 extras.pageValues["\(report.urlPath)index.html", default: [:]]["keyIndicatorsHTML"] = html
             }
@@ -89,6 +102,21 @@ struct IndicatorViews {
                 "rows": .list(group.indicators.map { .object(row($0, href: listLinks.href(target(anchors[$0.id], report: report)))) }),
             ])
         })
+        // 历年主要指标: the key figures in every year of the series up to this one.
+        if let series, !keys.isEmpty {
+            let years = series.years
+            ctx["seriesYears"] = .list(years.map { .object(["year": .number($0)]) })
+            ctx["seriesRows"] = .list(keys.map { indicator -> TemplateValue in
+                let table = series.yearOverYear(id: indicator.id, minimumYears: 1)
+                let byYear = Dictionary((table?.rows ?? []).map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
+                return .object([
+                    "label": .text(indicator.label),
+                    "cells": .list(years.map { year in .object(["written": .text(byYear[year]?.indicator.written ?? "—")]) }),
+                ])
+            })
+            ctx["hasSeries"] = .flag(true)
+            ctx["seriesCaption"] = .text("主要指标（\(years.first ?? report.metadata.year)—\(years.last ?? report.metadata.year)年）")
+        }
         if let html = model.theme.render("partials/indicators-list", values: ctx) {
             extras.pageValues["\(report.indicatorsURLPath)index.html", default: [:]]["indicatorsPageHTML"] = html
         }
@@ -122,19 +150,25 @@ struct IndicatorViews {
             "id": .text(yoy.id), "label": .text(yoy.label), "chartHTML": .text(yoy.chart()),
             "caption": .text("\(yoy.label)（历年）"),
             "rows": .list(yoy.rows.map {
-                .object(["year": .number($0.year), "written": .text($0.indicator.written), "change": .text($0.changeText ?? "—")])
+                .object(["year": .number($0.year), "written": .text($0.indicator.written),
+                         "change": .text($0.changeText ?? ($0.approximate ? "—（约数，不计算）" : "—"))])
             }),
         ]
     }
 
-    /// The indicator sets of reports in the same series up to this report's year, when there are at least two.
+    /// The indicator sets of this report's series (the same publisher and series, `ReportMetadata.seriesIdentity`)
+    /// up to this report's year, when there are at least two; nil for a report whose series is not known. Reports of
+    /// other publishers are never joined, whatever their ids. Two reports of one series and year are an error the
+    /// checker reports; neither is compared then.
     private func seriesSets(for report: ReportModel) -> IndicatorSeries? {
-        let series = report.metadata.series
-        guard !series.isEmpty else { return nil }
+        guard let identity = report.metadata.seriesIdentity else { return nil }
         var sets: [Int: IndicatorSet] = [:]
-        for other in model.reports where other.metadata.series == series && other.metadata.year <= report.metadata.year && !other.indicators.isEmpty {
-            sets[other.metadata.year] = other.indicators
+        var years: [Int: Int] = [:]
+        for other in model.reports where other.metadata.seriesIdentity == identity && other.metadata.year <= report.metadata.year {
+            years[other.metadata.year, default: 0] += 1
+            if !other.indicators.isEmpty { sets[other.metadata.year] = other.indicators }
         }
+        if years.values.contains(where: { $0 > 1 }) { return nil }
         return sets.count >= 2 ? IndicatorSeries(sets) : nil
     }
 }

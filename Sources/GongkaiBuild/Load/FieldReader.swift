@@ -71,10 +71,13 @@ struct FieldReader {
     mutating func date(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
         if text.isUnsetValue { return text }
-        let parts = text.split(separator: "-")
-        if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-           y > 1900, (1...12).contains(m), (1...31).contains(d) {
-            return text
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let y = Int(parts[0]), let m = Int(parts[1]), Int(parts[2]) != nil, y > 1900, (1...12).contains(m) {
+            if CalendarDate(text) != nil { return text }
+            diagnostics.append(.error("field `\(key)` is not a real date (\(y)年\(m)月 has \(CalendarDate.daysInMonth(year: y, month: m)) days): `\(text)`",
+                                      at: mapping[key]?.location ?? mapping.location))
+            return nil
         }
         diagnostics.append(.error("field `\(key)` must be a date written YYYY-MM-DD, found `\(text)`", at: mapping[key]?.location ?? mapping.location))
         return nil

@@ -40,13 +40,14 @@ struct ReportLoader {
             throw DiagnosticError([.error("report metadata must be a mapping of `key: value` lines", at: yaml.location)])
         }
         var f = FieldReader(yaml)
-        f.rejectUnknown(["title", "year", "series", "publisher", "written", "published", "document_number", "index_number",
+        f.rejectUnknown(["title", "year", "series", "series_key", "publisher", "written", "published", "document_number", "index_number",
                          "category", "validity", "salutation", "closing", "summary"])
         var meta = ReportMetadata(id: id, title: f.string("title", required: true) ?? id, year: f.int("year", required: true) ?? 0,
                                   location: SourceLocation(path: path, line: 1, column: 1))
         meta.fieldLocations = yaml.scalarLocations()
         meta.series = f.string("series") ?? ""
         meta.publisher = f.string("publisher") ?? ""
+        meta.seriesKey = f.string("series_key") ?? ""
         meta.written = f.date("written") ?? ""
         meta.published = f.date("published") ?? ""
         meta.documentNumber = f.string("document_number") ?? ""
@@ -57,6 +58,10 @@ struct ReportLoader {
         meta.closing = f.strings("closing")
         meta.summary = f.string("summary") ?? ""
         diagnostics += f.diagnostics
+        if let written = CalendarDate(meta.written), let published = CalendarDate(meta.published), published < written {
+            diagnostics.append(.error("发布日期 `published: \(published)` is earlier than 成文日期 `written: \(written)`: a report is published after it is written",
+                                      at: meta.fieldLocations["published"] ?? meta.location))
+        }
         if !Self.isValidSegment(id) {
             diagnostics.append(.error("report folder name `\(id)` must be a URL-safe name (letters, digits, `-`, `_`)", at: meta.location))
         }

@@ -23,6 +23,9 @@ final class PageContextBuilder: Sendable {
     /// What the theme refers to, looked up once: `nav`, `navHTML` (with `partials/tree-item`),
     /// `indicatorTableHTML`, `childrenHTML` (with `partials/tree-item`), `children` in `partials/tree-item`.
     private let usesNav: Bool, usesNavHTML: Bool, usesIndicatorTable: Bool, usesChildrenHTML: Bool, treeItemUsesChildren: Bool
+    /// Positions in `model.reports` of the reports of each report's series (`ReportMetadata.seriesIdentity`), newest
+    /// first, by report id; a report without a known series has only itself.
+    private let seriesMembers: [String: [Int]]
 
     init(model: SiteModel, options: BuildOptions, extras: PageExtras) {
         self.model = model
@@ -46,6 +49,15 @@ final class PageContextBuilder: Sendable {
             ("partyGovURL", config.footer.partyGovURL), ("errorReportURL", config.footer.errorReportURL),
             ("copyright", config.footer.copyright),
         ])
+        var members: [String: [Int]] = [:]
+        for (i, report) in model.reports.enumerated() {
+            members[report.metadata.seriesIdentity ?? "\u{1F}" + report.metadata.id, default: []].append(i)
+        }
+        var byReport: [String: [Int]] = [:]
+        for positions in members.values {
+            for i in positions { byReport[model.reports[i].metadata.id] = positions }
+        }
+        seriesMembers = byReport
         siteValues = Self.known([("title", config.title), ("organisation", config.organisation), ("undertaker", config.undertaker),
                                  ("domain", config.domain), ("siteCode", config.footer.siteCode)])
     }
@@ -64,6 +76,7 @@ final class PageContextBuilder: Sendable {
         switch page.kind {
         case .home:
             ctx["reports"] = .list(model.reports.enumerated().map { i, r in .object(reportSummary(r, links: links, latest: i == 0)) })
+            ctx["publishers"] = .list(publisherGroups(links: links))
             if let latest = model.reports.first {
                 ctx["latest"] = .object(reportContext(latest, page: page, links: links))
             }
@@ -85,6 +98,16 @@ final class PageContextBuilder: Sendable {
                     ctx["indicatorTableHTML"] = .text(table)
                 }
             }
+        case .search where model.reports.count > 1:
+            // 搜索范围: each report's documents, numbered as the index numbers them (each report's overview, then its
+            // topics, report after report), so that search.js can keep the hits of one report without loading texts.
+            var first = 0
+            ctx["searchReports"] = .records(model.reports.map { r in
+                defer { first += 1 + r.topics.count }
+                return ["id": .text(r.metadata.id), "title": .text(SearchIndexBuilder.reportName(r.metadata)),
+                        "docs": .text("\(first)-\(first + r.topics.count)")]
+            })
+            ctx["hasSearchReports"] = .flag(true)
         case .full:
             // Made here, once per report: the model keeps only the full text's anchor ids.
             if let report { ctx["full"] = .record(["bodyHTML": .text(FullReportBody.make(report).html)]) }
@@ -225,7 +248,39 @@ final class PageContextBuilder: Sendable {
         ctx["closing"] = .texts(m.closing)
         ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
         if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
+        // 历年报告: every year of this report's series (the same publisher and series), newest first.
+        let years = (seriesMembers[m.id] ?? []).map { model.reports[$0] }
+        ctx["years"] = .records(years.map { other in
+            ["year": .number(other.metadata.year), "title": .text(other.metadata.title), "href": .text(links.href(other.urlPath)),
+             "current": .flag(other.metadata.id == m.id)]
+        })
+        ctx["hasYears"] = .flag(years.count > 1)
         return ctx
+    }
+
+    /// The home page's list: reports grouped by 发布机构 (in the order of each one's newest report; reports without
+    /// one last, under 其他), then by year, newest first.
+    private func publisherGroups(links: LinkResolver) -> [TemplateValue] {
+        var order: [String] = []
+        var byPublisher: [String: [ReportModel]] = [:]
+        for report in model.reports {
+            let name = report.metadata.publisher.nonEmptyKnown ?? ""
+            if byPublisher[name] == nil { order.append(name) }
+            byPublisher[name, default: []].append(report)
+        }
+        order = order.filter { !$0.isEmpty } + (byPublisher[""] == nil ? [] : [""])
+        return order.map { name -> TemplateValue in
+            let reports = byPublisher[name] ?? []
+            var years: [Int] = []
+            for r in reports where !years.contains(r.metadata.year) { years.append(r.metadata.year) }
+            return .object([
+                "name": .text(name.isEmpty ? "其他" : name),
+                "years": .records(years.map { year in
+                    ["year": .number(year),
+                     "reports": .list(reports.filter { $0.metadata.year == year }.map { .object(reportSummary($0, links: links, latest: false)) })]
+                }),
+            ])
+        }
     }
 
     /// The report's section tree, marking the current page and opening its ancestors.

@@ -116,12 +116,17 @@ public struct SearchIndexBuilder: Sendable {
             return Document(url: report.urlPath, title: m.title, breadcrumb: [],
                             sections: [.init(anchor: "", heading: "", text: overview.filter { !$0.isEmpty }.joined(separator: "\n"))])
         }
-        var crumbs = [m.title]
+        var crumbs = [reportName(m)]
         var chain: [String] = []
         var cursor = topic.parentID
         while let c = cursor, let parent = report.topic(c) { chain.insert(parent.navTitle, at: 0); cursor = parent.parentID }
         crumbs += chain
         return Document(url: topic.urlPath, title: topic.navTitle, breadcrumb: crumbs, sections: Self.sections(of: topic, html: html ?? topic.body.html))
+    }
+
+    /// The report as a search result names it: its title, with its year when the title does not say it.
+    static func reportName(_ m: ReportMetadata) -> String {
+        m.title.contains("\(m.year)") ? m.title : "\(m.title)（\(m.year)年）"
     }
 
     static func sections(of topic: TopicModel) -> [Document.Section] {

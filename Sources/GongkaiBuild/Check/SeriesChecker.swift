@@ -1,0 +1,101 @@
+import GongkaiCore
+import GongkaiIndicators
+
+/// Checks what joins reports across years, as a statistician reviewing the site would: one report a year in a series,
+/// figures compared only in units that can be compared, reports with figures that no series can hold, and (for
+/// `check`) the publication deadline of a 法治政府建设年度报告.
+struct SeriesChecker {
+    /// Also report what publishing needs (the deadline); `gongkai check` does.
+    let publishing: Bool
+
+    /// Every finding for `model`'s reports, in report order.
+    func check(_ model: SiteModel) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        // Reports by series, oldest first (then by folder name, as the model orders them).
+        var groups: [String: [ReportModel]] = [:]
+        var order: [String] = []
+        for report in model.reports.reversed() {
+            guard let identity = report.metadata.seriesIdentity else { continue }
+            if groups[identity] == nil { order.append(identity) }
+            groups[identity, default: []].append(report)
+        }
+        for identity in order {
+            let reports = (groups[identity] ?? []).sorted { ($0.metadata.year, $0.metadata.id) < ($1.metadata.year, $1.metadata.id) }
+            out += duplicateYears(reports)
+            out += unitConflicts(reports)
+        }
+        out += unjoined(model)
+        if publishing { out += model.reports.compactMap(deadline) }
+        return out
+    }
+
+    /// Two reports of one series for one year: an error at the second's `year` (neither is compared).
+    private func duplicateYears(_ reports: [ReportModel]) -> [Diagnostic] {
+        var first: [Int: ReportModel] = [:]
+        var out: [Diagnostic] = []
+        for report in reports {
+            let m = report.metadata
+            if let earlier = first[m.year] {
+                out.append(.error("content/\(m.id) and content/\(earlier.metadata.id) are both the \(m.year) report of one series"
+                                  + " (\(Self.describe(m))): a series has one report a year; correct `year`, or give one of them another `series_key`",
+                                  at: m.fieldLocations["year"] ?? m.location))
+            } else {
+                first[m.year] = report
+            }
+        }
+        return out
+    }
+
+    /// An id published in two years in units that cannot be compared: a warning at the later entry's `unit`; the
+    /// comparison leaves the earlier year out.
+    private func unitConflicts(_ reports: [ReportModel]) -> [Diagnostic] {
+        var sets: [Int: IndicatorSet] = [:]
+        var byYear: [Int: ReportModel] = [:]
+        for report in reports where !report.indicators.isEmpty && byYear[report.metadata.year] == nil {
+            sets[report.metadata.year] = report.indicators
+            byYear[report.metadata.year] = report
+        }
+        guard sets.count >= 2 else { return [] }
+        return IndicatorSeries(sets).unitConflicts().compactMap { conflict in
+            guard let later = byYear[conflict.laterYear], let earlier = byYear[conflict.earlierYear],
+                  let laterPath = later.indicatorsFile?.path, let earlierPath = earlier.indicatorsFile?.path else { return nil }
+            let there = conflict.earlier.location(path: earlierPath, field: "unit")
+            return .warning("indicator `\(conflict.id)` (\(conflict.later.label)) is \(conflict.later.written) in \(conflict.laterYear) but "
+                            + "\(conflict.earlier.written) in \(conflict.earlierYear) (\(there.path):\(there.line)): "
+                            + "“\(Self.unitName(conflict.later.unit))” and “\(Self.unitName(conflict.earlier.unit))” cannot be compared, "
+                            + "so the \(conflict.earlierYear) figure is left out of its year-over-year comparison; if they are different figures, give one another id",
+                            at: conflict.later.location(path: laterPath, field: "unit"))
+        }
+    }
+
+    /// A report with figures and a series name but no 发布机构 (nor `series_key`), while another report has that
+    /// series: it is compared with no other year, which its editor may not expect.
+    private func unjoined(_ model: SiteModel) -> [Diagnostic] {
+        let named = Dictionary(grouping: model.reports.filter { !$0.metadata.series.isUnsetValue }, by: \.metadata.series)
+        return model.reports.compactMap { report in
+            let m = report.metadata
+            guard m.seriesIdentity == nil, !report.indicators.isEmpty, (named[m.series]?.count ?? 0) > 1 else { return nil }
+            return .warning("report `\(m.id)` has no `publisher` (发布机构): its figures are compared with no other year of `\(m.series)`; "
+                            + "fill in `publisher` (or `series_key`) to join it with the same publisher's other years",
+                            at: m.fieldLocations["publisher"] ?? m.location)
+        }
+    }
+
+    /// A 法治政府建设年度报告 published after 1 April of the year after the one it reports on: a warning at
+    /// `published` naming the deadline.
+    private func deadline(_ report: ReportModel) -> Diagnostic? {
+        let m = report.metadata
+        guard m.series.contains("法治政府建设"), let published = CalendarDate(m.published),
+              let due = CalendarDate(year: m.year + 1, month: 4, day: 1), due < published else { return nil }
+        return .warning("发布日期 \(published) is after the deadline for the \(m.year) report, \(due.chinese) (\(due)): "
+                        + "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十四条 asks for the annual report to be made public before 1 April",
+                        at: m.fieldLocations["published"] ?? m.location)
+    }
+
+    /// `项城市人民政府 · 法治政府建设年度报告`, or the series key.
+    static func describe(_ m: ReportMetadata) -> String {
+        m.seriesKey.isUnsetValue ? "\(m.publisher) · \(m.series)" : "series_key \(m.seriesKey)"
+    }
+
+    static func unitName(_ unit: String) -> String { unit.isEmpty ? "(no unit)" : unit }
+}
