@@ -19,10 +19,11 @@ public struct YearOverYear: Sendable, Hashable {
             self.change = change
         }
 
-        /// The change as text with sign and unit (`+12项`, `+1.7万人`); a change of a rate in `%` or `‰` is in
+        /// The change as text with sign and unit (`+12项`, `+1.7万人`, `持平` when unchanged); a change of a rate in `%` or `‰` is in
         /// percentage (permille) points (`-0.5个百分点`), not a percentage of the rate; nil when not computed.
         public var changeText: String? {
             guard let change else { return nil }
+            if change == 0 { return "持平" }
             let sign = change > 0 ? "+" : change < 0 ? "-" : "±"
             let magnitude = change < 0 ? -change : change
             let unit = indicator.unit == "%" ? "个百分点" : indicator.unit == "‰" ? "个千分点" : indicator.unit

@@ -17,8 +17,11 @@ import Testing
     }
 
     @Test func draftsIdsQuotesAndLabelsPerTopic() throws {
-        let drafts = IndicatorExtractor.draft(text: "一是全市梳理政务服务事项2530项,在政府网站公布。二是行政机关负责人出庭应诉率99.15%。", topic: "02/02")
-        #expect(drafts.map(\.id) == ["02-02-1", "02-02-2"])
+        var taken = Set<String>()
+        let drafts = IndicatorExtractor.draft(text: "一是全市梳理政务服务事项2530项,在政府网站公布。二是行政机关负责人出庭应诉率99.15%。", topic: "02/02", taken: &taken)
+        // Ids say what a figure counts, not where it stands (positional ids joined unrelated figures across reports).
+        #expect(drafts.map(\.id) == ["全市梳理政务服务事项", "行政机关负责人出庭应诉率"])
+        #expect(taken == Set(drafts.map(\.id)))
         #expect(drafts[0].label == "全市梳理政务服务事项")
         #expect(drafts[0].quote == "一是全市梳理政务服务事项2530项")
         #expect(drafts[1].label == "行政机关负责人出庭应诉率")
@@ -36,5 +39,34 @@ import Testing
         let curated = try CommittedDataTests.load()
         #expect(draft.indicators.map(\.written) == curated.indicators.map(\.written))
         #expect(draft.indicators.map(\.topic) == curated.indicators.map(\.topic))
+    }
+
+    /// Ordinals and names are not figures (issue #25): 二十届 (二十届三中全会), 第三批, 十四五, 2021—2025年, 一中全会.
+    @Test func ordinalsAndNamesAreNotFigures() {
+        let text = "深入学习贯彻党的二十届三中全会精神和十九届一中全会精神,落实十四五规划和十四五时期重点任务,"
+            + "入选第三批全国法治政府建设示范项目,实施2021—2025年规划和2021-2025年纲要,召开十四届人大常委会第5次会议,办理案件118件。"
+        let figures = IndicatorExtractor.figures(in: text)
+        #expect(figures.map(\.figure.text) == ["118件"])
+        // Counted 届 stays out too, in Arabic digits: 第 is an ordinal, a bare 20届 is the name of a session.
+        #expect(IndicatorExtractor.figures(in: "党的20届全会。").isEmpty)
+    }
+
+    /// The other reports' kinds of text (import tests' excerpts): their figures, and nothing of their names.
+    @Test func otherReportsFigures() {
+        let zhoukou = "市政府常务会议专题研究法治政府建设工作4次。将法治建设纳入综合考核,占比不低于5%。全年网办率达95%,较上年提高3个百分点。上线联办事项32项。"
+        #expect(IndicatorExtractor.figures(in: zhoukou).map(\.figure.text) == ["4次", "不低于5%", "95%", "3个百分点", "32项"])
+        let province = "全省2023年共办理行政复议案件126个,二十届中央全面依法治国委员会第一次会议精神,第三批示范地区,“十四五”法治政府建设规划。"
+        #expect(IndicatorExtractor.figures(in: province).map(\.figure.text) == ["126个"])
+    }
+
+    /// Two figures of one report with the same label get distinct ids (the unit, then a number).
+    @Test func idsAreUniqueWithinAReport() {
+        var taken = Set<String>()
+        let ids = ["办理案件", "办理案件", "办理案件"].enumerated().map { n, label in
+            IndicatorID.make(label: label, unit: n == 0 ? "件" : "件", taken: &taken)
+        }
+        #expect(ids == ["办理案件", "办理案件-件", "办理案件-件-2"])
+        #expect(IndicatorID.make(label: "“一网通办”率 (%)", unit: "%", taken: &taken) == "一网通办-率")
+        #expect(IndicatorID.make(label: "", unit: "", taken: &taken) == "zhibiao")
     }
 }

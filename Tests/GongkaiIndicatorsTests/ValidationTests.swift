@@ -54,4 +54,12 @@ import Testing
             "8: derivation of 推算 (`g`) names unknown indicator `zz`",
         ])
     }
+
+    /// Han ids are valid (the importer makes ids from labels); punctuation and blanks are not.
+    @Test func hanIdsAreValid() {
+        #expect(IndicatorSet.isValidID("梳理政务服务事项"))
+        #expect(IndicatorSet.isValidID("办理案件-件-2"))
+        #expect(!IndicatorSet.isValidID("办理 案件"))
+        #expect(!IndicatorSet.isValidID("中文！"))
+    }
 }
