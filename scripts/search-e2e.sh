@@ -16,4 +16,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$bin" build --output "$tmp/site/fzzfjs" >/dev/null
 "$bin" build --file-links --output "$tmp/files" >/dev/null
-python3 Tests/search-e2e/test_search.py --site "$tmp/site" --prefix fzzfjs --files "$tmp/files"
+# A second report of the series (the 2024 report copied as 2023) for the 搜索范围 (one report) checks.
+mkdir -p "$tmp/root"
+cp -r content theme "$tmp/root/"
+cp -r content/xiangcheng-2024 "$tmp/root/content/xiangcheng-2023"
+sed -i -e 's/^title: .*/title: "项城市2023年法治政府建设年度报告"/' -e 's/^year: .*/year: 2023/' -e 's/^written: .*/written: "2024-02-28"/' \
+  "$tmp/root/content/xiangcheng-2023/report.yaml"
+"$bin" build --root "$tmp/root" --output "$tmp/site/series" >/dev/null
+python3 Tests/search-e2e/test_search.py --site "$tmp/site" --prefix fzzfjs --files "$tmp/files" --series series

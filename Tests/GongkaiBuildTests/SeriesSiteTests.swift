@@ -187,6 +187,22 @@ indicators:
         #expect(doc.contains(#""u":"cs-2024/01/""#))
     }
 
+    /// The new values (nested lists of publishers, years and reports) render the same through the reused template
+    /// output as through Mustache alone.
+    @Test func theSeriesSiteComesOutTheSameWithAndWithoutReuse() throws {
+        let site = try SiteFixture(seriesSite)
+        func build(reuse: Bool) throws -> [String: [UInt8]] {
+            var options = BuildOptions()
+            options.reuseTemplateOutput = reuse
+            let result = try SiteBuilder(root: site.root, options: options).build()
+            return Dictionary(result.files.map { ($0.path, $0.bytes) }) { a, _ in a }
+        }
+        let reused = try build(reuse: true), direct = try build(reuse: false)
+        #expect(reused.keys.sorted() == direct.keys.sorted())
+        let differing = reused.keys.sorted().filter { reused[$0] != direct[$0] }
+        #expect(differing.isEmpty, "differ with and without reuse: \(differing)")
+    }
+
     @Test func unitConflictIsAWarningAtTheDataFile() throws {
         let site = try SiteFixture(seriesSite)
         let result = try SiteBuilder(root: site.root).build()

@@ -206,6 +206,7 @@ def main():
     ap.add_argument("--site", required=True)
     ap.add_argument("--prefix", default="fzzfjs")
     ap.add_argument("--files")
+    ap.add_argument("--series", help="sub-path of a site with two reports, for the 搜索范围 checks")
     args = ap.parse_args()
     built = os.path.join(args.site, args.prefix)
     pages = load_pages(built)
@@ -329,6 +330,36 @@ def main():
         except Exception as e:
             check("file:// search", False, repr(e) + " " + driver.current_url + " " + driver.execute_script(
                 "var s=document.querySelector('.search-status');return (s?s.textContent:'no status')+' '+JSON.stringify(performance.getEntriesByType('resource').map(e=>e.name))"))
+        finally:
+            driver.quit()
+    if args.series:
+        series_pages = load_pages(os.path.join(args.site, args.series))
+        series_base = f"/{args.series}/"
+        driver = browser()
+        try:
+            q = "项快办"
+            both = expected(series_pages, q)
+            check("series: both reports hold the query", {p.split("/")[0] for p in both} == {"xiangcheng-2023", "xiangcheng-2024"}, str(sorted(both)))
+            driver.get(f"http://127.0.0.1:{port}{series_base}search/?q={urllib.parse.quote(q)}&r=xiangcheng-2023")
+            status, results, _ = wait_results(driver, q)
+            got = {site_path(r["href"], series_base).split("#")[0] for r in results}
+            check("series: ?r= narrows the results to one report", got == {p for p in both if p.startswith("xiangcheng-2023/")}, f"{status} {sorted(got)}")
+            check("series: the status names the report", "项城市2023年法治政府建设年度报告" in status, status)
+            driver.execute_script("var s=document.getElementById('search-page-scope');s.value='xiangcheng-2024';s.dispatchEvent(new Event('change'))")
+            WebDriverWait(driver, 10).until(lambda d: "2024年" in d.find_element(By.CSS_SELECTOR, ".search-status").text)
+            status, results, _ = wait_results(driver, q)
+            got = {site_path(r["href"], series_base).split("#")[0] for r in results}
+            check("series: choosing another report in 搜索范围 searches that one", got == {p for p in both if p.startswith("xiangcheng-2024/")}, f"{status} {sorted(got)}")
+            check("series: the URL keeps the scope", "r=xiangcheng-2024" in driver.current_url, driver.current_url)
+            paths = driver.execute_script("return Array.from(document.querySelectorAll('.search-result-path')).map(p => p.textContent)")
+            check("series: each result names its report and year", paths and all(p.startswith("项城市2024年法治政府建设年度报告") for p in paths), str(paths[:3]))
+            driver.execute_script("var s=document.getElementById('search-page-scope');s.value='';s.dispatchEvent(new Event('change'))")
+            WebDriverWait(driver, 10).until(lambda d: "年法治" not in d.find_element(By.CSS_SELECTOR, ".search-status").text)
+            status, results, _ = wait_results(driver, q)
+            got = {site_path(r["href"], series_base).split("#")[0] for r in results}
+            check("series: 全部报告 searches both", got == both, f"{status} {sorted(got)}")
+        except Exception as e:
+            check("series search", False, repr(e))
         finally:
             driver.quit()
     server.terminate()

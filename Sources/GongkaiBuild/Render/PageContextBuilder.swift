@@ -102,10 +102,10 @@ final class PageContextBuilder: Sendable {
             // 搜索范围: each report's documents, numbered as the index numbers them (each report's overview, then its
             // topics, report after report), so that search.js can keep the hits of one report without loading texts.
             var first = 0
-            ctx["searchReports"] = .records(model.reports.map { r in
+            ctx["searchReports"] = .list(model.reports.map { r in
                 defer { first += 1 + r.topics.count }
-                return ["id": .text(r.metadata.id), "title": .text(SearchIndexBuilder.reportName(r.metadata)),
-                        "docs": .text("\(first)-\(first + r.topics.count)")]
+                return .object(["id": .text(r.metadata.id), "title": .text(SearchIndexBuilder.reportName(r.metadata)),
+                                "docs": .text("\(first)-\(first + r.topics.count)")])
             })
             ctx["hasSearchReports"] = .flag(true)
         case .full:
@@ -250,9 +250,9 @@ final class PageContextBuilder: Sendable {
         if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
         // 历年报告: every year of this report's series (the same publisher and series), newest first.
         let years = (seriesMembers[m.id] ?? []).map { model.reports[$0] }
-        ctx["years"] = .records(years.map { other in
-            ["year": .number(other.metadata.year), "title": .text(other.metadata.title), "href": .text(links.href(other.urlPath)),
-             "current": .flag(other.metadata.id == m.id)]
+        ctx["years"] = .list(years.map { other in
+            .object(["year": .number(other.metadata.year), "title": .text(other.metadata.title), "href": .text(links.href(other.urlPath)),
+                     "current": .flag(other.metadata.id == m.id)])
         })
         ctx["hasYears"] = .flag(years.count > 1)
         return ctx
@@ -275,9 +275,9 @@ final class PageContextBuilder: Sendable {
             for r in reports where !years.contains(r.metadata.year) { years.append(r.metadata.year) }
             return .object([
                 "name": .text(name.isEmpty ? "其他" : name),
-                "years": .records(years.map { year in
-                    ["year": .number(year),
-                     "reports": .list(reports.filter { $0.metadata.year == year }.map { .object(reportSummary($0, links: links, latest: false)) })]
+                "years": .list(years.map { year in
+                    .object(["year": .number(year),
+                             "reports": .list(reports.filter { $0.metadata.year == year }.map { .object(reportSummary($0, links: links, latest: false)) })])
                 }),
             ])
         }
