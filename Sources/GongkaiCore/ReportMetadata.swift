@@ -31,6 +31,8 @@ public struct ReportMetadata: Sendable, Hashable {
     public var salutation: String
     /// Closing lines (特此报告。, the date line).
     public var closing: [String]
+    /// 发文机关署名 (`signature`): the line printed above the date line at the end of the full text; empty when not set.
+    public var signature: String = ""
     /// Short description for meta tags.
     public var summary: String
     /// Where the metadata came from.

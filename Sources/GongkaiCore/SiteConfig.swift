@@ -18,6 +18,16 @@ public struct SiteConfig: Sendable, Hashable {
     public var menu: [MenuItem]
     /// Footer fields required of government sites.
     public var footer: FooterInfo
+    /// The header's portal identity: logo or 国徽, the portal's name and link (`header:` in site.yaml).
+    public var header = HeaderInfo()
+    /// The colour scheme, one of ``SiteConfig/palettes`` (`palette:`; default `red`).
+    public var palette = "red"
+    /// The footer's blocks in the order shown (`footer.order`), every one of ``FooterInfo/blocks`` once.
+    public var footerOrder: [String] = FooterInfo.blocks
+
+    /// The colour schemes the default theme has (`theme/assets/site.css`, `html.palette-*`), each with every text
+    /// colour at 4.5:1 or more against its background.
+    public static let palettes = ["red", "blue", "green", "teal", "grey"]
     /// Keywords for the head meta tags.
     public var keywords: String
     /// A one-line description of the site.
@@ -69,13 +79,16 @@ public struct SiteConfig: Sendable, Hashable {
 public struct MenuItem: Sendable, Hashable {
     /// The label.
     public var title: String
-    /// A site-relative path (`/sitemap/`) or an absolute URL.
+    /// A site-relative path (`/sitemap/`) or an absolute URL; may be empty for an item that only groups others.
     public var url: String
+    /// The item's own entries (a column's sub-columns), shown under it.
+    public var children: [MenuItem] = []
 
     /// Creates a menu item.
-    public init(title: String, url: String) {
+    public init(title: String, url: String, children: [MenuItem] = []) {
         self.title = title
         self.url = url
+        self.children = children
     }
 }
 
@@ -104,6 +117,25 @@ public struct FooterInfo: Sendable, Hashable {
     /// Copyright line.
     public var copyright: String = ""
 
+    /// The footer's blocks, in the default order: 网站地图 and 找错 links, 主办/承办单位, contact, 网站标识码 and
+    /// 备案 numbers, the 党政机关网站标识, copyright.
+    public static let blocks = ["links", "organisation", "contact", "record", "party_gov", "copyright"]
+
     /// Creates empty footer info.
+    public init() {}
+}
+
+/// The header's portal identity (`header:` in site.yaml).
+public struct HeaderInfo: Sendable, Hashable {
+    /// A logo or 国徽 image below `content/` (`logo.png`), shown before the site title; empty for none.
+    public var logo: String = ""
+    /// Its text alternative (default: the portal's name, else the organisation).
+    public var logoAlt: String = ""
+    /// The portal the column belongs to (项城市人民政府门户网站), shown above the site title and linked.
+    public var portalTitle: String = ""
+    /// The portal's address.
+    public var portalURL: String = ""
+
+    /// Creates empty header info.
     public init() {}
 }

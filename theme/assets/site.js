@@ -41,6 +41,12 @@
       } else if (t.getAttribute("data-action") === "contrast") {
         contrast = !contrast;
         save(CONTRAST_KEY, contrast ? "1" : "0");
+      } else if (t.getAttribute("data-action") === "tools") {
+        // Phones: the reading tools are folded behind one button.
+        var header = t.closest(".site-header");
+        var open = header ? header.classList.toggle("tools-open") : false;
+        t.setAttribute("aria-expanded", String(open));
+        return;
       } else if (t.getAttribute("data-action") === "print") {
         window.print();
         return;

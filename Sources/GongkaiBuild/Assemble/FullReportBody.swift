@@ -76,12 +76,17 @@ public struct FullReportBody: Sendable, Hashable {
             html += HTMLLinkRebaser.rebase(body.html, from: topic.urlPath, to: report.fullURLPath)
             html += "</section>\n"
         }
-        if !m.closing.isEmpty {
+        if !m.closing.isEmpty || !m.signature.isUnsetValue {
+            // 特此报告。, then 发文机关署名 and 成文日期 (GB/T 9704), kept together in print.
             html += "<div class=\"report-closing\">\n"
+            // The last of two or more closing lines is the date line (as the importer writes them).
+            let dated = m.closing.count > 1
             for (i, line) in m.closing.enumerated() {
-                let cls = i == m.closing.count - 1 && m.closing.count > 1 ? " class=\"date-line\"" : ""
-                html += "<p\(cls)>\(TextEscaping.html(line))</p>\n"
+                let isDate = dated && i == m.closing.count - 1
+                if isDate, !m.signature.isUnsetValue { html += "<p class=\"signature-line\">\(TextEscaping.html(m.signature))</p>\n" }
+                html += "<p\(isDate ? " class=\"date-line\"" : "")>\(TextEscaping.html(line))</p>\n"
             }
+            if !dated, !m.signature.isUnsetValue { html += "<p class=\"signature-line\">\(TextEscaping.html(m.signature))</p>\n" }
             html += "</div>\n"
         }
         html += "</div>\n"

@@ -102,7 +102,7 @@ public struct SiteAssembler: Sendable {
             }
         }
         pages.sort { $0.outputPath < $1.outputPath }
-        let statics = site.theme.assets + site.reports.flatMap(\.assets)
+        let statics = site.theme.assets + site.siteFiles + site.reports.flatMap(\.assets)
         // A copied file may not take a page's place or another file's (the later one would silently win), nor be
         // where another output needs a folder, nor need a folder where another output is a file.
         var copied: [String: String] = [:]

@@ -10,6 +10,8 @@ public struct LoadedSite: Sendable {
     public var theme: Theme
     /// Warnings found while loading.
     public var diagnostics: [Diagnostic]
+    /// Files site.yaml names (the header's logo), published under `assets/`.
+    public var siteFiles: [StaticFile] = []
 }
 
 /// One report folder as read.

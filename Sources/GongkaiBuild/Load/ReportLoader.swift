@@ -41,7 +41,7 @@ struct ReportLoader {
         }
         var f = FieldReader(yaml)
         f.rejectUnknown(["title", "year", "series", "series_key", "publisher", "written", "published", "document_number", "index_number",
-                         "category", "validity", "salutation", "closing", "summary"])
+                         "category", "validity", "salutation", "closing", "summary", "signature"])
         var meta = ReportMetadata(id: id, title: f.string("title", required: true) ?? id, year: f.int("year", required: true) ?? 0,
                                   location: SourceLocation(path: path, line: 1, column: 1))
         meta.fieldLocations = yaml.scalarLocations()
@@ -57,6 +57,7 @@ struct ReportLoader {
         meta.salutation = f.string("salutation") ?? ""
         meta.closing = f.strings("closing")
         meta.summary = f.string("summary") ?? ""
+        meta.signature = f.string("signature") ?? ""
         diagnostics += f.diagnostics
         if let written = CalendarDate(meta.written), let published = CalendarDate(meta.published), published < written {
             diagnostics.append(.error("发布日期 `published: \(published)` is earlier than 成文日期 `written: \(written)`: a report is published after it is written",

@@ -21,7 +21,7 @@ enum SiteConfigReader {
     /// Builds the configuration from parsed YAML.
     static func parse(_ yaml: YAMLValue, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var fields = FieldReader(yaml)
-        fields.rejectUnknown(["title", "base_url", "language", "allow_raw_html", "organisation", "undertaker", "menu", "footer", "keywords", "description", "search"])
+        fields.rejectUnknown(["title", "base_url", "language", "allow_raw_html", "organisation", "undertaker", "menu", "footer", "keywords", "description", "search", "header", "palette"])
         var config = SiteConfig(title: fields.string("title", required: true) ?? "", location: yaml.location)
         config.fieldLocations = yaml.scalarLocations()
         var base = fields.string("base_url") ?? "/"
@@ -36,13 +36,10 @@ enum SiteConfigReader {
         config.description = fields.string("description") ?? ""
         diagnostics += fields.diagnostics
 
+        SiteThemeConfigReader.read(yaml, into: &config, diagnostics: &diagnostics)
         if let menu = yaml["menu"] {
             for item in menu.items {
-                var f = FieldReader(item)
-                let title = f.string("title", required: true) ?? ""
-                let url = f.string("url", required: true) ?? ""
-                diagnostics += f.diagnostics
-                config.menu.append(MenuItem(title: title, url: url))
+                config.menu.append(SiteThemeConfigReader.menuItem(item, diagnostics: &diagnostics))
             }
             if case .sequence = menu {} else if case .null = menu {} else {
                 diagnostics.append(.error("`menu` must be a list of {title, url}", at: menu.location))
@@ -50,7 +47,7 @@ enum SiteConfigReader {
         }
         if let footerYAML = yaml["footer"] {
             var f = FieldReader(footerYAML)
-            f.rejectUnknown(["contact", "site_code", "icp", "police", "party_gov_url", "error_report_url", "copyright"])
+            f.rejectUnknown(["contact", "site_code", "icp", "police", "party_gov_url", "error_report_url", "copyright", "order"])
             var footer = FooterInfo()
             footer.siteCode = f.string("site_code") ?? ""
             footer.partyGovURL = f.string("party_gov_url") ?? ""

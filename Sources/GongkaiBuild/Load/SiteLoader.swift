@@ -50,8 +50,23 @@ public struct SiteLoader: Sendable {
             diagnostics += error.diagnostics
             theme = nil
         }
+        var siteFiles: [StaticFile] = []
+        if let logo = config?.header.logo, !logo.isUnsetValue, SiteThemeConfigReader.logoProblem(logo) == nil {
+            // The header's logo: a file below content/, inside the site (a link out of it is refused).
+            let url = contentURL.appendingPathComponent(logo, isDirectory: false)
+            let display = "content/\(logo)"
+            let status = FileStatus(path: url.path)
+            if let problem = SymlinkGuard.check(url, status: status, root: root, displayPath: display) {
+                diagnostics.append(problem)
+            } else if status?.isDirectory == false, let data = FileManager.default.contents(atPath: url.path) {
+                siteFiles.append(StaticFile(outputPath: SiteThemeConfigReader.logoOutputPath(logo), bytes: [UInt8](data)))
+            } else {
+                diagnostics.append(.error("`header.logo` names \(display), which is not there: put the image in content/ or correct the name",
+                                          at: config?.fieldLocations["header.logo"] ?? SourceLocation(path: SiteConfigReader.path, line: 1, column: 1)))
+            }
+        }
         guard let config, let theme, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
-        return LoadedSite(config: config, reports: reports, theme: theme, diagnostics: diagnostics)
+        return LoadedSite(config: config, reports: reports, theme: theme, diagnostics: diagnostics, siteFiles: siteFiles)
     }
 
     private func subfolders(of url: URL) -> [URL] {

@@ -26,6 +26,8 @@ final class PageContextBuilder: Sendable {
     /// Positions in `model.reports` of the reports of each report's series (`ReportMetadata.seriesIdentity`), newest
     /// first, by report id; a report without a known series has only itself.
     private let seriesMembers: [String: [Int]]
+    /// Each report's 附件, found once.
+    private let attachments: ReportAttachments
 
     init(model: SiteModel, options: BuildOptions, extras: PageExtras) {
         self.model = model
@@ -58,6 +60,7 @@ final class PageContextBuilder: Sendable {
             for i in positions { byReport[model.reports[i].metadata.id] = positions }
         }
         seriesMembers = byReport
+        attachments = ReportAttachments(model: model)
         siteValues = Self.known([("title", config.title), ("organisation", config.organisation), ("undertaker", config.undertaker),
                                  ("domain", config.domain), ("siteCode", config.footer.siteCode)])
     }
@@ -154,11 +157,10 @@ final class PageContextBuilder: Sendable {
             "searchHref": .text(links.href("search/")),
             "searchEnabled": .flag(config.search),
             "page": .object(meta),
-            "menu": .list(config.menu.map { item -> TemplateValue in
-                let href = links.menuHref(item.url)
-                let current = item.url.hasPrefix("/") && String(item.url.dropFirst()) == page.urlPath
-                return .object(["title": .text(item.title), "href": .text(href), "current": .flag(current)])
-            }),
+            "menu": .list(config.menu.map { menuValue($0, page: page, links: links) }),
+            "palette": .text(config.palette),
+            "header": .object(headerValues(links)),
+            "footerBlocks": .list(config.footerOrder.map { .object(["is_" + $0: .flag(true)]) }),
             "breadcrumbs": .list(breadcrumbs(page, links: links)),
             "isReportPage": .flag(page.kind == .report),
             "isFullPage": .flag(page.kind == .full),
@@ -166,7 +168,50 @@ final class PageContextBuilder: Sendable {
             "footer": .object(footerValues),
         ]
         if let date = options.buildDate { values["buildDate"] = .text(date) }
+        // 我为政府网站找错: the configured address with this page's address, so a report names the page.
+        if !config.footer.errorReportURL.isUnsetValue {
+            let separator = config.footer.errorReportURL.contains("?") ? "&" : "?"
+            var pageURL = ""
+            for byte in canonical.utf8 {
+                let unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
+                if unreserved { pageURL.unicodeScalars.append(Unicode.Scalar(byte)) } else {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    pageURL += "%" + (byte < 16 ? "0" + hex : hex)
+                }
+            }
+            values["errorReportHref"] = .text(config.footer.errorReportURL + separator + "url=" + pageURL)
+        }
         if let shards = extras.searchShards { values["searchShards"] = .number(shards) }
+        return values
+    }
+
+    /// One menu entry and its children; `current` when it links to this page, `open` when a child does.
+    private func menuValue(_ item: MenuItem, page: PageModel, links: LinkResolver) -> TemplateValue {
+        let current = item.url.hasPrefix("/") && String(item.url.dropFirst()) == page.urlPath
+        let children = item.children.map { menuValue($0, page: page, links: links) }
+        let open = item.children.contains { child in
+            func leads(_ c: MenuItem) -> Bool {
+                (c.url.hasPrefix("/") && String(c.url.dropFirst()) == page.urlPath) || c.children.contains(where: leads)
+            }
+            return leads(child)
+        }
+        var values: TemplateObject = ["title": .text(item.title), "current": .flag(current), "open": .flag(open),
+                                      "hasChildren": .flag(!children.isEmpty), "children": .list(children)]
+        // Every entry has both keys: a missing one would be looked up in the enclosing entry.
+        values["href"] = .text(item.url.isEmpty ? "" : links.menuHref(item.url))
+        values["hasHref"] = .flag(!item.url.isEmpty)
+        return .object(values)
+    }
+
+    /// `header.*`: the logo (its published address), its text alternative, the portal's name and link.
+    private func headerValues(_ links: LinkResolver) -> TemplateObject {
+        let h = model.config.header
+        var values = Self.known([("portalTitle", h.portalTitle), ("portalHref", h.portalURL)])
+        if !h.logo.isUnsetValue {
+            values["logo"] = .text(links.href(SiteThemeConfigReader.logoOutputPath(h.logo)))
+            values["logoAlt"] = .text(h.logoAlt.nonEmptyKnown ?? h.portalTitle.nonEmptyKnown ?? model.config.organisation.nonEmptyKnown ?? "")
+        }
         return values
     }
 
@@ -244,6 +289,18 @@ final class PageContextBuilder: Sendable {
         ]
         ctx["meta"] = .records(rows.filter { !$0.1.isUnsetValue }.map { ["label": .text($0.0), "value": .text($0.1)] })
         ctx["hasMeta"] = .flag(rows.contains { !$0.1.isUnsetValue })
+        // The grid gov.cn pages show (信息公开要素): pairs a row, 标题 across; a value not known yet reads —.
+        func cell(_ label: String, _ value: String) -> TemplateValue {
+            .object(["label": .text(label), "value": .text(value.isUnsetValue ? "—" : value)])
+        }
+        var grid: [[TemplateValue]] = [
+            [cell("索引号", m.indexNumber), cell("主题分类", m.category)],
+            [cell("发布机构", m.publisher), cell("成文日期", m.written)],
+            [cell("标题", m.title)],
+            [cell("文号", m.documentNumber), cell("发布日期", m.published)],
+        ]
+        if !m.validity.isUnsetValue { grid.append([cell("有效性", m.validity)]) }
+        ctx["metaGrid"] = .list(grid.map { cells in .object(["cells": .list(cells), "wide": .flag(cells.count == 1)]) })
         if !m.salutation.isEmpty { ctx["salutation"] = .text(m.salutation) }
         ctx["closing"] = .texts(m.closing)
         ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
@@ -255,6 +312,13 @@ final class PageContextBuilder: Sendable {
                      "current": .flag(other.metadata.id == m.id)])
         })
         ctx["hasYears"] = .flag(years.count > 1)
+        if page.kind == .report, let files = attachments.byReport[m.id] {
+            ctx["attachments"] = .list(files.map { file in
+                .object(["name": .text(file.name), "href": .text(links.href(file.path)), "type": .text(file.type),
+                         "size": .text(file.sizeText), "sha256": .text(file.sha256)])
+            })
+            ctx["hasAttachments"] = .flag(true)
+        }
         return ctx
     }
 
