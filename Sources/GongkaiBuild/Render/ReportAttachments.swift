@@ -47,15 +47,19 @@ struct ReportAttachments: Sendable {
             }
             let list = files.filter { !used.contains($0.outputPath) }.sorted { $0.outputPath < $1.outputPath }.map { file in
                 let name = String(file.outputPath.split(separator: "/").last ?? Substring(file.outputPath))
-                let digest = SHA256.hash(data: file.bytes).map { byte in
-                    let hex = String(byte, radix: 16)
-                    return byte < 16 ? "0" + hex : hex
-                }.joined()
-                return Attachment(path: file.outputPath, name: name, type: Self.type(of: name), size: file.bytes.count, sha256: digest)
+                return Attachment(path: file.outputPath, name: name, type: Self.type(of: name), size: file.bytes.count, sha256: Self.hex(file.bytes))
             }
             if !list.isEmpty { out[report.metadata.id] = list }
         }
         byReport = out
+    }
+
+    /// SHA-256 of `bytes`, lowercase hex.
+    static func hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     /// The kind of file, from its extension.
