@@ -175,6 +175,17 @@ def keyboard_checks(driver, width, base, pages):
     check(f"skip link moves to main {width}",
           driver.execute_script("return document.activeElement.id === 'main' || location.hash === '#main'"), "")
     load(driver, base + home)
+    # On phones the tools are folded behind 阅读辅助: Tab to it, Enter, and it says it is open.
+    toggle_shown = driver.execute_script("var t=document.querySelector('.tools-toggle');return !!t && getComputedStyle(t).display!=='none'")
+    check(f"reading tools folded behind a button {width}", toggle_shown == (width < 800), f"toggle shown: {toggle_shown}")
+    if toggle_shown:
+        hidden = driver.execute_script("return getComputedStyle(document.querySelector('.reading-tools')).display")
+        check(f"folded tools are hidden {width}", hidden == "none", hidden)
+        n = tab_to(driver, '.tools-toggle')
+        if check(f"tools button reachable by Tab {width}", n is not None, "never focused"):
+            ActionChains(driver).send_keys(Keys.ENTER).perform()
+            expanded = driver.execute_script("return document.querySelector('.tools-toggle').getAttribute('aria-expanded')")
+            check(f"tools button announces its state {width}", expanded == "true", f"aria-expanded={expanded}")
     # Text size: Tab to the largest size, Enter.
     n = tab_to(driver, '[data-text-size="2"]')
     if check(f"text-size toggle reachable by Tab {width}", n is not None, "never focused"):
