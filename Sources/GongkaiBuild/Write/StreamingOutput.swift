@@ -242,7 +242,8 @@ final class StreamingOutput: @unchecked Sendable {
                 }
             case .inPlace:
                 if file.path == "manifest.json" {
-                    lock.withLock { pendingManifest = file }
+                    didWrite = !(onDisk.contains(file.path) && Self.holds(file.bytes, at: destinationPath + "/manifest.json"))
+                    if didWrite { lock.withLock { pendingManifest = file } }
                 } else {
                     try ensureFolder(of: file.path)
                     didWrite = try Self.replace(file, at: rootPath + "/" + file.path, mayExist: onDisk.contains(file.path))
