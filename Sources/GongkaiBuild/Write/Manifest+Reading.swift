@@ -4,18 +4,21 @@ extension Manifest {
     /// Why `bytes` are not a manifest that gongkai wrote, or nil when they are: they decode as one (format version
     /// 1), every path is a plain relative path (no `.`/`..`/empty part, no leading `/`), the entries are sorted by
     /// path without repeats, each SHA-256 is 64 hex digits, and the digest is the one its entries give. Another
-    /// program's `manifest.json` (a web app's, say) fails this; so does a gongkai manifest edited by hand.
+    /// program's `manifest.json` (a web app's, say) fails this; so does a gongkai manifest edited by hand (its bytes
+    /// must also be exactly what `json()` writes for it).
     public static func problem(in bytes: [UInt8]) -> String? {
         let manifest: Manifest
         do { manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes)) } catch {
             return "it is not a gongkai manifest (it lacks the fields gongkai writes)"
         }
-        return manifest.problem
+        if let problem = manifest.problem { return problem }
+        return manifest.json() == bytes ? nil : "it is not laid out as gongkai writes it (it was edited after the build)"
     }
 
     /// Decodes a gongkai manifest; nil when `problem(in:)` finds one.
     public static func decoded(_ bytes: [UInt8]) -> Manifest? {
-        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.problem == nil else { return nil }
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.problem == nil,
+              manifest.json() == bytes else { return nil }
         return manifest
     }
 
