@@ -15,8 +15,11 @@ cd "$(dirname "$0")/.."
 PAGES="${KILL_TEST_PAGES:-400}"
 ROUNDS="${KILL_TEST_ROUNDS:-30}"
 PAIRS="${KILL_TEST_PAIRS:-10}"
-swift build --product gongkai >/dev/null
-BIN="$(swift build --show-bin-path)/gongkai"
+# GONGKAI_BIN: another binary to test (an older one, to see the failure this guards against).
+if [ -n "${GONGKAI_BIN:-}" ]; then BIN="$GONGKAI_BIN"; else
+  swift build --product gongkai >/dev/null
+  BIN="$(swift build --show-bin-path)/gongkai"
+fi
 W="$(mktemp -d /tmp/gongkai-kill-test.XXXXXX)"
 trap 'rm -rf "$W"' EXIT
 
