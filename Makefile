@@ -17,3 +17,4 @@ test: deps
 	sh scripts/e2e.sh
 	sh scripts/search-e2e.sh
 	sh scripts/nginx-test.sh
+	sh scripts/kill-test.sh

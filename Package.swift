@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "GongkaiBuild",
             dependencies: [
-                "GongkaiCore", "GongkaiIndicators", "Markdown",
+                "CByteSearch", "GongkaiCore", "GongkaiIndicators", "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -45,6 +45,8 @@ public struct SiteBuilder: Sendable {
     public let keepsState: Bool
     /// Search documents a streaming build renders at once (`SiteRenderer.stream`); tests make it small.
     var streamWindow = SiteRenderer.documentsPerWindow
+    /// Swap a later build's tree in whole (false: replace files in place, as where the output is a mount point; tests).
+    var swapsOutput = true
 
     /// Creates a builder for the site at `root`.
     public init(root: URL, options: BuildOptions = BuildOptions(), publishingChecks: Bool = false, progress: BuildProgress? = nil,
@@ -117,13 +119,14 @@ public struct SiteBuilder: Sendable {
     public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
         var timer = StageTimer()
         defer { timer.report() }
-        let destination = destination ?? root.appendingPathComponent("public")
+        // One build at a time per output folder, from before its previous manifest is read until the new one is in place.
+        let lock = try OutputLock(destination: destination ?? root.appendingPathComponent("public"))
         // The bodies stay on disk until rendered: the sources of a large site are not all held at once either.
         let loaded = try load(deferBodies: true)
         timer.lap("load")
         var plan = SiteAssembler().plan(consume loaded)
-        if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme),
-           let output = try? StreamingOutput(destination: destination, basePath: plan.model.config.basePath, staged: true) {
+        if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme) {
+            let output = try StreamingOutput(lock: lock, basePath: plan.model.config.basePath, swaps: swapsOutput)
             return try stream(&plan, into: output, timer: &timer)
         }
         let model = try plan.assembled()
@@ -132,7 +135,7 @@ public struct SiteBuilder: Sendable {
         timer.lap("check")
         let diagnostics = model.diagnostics + findings
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
-        let output = try StreamingOutput(destination: destination, basePath: model.config.basePath)
+        let output = try StreamingOutput(lock: lock, basePath: model.config.basePath, swaps: swapsOutput)
         do throws(DiagnosticError) {
             // Handed over: the renderer lets the topics' HTML go while the search index is built.
             _ = try SiteRenderer(options: options, progress: progress).produce(consume model, keepSearchState: false, handOverBodies: true) { output.put($0) }

@@ -9,7 +9,9 @@ import ServiceLifecycle
 /// `gongkai serve`: builds the site in memory, serves it over HTTP (Hummingbird) and rebuilds on every change of
 /// `content/` or `theme/`, telling open tabs to reload or to show the build errors.
 ///
-/// Nothing is written to `public/`; the served files are the last good build's, held in memory.
+/// Nothing is written to `public/` unless the options name an output folder (`--write`); the served files are the
+/// last good build's, held in memory. With an output folder, its lock (`OutputLock`) is held from start to stop, so
+/// no `gongkai build` writes it meanwhile.
 public struct PreviewServer: Sendable {
     /// The site folder.
     public let root: URL
@@ -24,13 +26,19 @@ public struct PreviewServer: Sendable {
 
     /// Builds, starts listening and runs until SIGINT/SIGTERM (when `handleSignals`) or until the task is
     /// cancelled. `onReady` is called once the port is bound; `onBuild` after every build, the first included.
-    /// Throws ``ServeError`` when the address cannot be bound.
+    /// Throws ``ServeError`` when the address cannot be bound, or the output folder is being written by another build.
     public func run(onReady: @escaping @Sendable (ServerAddress) async -> Void = { _ in },
                     onBuild: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws {
         let state = SiteState()
         let hub = ReloadHub()
+        var outputLock: OutputLock?
+        if let output = options.output {
+            do { outputLock = try OutputLock(destination: output) } catch {
+                throw ServeError.outputInUse(error.diagnostics.map(\.description).joined(separator: "\n"))
+            }
+        }
         let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, keepsState: true), state: state, hub: hub, onBuild: onBuild,
-                                      output: options.output)
+                                      output: outputLock?.destination, outputLock: outputLock)
         // Watch first, so that an edit made during the first build is not missed.
         let watcher = SiteWatcher(root: root, polling: options.polling, debounce: options.debounce)
         await rebuilder.rebuild(trigger: [])

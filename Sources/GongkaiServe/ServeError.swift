@@ -4,6 +4,8 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
     case portInUse(host: String, port: Int)
     /// The address could not be bound for another reason.
     case cannotListen(host: String, port: Int, reason: String)
+    /// `--write` was given, and another build holds the output folder's lock (the message says which folder).
+    case outputInUse(String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
             return "port \(port) on \(host) is already in use; stop the other server or choose another port with --port"
         case .cannotListen(let host, let port, let reason):
             return "cannot listen on \(host):\(port): \(reason)"
+        case .outputInUse(let message):
+            return message
         }
     }
 }

@@ -20,6 +20,8 @@ struct SiteRebuilder: Sendable {
     let onBuild: @Sendable (BuildEvent) -> Void
     /// With `--write`: the folder kept in step with every good build (only changed files are written).
     var output: URL? = nil
+    /// With `--write`: the output folder's lock, held for the server's whole run (no build writes it meanwhile).
+    var outputLock: OutputLock? = nil
     /// The last good build, the base of the next incremental one (nil after a failure: then a whole build).
     let last = Locked<SiteBuilder.Result?>(nil)
 
@@ -32,6 +34,7 @@ struct SiteRebuilder: Sendable {
         let changed = Self.relative(trigger, to: builder.root)
         let incremental = Locked<[String]?>(nil)
         let output = self.output
+        let outputLock = self.outputLock
         let written = Locked<[String]?>(nil)
         let outcome: Swift.Result<(SiteSnapshot, [Diagnostic]), DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
@@ -42,7 +45,7 @@ struct SiteRebuilder: Sendable {
                     if let output {
                         do throws(DiagnosticError) {
                             let files = (quick.changedPaths ?? []).compactMap { quick.file(at: $0) }
-                            let summary = try OutputWriter(destination: output).update(changed: files, removed: quick.removedPaths)
+                            let summary = try OutputWriter(destination: output).update(changed: files, removed: quick.removedPaths, lock: outputLock)
                             written.withLock { $0 = summary.written + summary.removed }
                         } catch {
                             // The folder may now differ from the build: the next build is a whole one, which compares every file.
@@ -58,7 +61,7 @@ struct SiteRebuilder: Sendable {
                 do throws(DiagnosticError) {
                     let result = try builder.build()
                     if let output {
-                        let summary = try OutputWriter(destination: output).write(result.files)
+                        let summary = try OutputWriter(destination: output).write(result.files, lock: outputLock)
                         written.withLock { $0 = summary.written + summary.removed }
                     }
                     last.withLock { $0 = result }

@@ -32,6 +32,16 @@ struct BuildCommand: ParsableCommand {
             progress.finish()
             DiagnosticPrinter.print(report.diagnostics.filter { $0.severity != .note })
             let summary = report.summary
+            let folder = (destination ?? site.url.appendingPathComponent("public")).lastPathComponent
+            if !summary.kept.isEmpty {
+                let shown = summary.kept.prefix(10).joined(separator: ", ") + (summary.kept.count > 10 ? ", …" : "")
+                DiagnosticPrinter.print([Diagnostic(.note, "kept \(summary.kept.count) \(summary.kept.count == 1 ? "file" : "files") gongkai did not make: \(shown)",
+                                                    at: SourceLocation(path: folder, line: 1, column: 1))])
+            }
+            if summary.replacedInPlace {
+                DiagnosticPrinter.print([.warning("\(folder)/ is on another file system than its parent folder, so the new site could not be swapped in as a whole: files were replaced one by one, and a build stopped midway would have left old and new pages mixed",
+                                                       at: SourceLocation(path: folder, line: 1, column: 1))])
+            }
             print("built \(report.pages) pages, \(report.manifest.files.count + 1) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")
         } catch {
             progress.finish()  // the progress line cleared before the errors (a build checks after rendering)

@@ -54,6 +54,10 @@ struct ServeCommand: AsyncParsableCommand {
             }, onBuild: Self.report)
             Self.say("stopped")
         } catch let error as ServeError {
+            if case .outputInUse(let message) = error {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                throw ExitCode.failure
+            }
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }

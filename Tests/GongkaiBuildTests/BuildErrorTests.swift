@@ -166,7 +166,7 @@ import GongkaiCore
         let site = try SiteFixture(smallSite)
         try site.write("public/mine.txt", "用户自己的文件")
         let errors = try #require(site.buildErrors())
-        #expect(errors.contains("Gongkai did not write"))
+        #expect(errors.contains("public:1:1: error: public/ holds files that gongkai did not write (it has no manifest.json)"))
         #expect(site.output("mine.txt") == "用户自己的文件")
     }
 }

@@ -90,7 +90,7 @@ import GongkaiCore
         #expect(written == inMemory)
         #expect(report.summary.written.count == written.count)
         #expect(report.pages == written.keys.filter { $0.hasSuffix(".html") }.count)
-        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".streamed.") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".streamed.") && $0 != ".streamed.lock" }
         #expect(left.isEmpty, "\(left)")
     }
 
@@ -109,7 +109,7 @@ import GongkaiCore
         try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 86_400)],
                              ofItemAtPath: site.root.appendingPathComponent(names[3]).path)
         _ = try SiteBuilder(root: site.root).write()
-        let left = try fm.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") }.sorted()
+        let left = try fm.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") && $0 != ".public.lock" }.sorted()
         #expect(left == [names[2]], "\(left)")
         #expect(!own.isEmpty && !own.contains("-") && !own.contains("/"))
     }
@@ -257,7 +257,7 @@ import GongkaiCore
         try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2401项,见[不存在](../../r2024/09/)。\n")
         #expect(throws: DiagnosticError.self) { try builder.write(to: site.root.appendingPathComponent("streamed")) }
         #expect(site.snapshot(of: "streamed") == before)
-        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".streamed") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".streamed") && $0 != ".streamed.lock" }
         #expect(left.isEmpty, "\(left)")
     }
 
@@ -281,34 +281,42 @@ import GongkaiCore
         #expect(made.withLock { $0 } > 40)
     }
 
-    /// An output folder on another file system (a link to another disk, a mount point) cannot take staged files by
-    /// renaming: the build then writes in place, checked first, as before; a killed build's folder is cleared.
-    @Test func anOutputFolderElsewhereIsUpdatedInPlaceAndKilledBuildsLeaveNothing() throws {
-        let site = try SiteFixture(Self.site)
-        let elsewhere = URL(fileURLWithPath: "/dev/shm/gongkai-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
-        let link = site.root.appendingPathComponent("linked")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: elsewhere)
-        let killed = site.root.appendingPathComponent(".linked.staging-4194000")
-        try FileManager.default.createDirectory(at: killed.appendingPathComponent("r2024"), withIntermediateDirectories: true)
-        _ = try SiteBuilder(root: site.root).write(to: link)
-        try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2400项,办结率持续提升。\n")
-        let report = try SiteBuilder(root: site.root).write(to: link)
-        #expect(report.summary.written.contains("r2023/01/index.html"))
-        try site.build()
-        let inMemory = site.snapshot()
-        var written: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: elsewhere.path)?.allObjects ?? [] {
-            var isDir: ObjCBool = false
-            let file = elsewhere.appendingPathComponent(path).path
-            if FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue { written[path] = FileManager.default.contents(atPath: file) }
+    /// An output folder where no tree can be staged beside it (a mount point) is updated in place, with the same
+    /// result. An output that is a symbolic link to a folder elsewhere is swapped beside the folder it points to (the
+    /// link stays a link); its lock and staging folders are there too.
+    @Test func anOutputFolderElsewhereIsUpdatedInPlaceOrSwappedBesideItsTarget() throws {
+        for swaps in [false, true] {
+            let site = try SiteFixture(Self.site)
+            let elsewhere = URL(fileURLWithPath: "/dev/shm/gongkai-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+            defer {
+                try? FileManager.default.removeItem(at: elsewhere)
+                try? FileManager.default.removeItem(atPath: "/dev/shm/.\(elsewhere.lastPathComponent).lock")
+            }
+            let link = site.root.appendingPathComponent("linked")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: elsewhere)
+            var builder = SiteBuilder(root: site.root)
+            builder.swapsOutput = swaps
+            _ = try builder.write(to: link)
+            try site.write("content/r2023/01.md", "---\ntitle: 一、政务服务\n---\n全市梳理政务服务事项2400项,办结率持续提升。\n")
+            let report = try builder.write(to: link)
+            #expect(report.summary.written.contains("r2023/01/index.html"))
+            #expect(report.summary.replacedInPlace == !swaps)
+            try site.build()
+            let inMemory = site.snapshot()
+            var written: [String: Data] = [:]
+            for case let path as String in FileManager.default.enumerator(atPath: elsewhere.path)?.allObjects ?? [] {
+                var isDir: ObjCBool = false
+                let file = elsewhere.appendingPathComponent(path).path
+                if FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue { written[path] = FileManager.default.contents(atPath: file) }
+            }
+            #expect(!written.isEmpty)
+            #expect(written.keys.sorted() == inMemory.keys.sorted())
+            #expect(written.filter { inMemory[$0.key] != $0.value }.keys.sorted() == [])
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == elsewhere.path)
+            let left = try FileManager.default.contentsOfDirectory(atPath: "/dev/shm").filter { $0.hasPrefix(".\(elsewhere.lastPathComponent).") }
+            #expect(left == [".\(elsewhere.lastPathComponent).lock"], "\(left)")
         }
-        #expect(!written.isEmpty)
-        #expect(written.keys.sorted() == inMemory.keys.sorted())
-        #expect(written.filter { inMemory[$0.key] != $0.value }.keys.sorted() == [])
-        let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".linked") }
-        #expect(left.isEmpty, "\(left)")
     }
 
     /// A copied file of the previous build in the place of a new page's folder goes first; the build succeeds.
@@ -347,7 +355,7 @@ import GongkaiCore
             } catch {
                 #expect(error.description == expected)
             }
-            let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix("public") || $0.hasPrefix(".public") }
+            let left = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { ($0.hasPrefix("public") || $0.hasPrefix(".public")) && $0 != ".public.lock" }
             #expect(left.isEmpty, "\(path): \(left)")
         }
         let site = try SiteFixture(Self.site)

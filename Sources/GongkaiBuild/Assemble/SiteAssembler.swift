@@ -127,8 +127,36 @@ public struct SiteAssembler: Sendable {
             }
             return nil
         }
+        // The files the build makes besides pages and copies: a page's folder or a copied file in their place
+        // would fail only when written, reported at the output folder rather than at its source.
+        var generated = ["sitemap.xml": "the site map for search engines", "robots.txt": "the robots.txt file",
+                         "feed.xml": "the site's Atom feed", "manifest.json": "the site's manifest"]
+        for report in reports where !report.indicators.isEmpty {
+            generated[report.indicatorsCSVPath] = "the open data (CSV) of report \(report.metadata.id)"
+            generated[report.indicatorsJSONPath] = "the open data (JSON) of report \(report.metadata.id)"
+        }
+        func generatedAbove(_ path: String) -> (path: String, what: String)? {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if let what = generated[String(folder)] { return (String(folder), what) }
+            }
+            return nil
+        }
+        var clashing = Set<String>()
+        // Shortest first, so that a report's folder is reported at its report.yaml rather than at a topic.
+        for page in pages.sorted(by: { ($0.outputPath.utf8.count, $0.outputPath) < ($1.outputPath.utf8.count, $1.outputPath) }) {
+            guard let (path, what) = generatedAbove(page.outputPath), clashing.insert(path).inserted else { continue }
+            diagnostics.append(.error("/\(page.urlPath) would need a folder /\(path), where the site writes \(what); rename the folder `\(page.source.path)` is in, or give the page another `slug`",
+                                      at: page.source))
+        }
         for (i, file) in statics.enumerated() {
             let source = (i < site.theme.assets.count ? "theme/" : "content/") + file.outputPath
+            if let what = generated[file.outputPath] ?? generatedAbove(file.outputPath).map({ "\($0.what) (/\($0.path))" }) {
+                diagnostics.append(.error("`\(source)` would be copied to /\(file.outputPath), where the site writes \(what); rename or move the file",
+                                          at: SourceLocation(path: source, line: 1, column: 1)))
+                continue
+            }
             var clash = byPath[file.outputPath].map { "a page of the site (\($0.source.path))" } ?? copied[file.outputPath]
             if clash == nil, let inside = folders[file.outputPath] { clash = "the folder of \(inside)" }
             if clash == nil, let blocker = fileInTheWay(of: file.outputPath) { clash = "inside \(blocker)" }

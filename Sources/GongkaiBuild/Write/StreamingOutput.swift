@@ -1,3 +1,4 @@
+import CByteSearch
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -6,67 +7,102 @@ import Glibc
 import GongkaiCore
 
 /// Stage 5 while rendering: each file is written as soon as it is made (from several threads), and only its manifest
-/// entry is kept, so a large site is never held in memory whole. The rules are `OutputWriter`'s: a first build goes
-/// into a temporary folder beside `public/` that replaces it at the end (a failed build leaves nothing behind); a
-/// later build rewrites only files whose bytes changed (through a temporary file and a rename) and removes files
-/// the site no longer has; a non-empty folder without a Gongkai manifest is refused.
+/// entry is kept, so a large site is never held in memory whole. It is made with the output's `OutputLock` held, so
+/// only one build writes a folder at a time.
 ///
-/// A later build may also be staged (`staged: true`), for a builder that writes before it has checked the site:
-/// changed files go into a staging folder beside `public/` and are renamed into place only by `finish`, so that
-/// `abandon` leaves `public/` as it was.
+/// The folder changes in one step, so that a build stopped at any moment (an error, Ctrl-C, `kill -9`, a power
+/// cut after the last sync) leaves the old site or the new one, never a mix:
+///
+/// * a first build (no folder yet) goes into a temporary folder beside it (`.public.tmp-…`), renamed into place;
+/// * a later build makes a whole new tree in a staging folder beside it (`.public.staging-…`): files whose bytes
+///   changed are written there, unchanged ones hard-linked from the folder in place, and the files gongkai did not
+///   make are hard-linked over too; the two trees are then swapped with one `renameat2(RENAME_EXCHANGE)` and the
+///   old one removed. Nothing in the folder in place is written before the swap.
+///
+/// Which files are gongkai's is what the folder's previous `manifest.json` lists; a folder whose manifest is not a
+/// gongkai manifest, or that has files but no manifest, is refused. Only files that manifest lists are ever removed
+/// or replaced; anything else is kept where it was (and reported), and a file gongkai did not make at a path the
+/// site now needs is an error.
+///
+/// Where no tree can be staged beside the folder (it is a mount point, or on another file system than its parent),
+/// files are replaced one by one in place (each through a temporary file and a rename, the manifest last), with the
+/// same rules about which files may go; then a stopped build can leave a mix, which the summary says.
 final class StreamingOutput: @unchecked Sendable {
     private enum Mode {
+        /// No output folder yet: everything goes into `temp`, renamed into place at the end.
         case fresh(temp: URL)
-        case update(existing: Set<String>)
-        case staged(existing: Set<String>, staging: URL)
+        /// A later build: a whole new tree in `staging`, swapped with the folder at the end.
+        case swap(staging: URL)
+        /// A later build that cannot stage a tree beside the folder: files replaced one by one.
+        case inPlace
     }
 
     private let destination: URL
-    /// `destination.path`, made once: a staged build compares every file with the one in place.
+    /// `destination.path`, made once: a later build compares every file with the one in place.
     private let destinationPath: String
     private let root: URL
     /// `root.path`, made once (a URL's path is rebuilt on every use).
     private let rootPath: String
-    /// The root folder, open: a first build creates its files and folders relative to it (`openat`, `mkdirat`), so
-    /// that the kernel does not walk the whole path again for each of them.
+    /// The root folder, open: files and folders are created relative to it (`openat`, `mkdirat`), so that the
+    /// kernel does not walk the whole path again for each of them.
     private let rootFD: Int32
     private let mode: Mode
     /// The base path for manifest entries; nil when the caller brings its own manifest (nothing is recorded).
     private let basePath: String?
+    /// Held until this output is done with (only one build writes the folder at a time).
+    private let outputLock: OutputLock
+    /// What the folder held before this build (everything but folders), by path.
+    private let onDisk: Set<String>
+    /// The paths the folder's previous manifest lists, and `manifest.json` itself: the only files gongkai may
+    /// remove or replace.
+    private let previous: Set<String>
+    /// The folder's entries before this build (what a swap carries over is taken from them).
+    private let before: [FileTree.Entry]
     private let lock = NSLock()
     private var folders = Set<String>()
     /// Each file put: its path, whether it was written, its manifest entry.
     private var records = OutputRecords()
     private var unchanged = 0
     private var failure: String?
+    /// In place: the manifest, written once the stale files are gone.
+    private var pendingManifest: OutputFile?
 
-    /// Prepares to write into `destination`; with `staged`, a later build's changes wait in a staging folder until
-    /// `finish`.
-    init(destination: URL, basePath: String?, staged: Bool = false) throws(DiagnosticError) {
+    /// Prepares to write into the folder `outputLock` holds; without `swaps`, a later build replaces files in place
+    /// even where it could swap the tree (tests).
+    init(lock outputLock: OutputLock, basePath: String?, swaps: Bool = true) throws(DiagnosticError) {
+        let destination = outputLock.destination
         self.destination = destination
         destinationPath = destination.path
         self.basePath = basePath
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw Self.fail("output path exists and is not a folder", destination) }
-            let existing = FileTree.files(in: destination.path)
-            if !existing.isEmpty && !existing.contains("manifest.json") {
-                throw Self.fail("\(destination.lastPathComponent)/ holds files that Gongkai did not write (no manifest.json); move them away or choose another output folder", destination)
+        self.outputLock = outputLock
+        Self.recover(destination)
+        var info = stat()
+        if lstat(destinationPath, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw Self.fail("the output \(destination.lastPathComponent) exists and is not a folder; choose another output folder", destination)
             }
-            if staged {
-                let staging = try Self.makeSibling(of: destination, "staging")
-                mode = .staged(existing: Set(existing), staging: staging)
+            let entries = FileTree.entries(in: destinationPath)
+            let files = entries.filter { $0.kind != .folder }.map(\.path)
+            onDisk = Set(files)
+            previous = files.isEmpty ? [] : try Self.previousPaths(in: destination, holding: onDisk)
+            before = entries
+            var parent = stat()
+            if swaps, stat(destination.deletingLastPathComponent().path, &parent) == 0, parent.st_dev == info.st_dev,
+               let staging = try? Self.makeSibling(of: destination, "staging") {
+                mode = .swap(staging: staging)
                 root = staging
                 rootPath = staging.path
                 rootFD = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             } else {
-                mode = .update(existing: Set(existing))
+                mode = .inPlace
                 root = destination
-                rootPath = destination.path
+                rootPath = destinationPath
                 rootFD = -1
             }
         } else {
+            onDisk = []
+            previous = []
+            before = []
             let temp = try Self.makeSibling(of: destination, "tmp")
             mode = .fresh(temp: temp)
             root = temp
@@ -75,12 +111,56 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    /// A new empty folder beside `destination` (`.public.<kind>-<host>-<process id>`), for a first build or staged
-    /// changes. Folders of earlier builds that were killed are removed first: on this machine, those whose process
-    /// is gone; a folder of another machine's build (a site folder on a network share) only once it is a day old,
-    /// as no process of that machine can be asked about. A staging folder must be on `destination`'s file system (its
-    /// files are renamed into place); when it is not (`public/` is a mount point or a link to another disk), this
-    /// throws, and the caller writes otherwise.
+    /// The paths the folder's `manifest.json` lists (with `manifest.json`), or an error when the folder has no
+    /// manifest or one gongkai did not write: then the folder is not gongkai's to change.
+    private static func previousPaths(in destination: URL, holding files: Set<String>) throws(DiagnosticError) -> Set<String> {
+        let name = destination.lastPathComponent
+        let advice = "gongkai writes only into an empty folder or one it built itself: choose another output folder (--output), or move \(name)/ away and build again"
+        guard files.contains("manifest.json") else {
+            throw fail("\(name)/ holds files that gongkai did not write (it has no manifest.json); \(advice)", destination)
+        }
+        let path = destination.path + "/manifest.json"
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        var info = stat()
+        guard fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            if fd >= 0 { close(fd) }
+            throw fail("\(name)/manifest.json is not a plain file, so \(name)/ is not a folder gongkai built; \(advice)", destination)
+        }
+        let bytes = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
+        let text = [UInt8](bytes)
+        guard let manifest = Manifest.decoded(text) else {
+            let why = Manifest.problem(in: text) ?? "it cannot be read"
+            throw fail("\(name)/manifest.json is not a manifest gongkai wrote (\(why)), so \(name)/ may be another program's folder (a web root, say); \(advice)", destination)
+        }
+        var paths = Set(manifest.files.map(\.path))
+        paths.insert("manifest.json")
+        return paths
+    }
+
+    /// The folder a swap without `renameat2` moved aside (`.public.old`): put back when the folder is missing (the
+    /// build stopped between its two renames), removed otherwise.
+    private static func recover(_ destination: URL) {
+        let old = oldPath(of: destination)
+        var info = stat()
+        guard lstat(old, &info) == 0 else { return }
+        if lstat(destination.path, &info) != 0 && errno == ENOENT {
+            _ = rename(old, destination.path)
+        } else {
+            FileTree.removeTree(old)
+        }
+    }
+
+    /// Where a swap without `renameat2` moves the old folder.
+    private static func oldPath(of destination: URL) -> String {
+        destination.deletingLastPathComponent().path + "/.\(destination.lastPathComponent).old"
+    }
+
+    /// A new empty folder beside `destination` (`.public.<kind>-<host>-<process id>`), for a first build or a
+    /// staged tree. Folders of earlier builds that were killed are removed first: on this machine, those whose
+    /// process is gone; a folder of another machine's build (a site folder on a network share) only once it is a day
+    /// old, as no process of that machine can be asked about. A staging folder must be on `destination`'s file
+    /// system (it is swapped with it); when it is not (`public/` is a mount point), this throws, and the caller
+    /// writes otherwise.
     private static func makeSibling(of destination: URL, _ kind: String) throws(DiagnosticError) -> URL {
         let parent = destination.deletingLastPathComponent()
         let prefix = ".\(destination.lastPathComponent)."
@@ -99,18 +179,18 @@ final class StreamingOutput: @unchecked Sendable {
                 var info = stat()
                 guard lstat(path.path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 86_400 else { continue }
             }
-            try? fm.removeItem(at: path)
+            FileTree.removeTree(path.path)
         }
         let folder = parent.appendingPathComponent("\(prefix)\(kind)-\(hostTag)-\(own)")
-        try? fm.removeItem(at: folder)
+        FileTree.removeTree(folder.path)
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw fail("cannot write output: \(error.localizedDescription)", destination)
         }
         if kind == "staging" {
             var a = stat(), b = stat()
-            guard stat(destination.path, &a) == 0, stat(folder.path, &b) == 0, a.st_dev == b.st_dev else {
-                try? fm.removeItem(at: folder)
-                throw fail("\(destination.lastPathComponent)/ is on another file system than its folder: changes cannot be staged beside it", destination)
+            guard lstat(destination.path, &a) == 0, stat(folder.path, &b) == 0, a.st_dev == b.st_dev else {
+                FileTree.removeTree(folder.path)
+                throw fail("\(destination.lastPathComponent)/ is on another file system than its folder: a new tree cannot be staged beside it", destination)
             }
         }
         return folder
@@ -135,6 +215,15 @@ final class StreamingOutput: @unchecked Sendable {
 
     /// Writes one file (safe to call from several threads for different paths) and records its manifest entry.
     func put(_ file: OutputFile) {
+        if onDisk.contains(file.path) && !previous.contains(file.path) {
+            let name = destination.lastPathComponent
+            lock.withLock {
+                if failure == nil {
+                    failure = "\(name)/\(file.path) is a file gongkai did not make (the last build's manifest does not list it), and the site now has a file there; move it out of \(name)/, then build again"
+                }
+            }
+            return
+        }
         let digest = basePath.map { _ in SHA256.hash(data: file.bytes) }
         var didWrite = true
         do {
@@ -142,15 +231,22 @@ final class StreamingOutput: @unchecked Sendable {
             case .fresh:
                 try ensureFolder(of: file.path)
                 try Self.writeFile(file.bytes, to: rootFD >= 0 ? file.path : rootPath + "/" + file.path, in: rootFD >= 0 ? rootFD : AT_FDCWD)
-            case .update(let existing):
+            case .swap:
                 try ensureFolder(of: file.path)
-                didWrite = try Self.replace(file, at: rootPath + "/" + file.path, mayExist: existing.contains(file.path))
-            case .staged(let existing, _):
-                // Compared with the file in place; a changed file waits in the staging folder.
-                didWrite = !(existing.contains(file.path) && Self.holds(file.bytes, at: destinationPath + "/" + file.path))
-                if didWrite {
+                // Unchanged: the file in place, hard-linked into the new tree (it is the same file, so no copy).
+                let old = destinationPath + "/" + file.path
+                if onDisk.contains(file.path) && Self.holds(file.bytes, at: old) && linkat(AT_FDCWD, old, rootFD, file.path, 0) == 0 {
+                    didWrite = false
+                } else {
+                    try Self.writeFile(file.bytes, to: file.path, in: rootFD, exclusive: true)
+                }
+            case .inPlace:
+                if file.path == "manifest.json" {
+                    didWrite = !(onDisk.contains(file.path) && Self.holds(file.bytes, at: destinationPath + "/manifest.json"))
+                    if didWrite { lock.withLock { pendingManifest = file } }
+                } else {
                     try ensureFolder(of: file.path)
-                    try Self.writeFile(file.bytes, to: file.path, in: rootFD)
+                    didWrite = try Self.replace(file, at: rootPath + "/" + file.path, mayExist: onDisk.contains(file.path))
                 }
             }
         } catch {
@@ -168,75 +264,140 @@ final class StreamingOutput: @unchecked Sendable {
         Manifest(entries: lock.withLock { records.entries() })
     }
 
-    /// Writes the manifest (unless the caller already put its own `manifest.json`) and completes the output:
-    /// moves the first build into place, or removes stale files.
+    /// Writes the manifest (unless the caller already put its own `manifest.json`) and completes the output: moves
+    /// the first build into place, swaps the new tree with the old, or (in place) removes the stale files and
+    /// writes the manifest last.
     func finish(_ manifest: Manifest?) throws(DiagnosticError) -> OutputWriter.Summary {
         if let manifest { put(OutputFile(path: "manifest.json", bytes: manifest.json(), kind: .data)) }
         if let failure { abandon(); throw Self.fail(failure, destination) }
-        let written = records.writtenPaths()
-        let fm = FileManager.default
+        let written = records.writtenPaths().sorted()
+        let made = Set(records.paths())
+        let stale = onDisk.intersection(previous).subtracting(made).sorted()
+        let parent = destination.deletingLastPathComponent().path
         switch mode {
         case .fresh(let temp):
-            do { try fm.moveItem(at: temp, to: destination) } catch {
+            Self.sync(rootFD)
+            guard rename(temp.path, destinationPath) == 0 else {
+                let reason = String(cString: strerror(errno))
                 abandon()
-                throw Self.fail("cannot write output: \(error.localizedDescription)", destination)
+                throw Self.fail("cannot write output: \(reason)", destination)
             }
-            return OutputWriter.Summary(written: written.sorted(), removed: [], unchanged: 0)
-        case .update(let existing):
-            return OutputWriter.Summary(written: written.sorted(), removed: removeStale(existing.subtracting(records.paths())), unchanged: unchanged)
-        case .staged(let existing, let staging):
-            let stale = existing.subtracting(records.paths())
-            // Before anything in the folder changes: a file of the previous build in the way of a new folder is
-            // fine only when it goes (it is removed first); any other is an error that leaves the folder as it was.
-            var checked = Set<String>()
-            for path in written {
-                var folder = ""
-                for part in path.split(separator: "/").dropLast() {
-                    folder += folder.isEmpty ? String(part) : "/" + part
-                    guard checked.insert(folder).inserted else { continue }
-                    var info = stat()
-                    guard lstat(destinationPath + "/" + folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
-                    if stale.contains(folder) { continue }
+            Self.syncFolder(parent)
+            return OutputWriter.Summary(written: written, removed: [], unchanged: 0)
+        case .swap(let staging):
+            let kept: [String]
+            do throws(DiagnosticError) { kept = try carryOver(made: made) } catch {
+                abandon()
+                throw error
+            }
+            // The new tree on disk before it becomes the site, and the swap on disk after.
+            Self.sync(rootFD)
+            if gongkai_exchange(staging.path, destinationPath) != 0 {
+                let reason = errno
+                // A file system without the exchange: two renames (a build stopped between them is put right by
+                // the next one, which finds the old folder aside).
+                let old = Self.oldPath(of: destination)
+                guard reason == EINVAL || reason == ENOSYS, rename(destinationPath, old) == 0 else {
                     abandon()
-                    throw Self.fail("cannot write \(path): \(destination.lastPathComponent)/\(folder) exists and is not a folder", destination)
+                    throw Self.fail("cannot put the new site in place: \(String(cString: strerror(reason)))", destination)
                 }
+                guard rename(staging.path, destinationPath) == 0 else {
+                    let why = String(cString: strerror(errno))
+                    _ = rename(old, destinationPath)
+                    abandon()
+                    throw Self.fail("cannot put the new site in place: \(why)", destination)
+                }
+                Self.syncFolder(parent)
+                FileTree.removeTree(old)
+            } else {
+                Self.syncFolder(parent)
+                // The old tree, now at the staging path (the kept files stay: they are hard links).
+                FileTree.removeTree(staging.path)
             }
+            return OutputWriter.Summary(written: written, removed: stale, unchanged: unchanged, kept: kept)
+        case .inPlace:
+            // Stale files first, the manifest last: until it is written, the folder's manifest is the previous one.
             let removed = removeStale(stale)
-            // The manifest last: until it is in place, the folder's manifest is the previous build's.
-            let changed = written.sorted { ($0 == "manifest.json" ? 1 : 0, $0) < ($1 == "manifest.json" ? 1 : 0, $1) }
-            for path in changed {
-                do {
-                    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try Self.makeFolders(destinationPath + "/" + path[..<slash]) }
-                    if rename(rootPath + "/" + path, destinationPath + "/" + path) != 0 {
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-                    }
-                } catch {
-                    abandon()
-                    throw Self.fail("cannot write \(path): \(error.localizedDescription)", destination)
+            if let file = pendingManifest {
+                do { _ = try Self.replace(file, at: destinationPath + "/manifest.json", mayExist: true) } catch {
+                    throw Self.fail("cannot write manifest.json: \(error.localizedDescription)", destination)
                 }
             }
-            try? fm.removeItem(at: staging)
-            return OutputWriter.Summary(written: written.sorted(), removed: removed, unchanged: unchanged)
+            let kept = onDisk.subtracting(previous).subtracting(made).sorted()
+            return OutputWriter.Summary(written: written, removed: removed, unchanged: unchanged, kept: kept, replacedInPlace: true)
         }
     }
 
-    /// Removes `stale`, the files of the previous build this one did not make (and folders left empty); returns their paths.
-    private func removeStale(_ stale: Set<String>) -> [String] {
-        let removed = stale.sorted()
-        for path in removed {
-            try? FileManager.default.removeItem(at: destination.appendingPathComponent(path))
+    /// Hard-links into the new tree every file of the folder in place that gongkai did not make (its previous
+    /// manifest does not list it and this build did not make it), and makes the empty folders it did not make;
+    /// folders keep their permissions. Returns what was kept (folders with a final `/`).
+    private func carryOver(made: Set<String>) throws(DiagnosticError) -> [String] {
+        let name = destination.lastPathComponent
+        var previousFolders = Set<String>()
+        for path in previous {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !previousFolders.insert(String(folder)).inserted { break }
+            }
+        }
+        var nonEmpty = Set<String>()
+        for entry in before {
+            if let slash = entry.path.lastIndex(of: "/") { nonEmpty.insert(String(entry.path[..<slash])) }
+        }
+        var kept: [String] = []
+        for entry in before {
+            if entry.kind == .folder {
+                guard !nonEmpty.contains(entry.path), !previousFolders.contains(entry.path) else { continue }
+                do { try Self.makeFolders(entry.path, in: rootFD, shownUnder: name) } catch {
+                    throw Self.fail("\(name)/\(entry.path)/, a folder gongkai did not make, cannot be kept: the site now has a file at that place; move it out of \(name)/, then build again", destination)
+                }
+                kept.append(entry.path + "/")
+                continue
+            }
+            guard !previous.contains(entry.path), !made.contains(entry.path) else { continue }
+            do { try ensureFolder(of: entry.path) } catch {
+                throw Self.fail("\(name)/\(entry.path), a file gongkai did not make, cannot be kept: the site now has a file where its folder is; move it out of \(name)/, then build again", destination)
+            }
+            if linkat(AT_FDCWD, destinationPath + "/" + entry.path, rootFD, entry.path, 0) != 0 {
+                let reason = errno == EEXIST ? "the site now has a folder of that name" : String(cString: strerror(errno))
+                throw Self.fail("\(name)/\(entry.path), a file gongkai did not make, cannot be kept: \(reason); move it out of \(name)/, then build again", destination)
+            }
+            kept.append(entry.path)
+        }
+        for entry in before where entry.kind == .folder { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
+        return kept
+    }
+
+    /// Writes the file system holding the open folder `fd` to disk (nothing when it is not open).
+    private static func sync(_ fd: Int32) {
+        if fd >= 0 { _ = gongkai_syncfs(fd) }
+    }
+
+    /// fsync(2) of the folder at `path`: a rename in it is on disk.
+    private static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    /// Removes `stale`, files of the previous build this one did not make (and folders left empty); returns their paths.
+    private func removeStale(_ stale: [String]) -> [String] {
+        for path in stale {
+            unlink(destinationPath + "/" + path)
             FileTree.removeEmptyFolders(above: path, in: destinationPath)
         }
-        return removed
+        return stale
     }
 
-    /// Gives up: a first build's temporary folder or staged changes are removed (an update has replaced only whole
-    /// files).
+    /// Gives up: a first build's temporary folder or the staged tree is removed (in place, only whole files have
+    /// been replaced). The folder in place is as it was.
     func abandon() {
         switch mode {
-        case .fresh(let temp): try? FileManager.default.removeItem(at: temp)
-        case .staged(_, let staging): try? FileManager.default.removeItem(at: staging)
-        case .update: break
+        case .fresh(let temp): FileTree.removeTree(temp.path)
+        case .swap(let staging): FileTree.removeTree(staging.path)
+        case .inPlace: break
         }
     }
 
@@ -295,7 +456,8 @@ final class StreamingOutput: @unchecked Sendable {
     /// Whether the file at `path` holds exactly `bytes`: its size first, then its content read in pieces and
     /// compared with memcmp (no copy of the whole file; a missing or unreadable file holds nothing).
     static func holds(_ bytes: [UInt8], at path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // A symbolic link holds nothing: it is never taken for the file it points to.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
@@ -318,9 +480,15 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    /// Writes `bytes` to a new file at `path` (relative to `folder` when it is an open folder).
-    private static func writeFile(_ bytes: [UInt8], to path: String, in folder: Int32 = AT_FDCWD) throws {
-        let fd = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes `bytes` to a new file at `path` (relative to `folder` when it is an open folder). With `exclusive`, a
+    /// file already at `path` is unlinked first rather than written over: in a staged tree it may be a hard link to
+    /// the site in place, which must not change.
+    private static func writeFile(_ bytes: [UInt8], to path: String, in folder: Int32 = AT_FDCWD, exclusive: Bool = false) throws {
+        var fd = openat(folder, path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
+        if fd < 0 && exclusive && errno == EEXIST {
+            unlinkat(folder, path, 0)
+            fd = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
         defer { close(fd) }
         var done = 0
