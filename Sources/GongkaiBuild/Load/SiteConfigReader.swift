@@ -25,6 +25,7 @@ enum SiteConfigReader {
         var config = SiteConfig(title: fields.string("title", required: true) ?? "", location: yaml.location)
         config.fieldLocations = yaml.scalarLocations()
         var base = fields.string("base_url") ?? "/"
+        checkURL(base, field: "base_url", in: yaml, diagnostics: &diagnostics)
         if !base.hasSuffix("/") { base += "/" }
         config.baseURL = base
         config.language = fields.string("language") ?? "zh-CN"
@@ -42,6 +43,7 @@ enum SiteConfigReader {
                 let title = f.string("title", required: true) ?? ""
                 let url = f.string("url", required: true) ?? ""
                 diagnostics += f.diagnostics
+                checkURL(url, field: "url", in: item, diagnostics: &diagnostics)
                 config.menu.append(MenuItem(title: title, url: url))
             }
             if case .sequence = menu {} else if case .null = menu {} else {
@@ -57,6 +59,8 @@ enum SiteConfigReader {
             footer.errorReportURL = f.string("error_report_url") ?? ""
             footer.copyright = f.string("copyright") ?? ""
             diagnostics += f.diagnostics
+            checkURL(footer.partyGovURL, field: "party_gov_url", in: footerYAML, diagnostics: &diagnostics)
+            checkURL(footer.errorReportURL, field: "error_report_url", in: footerYAML, diagnostics: &diagnostics)
             if let contact = footerYAML["contact"] {
                 var c = FieldReader(contact)
                 c.rejectUnknown(["phone", "address", "email"])
@@ -70,15 +74,24 @@ enum SiteConfigReader {
                 footer.icp = c.string("text") ?? ""
                 footer.icpURL = c.string("url") ?? ""
                 diagnostics += c.diagnostics
+                checkURL(footer.icpURL, field: "url", in: icp, diagnostics: &diagnostics)
             }
             if let police = footerYAML["police"] {
                 var c = FieldReader(police)
                 footer.police = c.string("text") ?? ""
                 footer.policeURL = c.string("url") ?? ""
                 diagnostics += c.diagnostics
+                checkURL(footer.policeURL, field: "url", in: police, diagnostics: &diagnostics)
             }
             config.footer = footer
         }
         return config
+    }
+
+    /// An error at the value of `field` in `mapping` when `url` uses a scheme `ConfigURLPolicy` does not allow.
+    private static func checkURL(_ url: String, field: String, in mapping: YAMLValue, diagnostics: inout [Diagnostic]) {
+        if let problem = ConfigURLPolicy.problem(url, field: field, at: mapping[field]?.location ?? mapping.location) {
+            diagnostics.append(problem)
+        }
     }
 }
