@@ -82,6 +82,7 @@ public struct Theme: Sendable {
         for source in sources {
             diagnostics += missingPartials(in: source.text, path: source.path, known: names)
         }
+        diagnostics += TemplateCycleCheck.diagnostics(sources.map { TemplateCycleCheck.Source(name: $0.name, path: $0.path, text: $0.text) })
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
 
         var assets: [StaticFile] = []
@@ -184,7 +185,7 @@ public struct Theme: Sendable {
     }
 
     /// Every `{{…}}` tag of a template: where it starts, and what stands between the braces.
-    private static func tags(in text: String) -> [(start: String.Index, content: Substring)] {
+    static func tags(in text: String) -> [(start: String.Index, content: Substring)] {
         var out: [(start: String.Index, content: Substring)] = []
         var search = text.startIndex
         while let open = text.range(of: "{{", range: search..<text.endIndex) {
@@ -201,7 +202,7 @@ public struct Theme: Sendable {
             let tag = content.trimmingCharacters(in: .whitespaces)
             guard let first = tag.first, first == ">" || first == "<" else { return nil }
             let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard !known.contains(name) else { return nil }
+            guard !known.contains(name), !name.hasPrefix("*") else { return nil }  // `*`: TemplateCycleCheck's error
             let (line, column) = position.lineColumn(of: start)
             return .error("template uses partial `\(name)`, but theme/templates/\(name).mustache does not exist", at: SourceLocation(path: path, line: line, column: column))
         }
