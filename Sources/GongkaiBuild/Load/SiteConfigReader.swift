@@ -5,8 +5,12 @@ import GongkaiCore
 enum SiteConfigReader {
     static let path = "content/site.yaml"
 
-    static func read(root: URL, diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> SiteConfig {
+    static func read(root: URL, boundary: String? = nil, diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> SiteConfig {
         let url = root.appendingPathComponent(path)
+        // Never read through a link leading outside the site (nor from a FIFO, which would wait forever).
+        if let problem = SymlinkGuard.check(url.path, boundary: boundary ?? SymlinkGuard.realPath(root), displayPath: path) {
+            throw DiagnosticError([problem])
+        }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DiagnosticError([.error("no site configuration: create content/site.yaml (`gongkai init` writes one)", at: SourceLocation(path: path, line: 1, column: 1))])
         }

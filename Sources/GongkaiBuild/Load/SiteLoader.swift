@@ -19,20 +19,31 @@ public struct SiteLoader: Sendable {
     public func load() throws(DiagnosticError) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let contentURL = root.appendingPathComponent("content")
+        // Everything read must lie inside the site folder (`SymlinkGuard`): content/ and theme/ themselves too.
+        let boundary = SymlinkGuard.realPath(root)
+        var topLevel: [Diagnostic] = []
+        for (url, shown) in [(contentURL, "content"), (root.appendingPathComponent("theme"), "theme")] {
+            if let problem = SymlinkGuard.check(url.path, boundary: boundary, displayPath: shown) { topLevel.append(problem) }
+        }
+        if !topLevel.isEmpty { throw DiagnosticError(topLevel) }
         let config: SiteConfig?
         do {
-            config = try SiteConfigReader.read(root: root, diagnostics: &diagnostics)
+            config = try SiteConfigReader.read(root: root, boundary: boundary, diagnostics: &diagnostics)
         } catch {
             diagnostics += error.diagnostics
             config = nil
         }
         // Reports are read in parallel; their diagnostics are kept in folder order.
-        let folders = subfolders(of: contentURL).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.yaml", isDirectory: false).path) }
+        var listed: [Diagnostic] = []
+        let folders = SiteFolder.entries(of: contentURL, display: "content", boundary: boundary, diagnostics: &listed)
+            .filter { $0.isDirectory && FileManager.default.fileExists(atPath: $0.url.appendingPathComponent("report.yaml", isDirectory: false).path) }
+            .map(\.url)
+        diagnostics += listed.filter { $0.location.path != SiteConfigReader.path }  // reported when it was read
         let root = self.root, deferBodies = self.deferBodies
         let loaded: [(report: LoadedReport?, diagnostics: [Diagnostic])] = ParallelMap.map(folders) { folder in
             var found: [Diagnostic] = []
             do throws(DiagnosticError) {
-                let report = try ReportLoader(root: root, folder: folder, deferBodies: deferBodies).load(diagnostics: &found)
+                let report = try ReportLoader(root: root, folder: folder, deferBodies: deferBodies, boundary: boundary).load(diagnostics: &found)
                 return (report, found)
             } catch {
                 return (nil, found + error.diagnostics)
@@ -52,15 +63,5 @@ public struct SiteLoader: Sendable {
         }
         guard let config, let theme, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
         return LoadedSite(config: config, reports: reports, theme: theme, diagnostics: diagnostics)
-    }
-
-    private func subfolders(of url: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { name in
-            var isDir: ObjCBool = false
-            let child = url.appendingPathComponent(name)
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: child.path, isDirectory: &isDir), isDir.boolValue else { return nil }
-            return child
-        }
     }
 }

@@ -46,14 +46,23 @@ public struct Theme: Sendable {
     public static func load(from url: URL, displayPath: String) throws(DiagnosticError) -> Theme {
         var diagnostics: [Diagnostic] = []
         let templatesURL = url.appendingPathComponent("templates")
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: templatesURL.path) else {
+        // The theme's files are read only from inside the theme folder (`SymlinkGuard`): a linked template,
+        // partial or assets folder leading elsewhere is an error, as is a folder link, a FIFO or a dangling link.
+        let boundary = SymlinkGuard.realPath(url)
+        for (folder, shown) in [(templatesURL, "templates"), (url.appendingPathComponent("assets"), "assets")] {
+            if let problem = SymlinkGuard.check(folder.path, boundary: boundary, displayPath: "\(displayPath)/\(shown)") {
+                diagnostics.append(problem)
+            }
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        guard FileManager.default.fileExists(atPath: templatesURL.path) else {
             throw DiagnosticError([.error("theme has no templates folder: expected \(displayPath)/templates/", at: SourceLocation(path: "\(displayPath)/templates", line: 1, column: 1))])
         }
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [(name: String, path: String, text: String)] = []
-        for relative in files(below: templatesURL) where relative.hasSuffix(".mustache") {
+        for (relative, _) in SiteFolder.files(below: templatesURL, display: "\(displayPath)/templates", boundary: boundary, diagnostics: &diagnostics)
+            where relative.hasSuffix(".mustache") {
             let path = "\(displayPath)/templates/\(relative)"
             let name = String(relative.dropLast(".mustache".count))
             do {
@@ -87,13 +96,11 @@ public struct Theme: Sendable {
 
         var assets: [StaticFile] = []
         let assetsURL = url.appendingPathComponent("assets")
-        for relative in files(below: assetsURL) {
-            if let problem = SymlinkGuard.check(assetsURL.appendingPathComponent(relative), root: url, displayPath: "\(displayPath)/assets/\(relative)") {
-                diagnostics.append(problem)
-                continue
-            }
-            if let data = fm.contents(atPath: assetsURL.appendingPathComponent(relative).path) {
-                assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: [UInt8](data)))
+        for (relative, file) in SiteFolder.files(below: assetsURL, display: "\(displayPath)/assets", boundary: boundary, diagnostics: &diagnostics) {
+            if let bytes = FileBytes.read(file.path) {
+                assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: bytes))
+            } else {
+                diagnostics.append(.error("cannot read file", at: SourceLocation(path: "\(displayPath)/assets/\(relative)", line: 1, column: 1)))
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
@@ -208,17 +215,4 @@ public struct Theme: Sendable {
         }
     }
 
-
-    private static func files(below url: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
-        var out: [String] = []
-        for case let path as String in walker {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue,
-               !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                out.append(path)
-            }
-        }
-        return out.sorted()
-    }
 }
