@@ -69,13 +69,8 @@ enum SymlinkGuard {
         }
     }
 
-    /// An error when `url` may not be read (a link leading outside `root`, a folder link, a dangling link, a FIFO …);
-    /// nil for a file, a folder or nothing at all.
-    static func check(_ url: URL, root: URL, displayPath: String) -> Diagnostic? {
-        check(url.path, boundary: realPath(root), displayPath: displayPath)
-    }
-
-    /// `check(_:root:displayPath:)` with the boundary's real path known.
+    /// An error when `path` may not be read (a link leading outside the real folder `boundary`, a folder link, a
+    /// dangling link, a FIFO …); nil for a file, a folder or nothing at all.
     static func check(_ path: String, boundary: String, displayPath: String) -> Diagnostic? {
         if case .refused(let problem) = verdict(path, boundary: boundary, displayPath: displayPath) { return problem }
         return nil
