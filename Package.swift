@@ -28,17 +28,19 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "GongkaiCore"]),
         .target(name: "CByteSearch"),
         .target(name: "GongkaiCore", dependencies: ["CByteSearch"]),
+        // Checks every YAML text for aliases before Yams composes it (issue #31: alias bombs).
+        .target(name: "GongkaiYAML", dependencies: ["GongkaiCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "GongkaiBuild",
             dependencies: [
-                "CByteSearch", "GongkaiCore", "GongkaiIndicators", "Markdown",
+                "CByteSearch", "GongkaiCore", "GongkaiIndicators", "GongkaiYAML", "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "GongkaiIndicators", dependencies: ["GongkaiCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "GongkaiImport", dependencies: ["GongkaiCore", "GongkaiIndicators", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GongkaiIndicators", dependencies: ["GongkaiCore", "GongkaiYAML", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GongkaiImport", dependencies: ["GongkaiCore", "GongkaiIndicators", "GongkaiYAML", "Markdown", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "GongkaiServe",
             dependencies: [
@@ -62,7 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiIndicators", "Markdown"]),
-        .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore", "GongkaiYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiImportTests", dependencies: ["GongkaiImport", "GongkaiCore", "Markdown"]),
         .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiBuild", "GongkaiCore"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai"]),

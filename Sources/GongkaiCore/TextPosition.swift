@@ -42,12 +42,27 @@ public struct TextPosition: Sendable {
             if b == 0x0D, i < utf8.endIndex, utf8[i] == 0x0A { i = utf8.index(after: i) }
             if b == 0x0A || b == 0x0D { lineStarts.append(i) }
         }
-        return positions.map { line, byteColumn in
-            guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return byteColumn }
-            let start = lineStarts[line - 1]
-            guard let target = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: text.endIndex) else { return byteColumn }
-            return text.distance(from: start, to: characterStart(of: target, in: text)) + 1
+        // In order of place, each line's characters are counted on from the previous position on it rather than
+        // from the line's start: 40,000 links on one line took 42 s counted from the start for every link.
+        var columns = positions.map(\.byteColumn)
+        let order = positions.indices.sorted { (positions[$0].line, positions[$0].byteColumn) < (positions[$1].line, positions[$1].byteColumn) }
+        var previousLine = 0, lastByte = 1
+        var counted = text.startIndex, characters = 0
+        for k in order {
+            let (line, byteColumn) = positions[k]
+            guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { continue }
+            let start = line == previousLine ? counted : lineStarts[line - 1]
+            let from = line == previousLine ? byteColumn - lastByte : byteColumn - 1
+            guard let target = utf8.index(start, offsetBy: from, limitedBy: text.endIndex) else { continue }
+            let characterIndex = characterStart(of: target, in: text)
+            if line != previousLine { characters = 0 }
+            characters += text.distance(from: start, to: characterIndex)
+            columns[k] = characters + 1
+            previousLine = line
+            counted = characterIndex
+            lastByte = byteColumn - utf8.distance(from: characterIndex, to: target)
         }
+        return columns
     }
 
     /// The start of the character that holds the byte at `index` (the index itself when a character starts there): a

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import Markdown
+import GongkaiYAML
 import Yams
 
 /// Proves an import: reads back the files written to a report folder, renders the Markdown as the site will, and
@@ -29,6 +30,7 @@ public struct FidelityChecker: Sendable {
         let yaml: [String: Any]
         do {
             let text = try String(contentsOf: folder.appendingPathComponent("report.yaml"), encoding: .utf8)
+            try YAMLAliasGuard.check(text, path: "report.yaml")
             yaml = (try Yams.load(yaml: text) as? [String: Any]) ?? [:]
         } catch {
             return [.error("cannot read back report.yaml: \(error)", at: here)]
@@ -53,6 +55,7 @@ public struct FidelityChecker: Sendable {
             let (frontMatter, body) = Self.splitFrontMatter(text)
             if let frontMatter {
                 do {
+                    try YAMLAliasGuard.check(frontMatter, path: page)
                     let fm = (try Yams.load(yaml: frontMatter) as? [String: Any]) ?? [:]
                     written += Self.string(fm["title"])
                 } catch {

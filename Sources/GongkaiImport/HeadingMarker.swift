@@ -7,6 +7,19 @@ public struct HeadingMarker: Sendable, Hashable {
     public let numbering: String
     /// The number it stands for (一 = 1, 十二 = 12, ４ = 4).
     public let number: Int
+    /// Invisible characters written before the numbering (zero-width, bidi controls, U+FEFF), also at the start of
+    /// `numbering`; empty for a clean heading. The heading is recognised all the same (a pasted `\u{200B}一、` would
+    /// otherwise silently become body text), and the importer warns at its line.
+    public var hiddenPrefix: String = ""
+
+    /// Zero-width and bidi formatting characters a copied text may carry unseen: U+200B–U+200F, U+202A–U+202E,
+    /// U+2066–U+2069, U+FEFF.
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
 
     static let chineseDigits: [Character: Int] = [
         "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -16,6 +29,18 @@ public struct HeadingMarker: Sendable, Hashable {
 
     /// The marker at the start of `text`, if the text starts with one and something follows it.
     public static func match(_ text: String) -> HeadingMarker? {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, isInvisible(first) else { return matchVisible(text) }
+        let start = scalars.firstIndex { !isInvisible($0) } ?? scalars.endIndex
+        let hidden = String(scalars[..<start])
+        guard let marker = matchVisible(String(scalars[start...])) else { return nil }
+        var found = HeadingMarker(level: marker.level, numbering: hidden + marker.numbering, number: marker.number)
+        found.hiddenPrefix = hidden
+        return found
+    }
+
+    /// `match(_:)` for text that does not start with an invisible character.
+    private static func matchVisible(_ text: String) -> HeadingMarker? {
         let chars = Array(text)
         guard let first = chars.first else { return nil }
         if openParens.contains(first) {

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import GongkaiIndicators
+import GongkaiYAML
 import Yams
 
 /// Imports a plain-text report into the content model: decode → ``ReportParser`` → ``ReportOutline`` →
@@ -111,8 +112,8 @@ public struct ReportImporter: Sendable {
         let token = UUID().uuidString.prefix(8)
         let temp = contentFolder.appendingPathComponent(".gongkai-import-\(plan.id)-\(token)", isDirectory: true)
         var metadata = plan.metadata
+        if exists { metadata.keepHandFilled(from: try Self.readScalars(target.appendingPathComponent("report.yaml"), shownAs: target.appendingPathComponent("report.yaml").path)) }
         do {
-            if exists { metadata.keepHandFilled(from: Self.readScalars(target.appendingPathComponent("report.yaml"))) }
             try fm.createDirectory(at: temp, withIntermediateDirectories: true)
             try Data(metadata.yaml.utf8).write(to: temp.appendingPathComponent("report.yaml"))
             try Data(plan.sourceBytes).write(to: temp.appendingPathComponent("source.txt"))
@@ -187,10 +188,12 @@ public struct ReportImporter: Sendable {
         }
     }
 
-    /// The string values of a YAML mapping file (empty when missing or unreadable).
-    private static func readScalars(_ url: URL) -> [String: String] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8),
-              let map = (try? Yams.load(yaml: text)) as? [String: Any] else { return [:] }
+    /// The string values of a YAML mapping file (empty when missing or unreadable); an alias in it is an error
+    /// (`YAMLAliasGuard`) rather than a file whose hand-filled values are silently dropped.
+    private static func readScalars(_ url: URL, shownAs path: String) throws(DiagnosticError) -> [String: String] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        try YAMLAliasGuard.check(text, path: path)
+        guard let map = (try? Yams.load(yaml: text)) as? [String: Any] else { return [:] }
         var out: [String: String] = [:]
         for (k, v) in map {
             if let s = v as? String { out[k] = s } else if let i = v as? Int { out[k] = String(i) } else if let d = v as? Date {

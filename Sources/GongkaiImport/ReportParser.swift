@@ -103,6 +103,12 @@ public struct ReportParser: Sendable {
                 if stack.isEmpty { outline.opening.append(paragraph) } else { stack[stack.count - 1].paragraphs.append(paragraph) }
                 continue
             }
+            if let marker = HeadingMarker.match(paragraph.text), !marker.hiddenPrefix.isEmpty {
+                let codes = marker.hiddenPrefix.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+                outline.diagnostics.append(.warning(
+                    "invisible character \(codes.joined(separator: " ")) before the heading number `\(String(marker.numbering.unicodeScalars.dropFirst(marker.hiddenPrefix.unicodeScalars.count)))`; the line is taken as a heading, but delete the character in the source and the page",
+                    at: SourceLocation(path: source.path, line: paragraph.line, column: 1)))
+            }
             while let last = stack.last, last.heading.level >= heading.level { closeSection() }
             stack.append(ReportOutline.Section(heading: heading, paragraphs: rest.map { [$0] } ?? [], children: []))
         }

@@ -86,14 +86,38 @@ public enum IndicatorExport {
     }
 
     /// RFC 4180: quote a field containing comma, quote, CR or LF; double inner quotes.
+    ///
+    /// CSV injection (OWASP): a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula (and a
+    /// leading tab or carriage return can hide one), so such a field gets a leading `'`, which Excel shows as
+    /// text. A field that is only a negative decimal number (`-0.5`, `-12`) is left as it is: Excel reads it as
+    /// the number, not a formula, and the 数值 column must stay numeric.
     static func csvField(_ field: String) -> String {
         // Bytes, not characters: a CSV reader splits at a comma even when a combining mark follows it (where
         // `Character` sees one cluster, not ","), and looking at bytes spares the grapheme breaking.
+        var field = field
+        if let first = field.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first),
+           !isNegativeNumber(field.utf8) {
+            field = "'" + field
+        }
         let utf8 = field.utf8
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || utf8.first == 0x20 || utf8.last == 0x20
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether `utf8` is `-` followed by digits, with at most one `.` between digits (`-0.5`, `-12`).
+    private static func isNegativeNumber(_ utf8: String.UTF8View) -> Bool {
+        var digits = 0, dots = 0, afterDot = 0
+        for (i, b) in utf8.enumerated() {
+            if i == 0 { guard b == UInt8(ascii: "-") else { return false }; continue }
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1; if dots == 1 { afterDot += 1 }
+            case UInt8(ascii: "."): guard digits > 0, dots == 0 else { return false }; dots += 1
+            default: return false
+            }
+        }
+        return digits > 0 && (dots == 0 || afterDot > 0)
     }
 
     /// A compact JSON object with keys sorted (by Unicode scalars, like JSONEncoder's `.sortedKeys`).

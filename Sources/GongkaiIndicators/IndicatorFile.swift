@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiYAML
 import Yams
 
 /// Reads and writes a report's `indicators.yaml`.
@@ -27,6 +28,7 @@ public enum IndicatorFile {
     /// number), each with the line and column of the offending entry or field.
     public static func load(path: String, text: String) throws(DiagnosticError) -> IndicatorSet {
         let root: Node?
+        try YAMLAliasGuard.check(text, path: path)
         do {
             // UTF-8 named: the default reads the environment. The basic resolver: every value is read as text here,
             // so resolving types with the default one's regular expressions only costs time.

@@ -108,6 +108,10 @@ public struct HeadingIDGenerator: Sendable {
     /// Ids to hand out again, in order, instead of making them (see `init(replaying:)`).
     private var replay: [String] = []
     private var replayed = 0
+    /// For each base id handed out, the suffix to try first when it comes again: every `base-k` below it is taken
+    /// (ids are never given back), so the first free one is the same as probing from `-1`, without probing
+    /// 1, 2, … again for each repeat (20,000 identical headings took over a minute).
+    private var nextSuffix: [IDKey: Int] = [:]
 
     /// Creates a generator; `reserved` ids are treated as already taken.
     public init(reserved: Set<String> = []) { used = Set(reserved.map(IDKey.init)) }
@@ -128,15 +132,22 @@ public struct HeadingIDGenerator: Sendable {
         }
         if replayed > 0, replayed == replay.count {
             used = Set(replay.map(IDKey.init))
+            nextSuffix = [:]
             replayed += 1
         }
         let base = HeadingID.slug(text)
-        var candidate = base
-        var n = 1
-        while used.contains(IDKey(candidate)) {
-            candidate = "\(base)-\(n)"
-            n += 1
+        let baseKey = IDKey(base)
+        guard used.contains(baseKey) else {
+            used.insert(baseKey)
+            return base
         }
+        var n = nextSuffix[baseKey] ?? 1
+        var candidate = "\(base)-\(n)"
+        while used.contains(IDKey(candidate)) {
+            n += 1
+            candidate = "\(base)-\(n)"
+        }
+        nextSuffix[baseKey] = n + 1
         used.insert(IDKey(candidate))
         return candidate
     }

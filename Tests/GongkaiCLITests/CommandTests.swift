@@ -53,3 +53,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path), "check writes nothing")
     }
 }
+
+/// Issue #31 through the real binary: the inputs that crashed or exhausted it now give `path:line:col: error:`.
+@Suite(.timeLimit(.minutes(2))) struct HostileInputCommandTests {
+    @Test func aSelfIncludingPartialFailsBuildAndCheckWithTheTagAndLeavesNoFolder() throws {
+        let site = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["init", site.path]).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
+        try Data("<footer>{{> partials/footer}}</footer>\n".utf8).write(to: site.appendingPathComponent("theme/templates/partials/footer.mustache"))
+        for command in ["build", "check"] {
+            let out = try CLI.run([command, "--root", site.path])
+            #expect(out.status == 1, "\(command): \(out.status) \(out.stderr)")
+            #expect(out.stderr.contains("theme/templates/partials/footer.mustache:1:9: error: template `partials/footer` includes itself"), "\(command): \(out.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == before, "no public/ and no staging folder")
+    }
+
+    @Test func anAliasBombInSiteYAMLFailsQuickly() throws {
+        let site = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["init", site.path]).status == 0)
+        var bomb = "title: 测试\na0: &a0 [x,x,x,x,x,x,x,x,x]\n"
+        for level in 1...9 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]\n" }
+        try Data(bomb.utf8).write(to: site.appendingPathComponent("content/site.yaml"))
+        for command in ["build", "check"] {
+            let out = try CLI.run([command, "--root", site.path])
+            #expect(out.status == 1)
+            #expect(out.stderr.contains("content/site.yaml:3:10: error: YAML aliases"), "\(command): \(out.stderr)")
+        }
+    }
+
+    @Test func renderOfFortyThousandLinksOnOneLineIsQuick() throws {
+        let clock = ContinuousClock()
+        var out: CLI.Output?
+        let elapsed = try clock.measure { out = try CLI.run(["render"], input: String(repeating: "[a](b) ", count: 40_000) + "\n") }
+        #expect(out?.status == 0)
+        #expect(out?.stdout.components(separatedBy: "<a href=\"b\">").count == 40_001)
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+    }
+}

@@ -70,6 +70,33 @@ import Testing
         #expect(IndicatorExport.csvField("x\u{3000}") == "x\u{3000}")
     }
 
+    /// Issue #31, item 8: a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab or CR)
+    /// gets a leading `'`; a plain negative number stays a number.
+    @Test func csvCellsThatStartAFormulaAreNeutralised() throws {
+        #expect(IndicatorExport.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(IndicatorExport.csvField("+1") == "'+1")
+        #expect(IndicatorExport.csvField("-1+2") == "'-1+2")
+        #expect(IndicatorExport.csvField("@SUM(A1)") == "'@SUM(A1)")
+        #expect(IndicatorExport.csvField("\t=1") == "'\t=1")
+        #expect(IndicatorExport.csvField("\r=1") == "\"'\r=1\"")
+        #expect(IndicatorExport.csvField("-") == "'-")
+        #expect(IndicatorExport.csvField("-.5") == "'-.5")
+        #expect(IndicatorExport.csvField("-5.") == "'-5.")
+        #expect(IndicatorExport.csvField("-0.5") == "-0.5")
+        #expect(IndicatorExport.csvField("-12") == "-12")
+        #expect(IndicatorExport.csvField("a=b") == "a=b")
+        let set = IndicatorSet([
+            Indicator(id: "x", topic: "02/04", label: "=cmd|' /C calc'!A0", value: Decimal(string: "-0.5")!, unit: "@",
+                      written: "-0.5", quote: "+下降0.5"),
+        ])
+        let rows = Self.parseCSV(try #require(String(data: IndicatorExport.csv(set).dropFirst(3), encoding: .utf8)))
+        #expect(rows[1][2] == "'=cmd|' /C calc'!A0")
+        #expect(rows[1][3] == "-0.5")
+        #expect(rows[1][4] == "'@")
+        #expect(rows[1][6] == "-0.5")
+        #expect(rows[1][7] == "'+下降0.5")
+    }
+
     @Test func csvOfTheCommittedData() throws {
         let set = try CommittedDataTests.load()
         let data = IndicatorExport.csv(set)

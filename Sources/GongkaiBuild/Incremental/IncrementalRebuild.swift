@@ -115,8 +115,11 @@ struct IncrementalRebuild {
         let file = builder.root.appendingPathComponent(path)
         let name = parts[parts.count - 1]
         let stem = name == "_index.md" ? parts[parts.count - 2] : String(name.dropLast(3))
+        // A file that became a link (outside the site, or to a folder), a FIFO …: a whole build says so.
+        let boundary = SymlinkGuard.realPath(builder.root)
+        guard case .file = SymlinkGuard.verdict(file.path, boundary: boundary, displayPath: path) else { return nil }
         var diagnostics: [Diagnostic] = []
-        let loaded = ReportLoader(root: builder.root, folder: folder)
+        let loaded = ReportLoader(root: builder.root, folder: folder, boundary: boundary)
             .readTopic(file, display: path, stem: stem, parentID: topic.parentID, depth: topic.depth, diagnostics: &diagnostics)
         return diagnostics.isEmpty ? loaded : nil
     }

@@ -10,12 +10,41 @@ struct ReportLoader {
 
     private var id: String { folder.lastPathComponent }
     private var displayFolder: String { "content/\(id)" }
+    /// The site folder's real path: what every link read through must stay inside (`SymlinkGuard`).
+    private var boundary: String
+
+    init(root: URL, folder: URL, deferBodies: Bool = false, boundary: String? = nil) {
+        self.root = root
+        self.folder = folder
+        self.deferBodies = deferBodies
+        self.boundary = boundary ?? SymlinkGuard.realPath(root)
+    }
+
+    /// Whether the file `name` of the report folder may be read: an error (and false) for a link leading outside
+    /// the site, a FIFO …; false when it is not there.
+    private func readable(_ url: URL, display: String, diagnostics: inout [Diagnostic]) -> Bool {
+        switch SymlinkGuard.verdict(url.path, boundary: boundary, displayPath: display) {
+        case .file: return true
+        case .folder, .missing: return false
+        case .refused(let problem):
+            diagnostics.append(problem)
+            return false
+        }
+    }
 
     func load(diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> LoadedReport {
+        // report.yaml is read only when it is a file inside the site (a link to /etc/passwd is never opened).
+        var refused: [Diagnostic] = []
+        let metadataURL = folder.appendingPathComponent("report.yaml", isDirectory: false)
+        if !readable(metadataURL, display: "\(displayFolder)/report.yaml", diagnostics: &refused), !refused.isEmpty {
+            throw DiagnosticError(diagnostics + refused)
+        }
         let metadata = try readMetadata(diagnostics: &diagnostics)
         var opening: MarkdownSource?
         let indexURL = folder.appendingPathComponent("_index.md", isDirectory: false)
-        if FileManager.default.fileExists(atPath: indexURL.path) {
+        // A refused _index.md or indicators.yaml: the folder's listing (`loadTopics`) reports it, once.
+        var reportedByListing: [Diagnostic] = []
+        if readable(indexURL, display: "\(displayFolder)/_index.md", diagnostics: &reportedByListing) {
             var fingerprint: FileFingerprint?
             let file = try SourceFile.read(indexURL, displayPath: "\(displayFolder)/_index.md", fingerprint: &fingerprint)
             let doc = try FrontMatterDocument.parse(file, keepBody: !defers(fingerprint))
@@ -26,7 +55,7 @@ struct ReportLoader {
         loadTopics(in: folder, relative: "", parentID: nil, depth: 1, into: &topics, assets: &assets, diagnostics: &diagnostics)
         var indicators: SourceFile?
         let indicatorsURL = folder.appendingPathComponent("indicators.yaml", isDirectory: false)
-        if FileManager.default.fileExists(atPath: indicatorsURL.path) {
+        if readable(indicatorsURL, display: "\(displayFolder)/indicators.yaml", diagnostics: &reportedByListing) {
             do { indicators = try SourceFile.read(indicatorsURL, displayPath: "\(displayFolder)/indicators.yaml") } catch { diagnostics += error.diagnostics }
         }
         return LoadedReport(metadata: metadata, opening: opening, topics: topics, indicators: indicators, assets: assets)
@@ -72,20 +101,16 @@ struct ReportLoader {
     /// Reads the topics of one folder level, depth first, siblings sorted by `order` then file name.
     private func loadTopics(in dir: URL, relative: String, parentID: String?, depth: Int,
                             into topics: inout [LoadedTopic], assets: inout [StaticFile], diagnostics: inout [Diagnostic]) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+        let shownDir = relative.isEmpty ? displayFolder : "\(displayFolder)/\(relative.dropLast())"
+        let entries = SiteFolder.entries(of: dir, display: shownDir, boundary: boundary, diagnostics: &diagnostics)
         var level: [(topic: LoadedTopic, folder: URL?)] = []
-        for name in names where !name.hasPrefix(".") {
-            // `isDirectory` given: without it, Foundation looks the path up on disk to decide (once more per file).
-            let url = dir.appendingPathComponent(name, isDirectory: false)
+        for entry in entries {
+            let name = entry.name, url = entry.url
             let display = "\(displayFolder)/\(relative)\(name)"
-            let status = FileStatus(path: url.path)
-            if let problem = SymlinkGuard.check(url, status: status, root: root, displayPath: display) {
-                diagnostics.append(problem)
-                continue
-            }
-            if status?.isDirectory == true {
+            if entry.isDirectory {
                 let index = url.appendingPathComponent("_index.md", isDirectory: false)
-                guard FileManager.default.fileExists(atPath: index.path) else {
+                var reportedByListing: [Diagnostic] = []  // a refused _index.md: the folder's listing reports it
+                guard readable(index, display: "\(display)/_index.md", diagnostics: &reportedByListing) else {
                     collectAssets(in: url, relative: "\(relative)\(name)/", into: &assets, diagnostics: &diagnostics)
                     continue
                 }
@@ -101,8 +126,10 @@ struct ReportLoader {
                 }
             } else if depth == 1 && ["report.yaml", "indicators.yaml", "source.txt"].contains(name) || name.hasSuffix(".draft.yaml") {
                 continue
-            } else if let data = FileManager.default.contents(atPath: url.path) {
-                assets.append(StaticFile(outputPath: "\(id)/\(relative)\(name)", bytes: [UInt8](data)))
+            } else if let bytes = FileBytes.read(url.path) {
+                assets.append(StaticFile(outputPath: "\(id)/\(relative)\(name)", bytes: bytes))
+            } else {
+                diagnostics.append(.error("cannot read file", at: SourceLocation(path: display, line: 1, column: 1)))
             }
         }
         level.sort { ($0.topic.order, $0.topic.id) < ($1.topic.order, $1.topic.id) }
@@ -116,19 +143,13 @@ struct ReportLoader {
     }
 
     private func collectAssets(in dir: URL, relative: String, into assets: inout [StaticFile], diagnostics: inout [Diagnostic]) {
-        guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return }
-        var found: [String] = []
-        for case let path as String in walker { found.append(path) }
-        for path in found.sorted() {
-            var isDir: ObjCBool = false
-            let url = dir.appendingPathComponent(path)
-            if let problem = SymlinkGuard.check(url, root: root, displayPath: "\(displayFolder)/\(relative)\(path)") {
-                diagnostics.append(problem)
+        let display = "\(displayFolder)/\(relative.dropLast())"
+        for (path, url) in SiteFolder.files(below: dir, display: display, boundary: boundary, diagnostics: &diagnostics) {
+            guard let bytes = FileBytes.read(url.path) else {
+                diagnostics.append(.error("cannot read file", at: SourceLocation(path: "\(displayFolder)/\(relative)\(path)", line: 1, column: 1)))
                 continue
             }
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
-                  let data = FileManager.default.contents(atPath: url.path) else { continue }
-            assets.append(StaticFile(outputPath: "\(id)/\(relative)\(path)", bytes: [UInt8](data)))
+            assets.append(StaticFile(outputPath: "\(id)/\(relative)\(path)", bytes: bytes))
         }
     }
 

@@ -5,8 +5,12 @@ import GongkaiCore
 enum SiteConfigReader {
     static let path = "content/site.yaml"
 
-    static func read(root: URL, diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> SiteConfig {
+    static func read(root: URL, boundary: String? = nil, diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> SiteConfig {
         let url = root.appendingPathComponent(path)
+        // Never read through a link leading outside the site (nor from a FIFO, which would wait forever).
+        if let problem = SymlinkGuard.check(url.path, boundary: boundary ?? SymlinkGuard.realPath(root), displayPath: path) {
+            throw DiagnosticError([problem])
+        }
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw DiagnosticError([.error("no site configuration: create content/site.yaml (`gongkai init` writes one)", at: SourceLocation(path: path, line: 1, column: 1))])
         }
@@ -25,6 +29,7 @@ enum SiteConfigReader {
         var config = SiteConfig(title: fields.string("title", required: true) ?? "", location: yaml.location)
         config.fieldLocations = yaml.scalarLocations()
         var base = fields.string("base_url") ?? "/"
+        checkURL(base, field: "base_url", in: yaml, diagnostics: &diagnostics)
         if !base.hasSuffix("/") { base += "/" }
         config.baseURL = base
         config.language = fields.string("language") ?? "zh-CN"
@@ -37,9 +42,13 @@ enum SiteConfigReader {
         diagnostics += fields.diagnostics
 
         SiteThemeConfigReader.read(yaml, into: &config, diagnostics: &diagnostics)
+        if let header = yaml["header"], let portal = header["portal_url"]?.string {
+            checkURL(portal, field: "portal_url", in: header, diagnostics: &diagnostics)
+        }
         if let menu = yaml["menu"] {
             for item in menu.items {
                 config.menu.append(SiteThemeConfigReader.menuItem(item, diagnostics: &diagnostics))
+                checkMenuURLs(item, diagnostics: &diagnostics)
             }
             if case .sequence = menu {} else if case .null = menu {} else {
                 diagnostics.append(.error("`menu` must be a list of {title, url}", at: menu.location))
@@ -54,6 +63,8 @@ enum SiteConfigReader {
             footer.errorReportURL = f.string("error_report_url") ?? ""
             footer.copyright = f.string("copyright") ?? ""
             diagnostics += f.diagnostics
+            checkURL(footer.partyGovURL, field: "party_gov_url", in: footerYAML, diagnostics: &diagnostics)
+            checkURL(footer.errorReportURL, field: "error_report_url", in: footerYAML, diagnostics: &diagnostics)
             if let contact = footerYAML["contact"] {
                 var c = FieldReader(contact)
                 c.rejectUnknown(["phone", "address", "email"])
@@ -67,15 +78,30 @@ enum SiteConfigReader {
                 footer.icp = c.string("text") ?? ""
                 footer.icpURL = c.string("url") ?? ""
                 diagnostics += c.diagnostics
+                checkURL(footer.icpURL, field: "url", in: icp, diagnostics: &diagnostics)
             }
             if let police = footerYAML["police"] {
                 var c = FieldReader(police)
                 footer.police = c.string("text") ?? ""
                 footer.policeURL = c.string("url") ?? ""
                 diagnostics += c.diagnostics
+                checkURL(footer.policeURL, field: "url", in: police, diagnostics: &diagnostics)
             }
             config.footer = footer
         }
         return config
+    }
+
+    /// An error at the value of `field` in `mapping` when `url` uses a scheme `ConfigURLPolicy` does not allow.
+    /// `checkURL` for a menu entry's `url` and those of its children.
+    private static func checkMenuURLs(_ item: YAMLValue, diagnostics: inout [Diagnostic]) {
+        if let url = item["url"]?.string { checkURL(url, field: "url", in: item, diagnostics: &diagnostics) }
+        for child in item["children"]?.items ?? [] { checkMenuURLs(child, diagnostics: &diagnostics) }
+    }
+
+    private static func checkURL(_ url: String, field: String, in mapping: YAMLValue, diagnostics: inout [Diagnostic]) {
+        if let problem = ConfigURLPolicy.problem(url, field: field, at: mapping[field]?.location ?? mapping.location) {
+            diagnostics.append(problem)
+        }
     }
 }

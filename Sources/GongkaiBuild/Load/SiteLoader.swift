@@ -19,20 +19,31 @@ public struct SiteLoader: Sendable {
     public func load() throws(DiagnosticError) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let contentURL = root.appendingPathComponent("content")
+        // Everything read must lie inside the site folder (`SymlinkGuard`): content/ and theme/ themselves too.
+        let boundary = SymlinkGuard.realPath(root)
+        var topLevel: [Diagnostic] = []
+        for (url, shown) in [(contentURL, "content"), (root.appendingPathComponent("theme"), "theme")] {
+            if let problem = SymlinkGuard.check(url.path, boundary: boundary, displayPath: shown) { topLevel.append(problem) }
+        }
+        if !topLevel.isEmpty { throw DiagnosticError(topLevel) }
         let config: SiteConfig?
         do {
-            config = try SiteConfigReader.read(root: root, diagnostics: &diagnostics)
+            config = try SiteConfigReader.read(root: root, boundary: boundary, diagnostics: &diagnostics)
         } catch {
             diagnostics += error.diagnostics
             config = nil
         }
         // Reports are read in parallel; their diagnostics are kept in folder order.
-        let folders = subfolders(of: contentURL).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.yaml", isDirectory: false).path) }
+        var listed: [Diagnostic] = []
+        let folders = SiteFolder.entries(of: contentURL, display: "content", boundary: boundary, diagnostics: &listed)
+            .filter { $0.isDirectory && FileManager.default.fileExists(atPath: $0.url.appendingPathComponent("report.yaml", isDirectory: false).path) }
+            .map(\.url)
+        diagnostics += listed.filter { $0.location.path != SiteConfigReader.path }  // reported when it was read
         let root = self.root, deferBodies = self.deferBodies
         let loaded: [(report: LoadedReport?, diagnostics: [Diagnostic])] = ParallelMap.map(folders) { folder in
             var found: [Diagnostic] = []
             do throws(DiagnosticError) {
-                let report = try ReportLoader(root: root, folder: folder, deferBodies: deferBodies).load(diagnostics: &found)
+                let report = try ReportLoader(root: root, folder: folder, deferBodies: deferBodies, boundary: boundary).load(diagnostics: &found)
                 return (report, found)
             } catch {
                 return (nil, found + error.diagnostics)
@@ -55,27 +66,18 @@ public struct SiteLoader: Sendable {
             // The header's logo: a file below content/, inside the site (a link out of it is refused).
             let url = contentURL.appendingPathComponent(logo, isDirectory: false)
             let display = "content/\(logo)"
-            let status = FileStatus(path: url.path)
-            if let problem = SymlinkGuard.check(url, status: status, root: root, displayPath: display) {
+            switch SymlinkGuard.verdict(url.path, boundary: boundary, displayPath: display) {
+            case .refused(let problem):
                 diagnostics.append(problem)
-            } else if status?.isDirectory == false, let data = FileManager.default.contents(atPath: url.path) {
+            case .file where FileManager.default.contents(atPath: url.path) != nil:
+                let data = FileManager.default.contents(atPath: url.path) ?? Data()
                 siteFiles.append(StaticFile(outputPath: SiteThemeConfigReader.logoOutputPath(logo), bytes: [UInt8](data)))
-            } else {
+            default:
                 diagnostics.append(.error("`header.logo` names \(display), which is not there: put the image in content/ or correct the name",
                                           at: config?.fieldLocations["header.logo"] ?? SourceLocation(path: SiteConfigReader.path, line: 1, column: 1)))
             }
         }
         guard let config, let theme, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
         return LoadedSite(config: config, reports: reports, theme: theme, diagnostics: diagnostics, siteFiles: siteFiles)
-    }
-
-    private func subfolders(of url: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { name in
-            var isDir: ObjCBool = false
-            let child = url.appendingPathComponent(name)
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: child.path, isDirectory: &isDir), isDir.boolValue else { return nil }
-            return child
-        }
     }
 }

@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiYAML
 import Yams
 
 /// Parses YAML text with Yams into `YAMLValue`s, turning Yams errors into located diagnostics.
@@ -6,6 +7,8 @@ enum YAMLReader {
     /// Parses `text`, found in `path` starting at file line `firstLine` (front matter starts after `---`).
     static func parse(_ text: String, path: String, firstLine: Int = 1) throws(DiagnosticError) -> YAMLValue {
         let node: Node?
+        // Aliases are refused before Yams sees the text (an alias bomb would otherwise use up the memory).
+        try YAMLAliasGuard.check(text, path: path, firstLine: firstLine)
         do {
             // UTF-8 named here: Yams's default reads the whole process environment on every call (one per file).
             // The basic resolver: values are read as text (`YAMLValue`), so the default one's regular expressions

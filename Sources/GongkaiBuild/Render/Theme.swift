@@ -46,14 +46,23 @@ public struct Theme: Sendable {
     public static func load(from url: URL, displayPath: String) throws(DiagnosticError) -> Theme {
         var diagnostics: [Diagnostic] = []
         let templatesURL = url.appendingPathComponent("templates")
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: templatesURL.path) else {
+        // The theme's files are read only from inside the theme folder (`SymlinkGuard`): a linked template,
+        // partial or assets folder leading elsewhere is an error, as is a folder link, a FIFO or a dangling link.
+        let boundary = SymlinkGuard.realPath(url)
+        for (folder, shown) in [(templatesURL, "templates"), (url.appendingPathComponent("assets"), "assets")] {
+            if let problem = SymlinkGuard.check(folder.path, boundary: boundary, displayPath: "\(displayPath)/\(shown)") {
+                diagnostics.append(problem)
+            }
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        guard FileManager.default.fileExists(atPath: templatesURL.path) else {
             throw DiagnosticError([.error("theme has no templates folder: expected \(displayPath)/templates/", at: SourceLocation(path: "\(displayPath)/templates", line: 1, column: 1))])
         }
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [(name: String, path: String, text: String)] = []
-        for relative in files(below: templatesURL) where relative.hasSuffix(".mustache") {
+        for (relative, _) in SiteFolder.files(below: templatesURL, display: "\(displayPath)/templates", boundary: boundary, diagnostics: &diagnostics)
+            where relative.hasSuffix(".mustache") {
             let path = "\(displayPath)/templates/\(relative)"
             let name = String(relative.dropLast(".mustache".count))
             do {
@@ -82,17 +91,16 @@ public struct Theme: Sendable {
         for source in sources {
             diagnostics += missingPartials(in: source.text, path: source.path, known: names)
         }
+        diagnostics += TemplateCycleCheck.diagnostics(sources.map { TemplateCycleCheck.Source(name: $0.name, path: $0.path, text: $0.text) })
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
 
         var assets: [StaticFile] = []
         let assetsURL = url.appendingPathComponent("assets")
-        for relative in files(below: assetsURL) {
-            if let problem = SymlinkGuard.check(assetsURL.appendingPathComponent(relative), root: url, displayPath: "\(displayPath)/assets/\(relative)") {
-                diagnostics.append(problem)
-                continue
-            }
-            if let data = fm.contents(atPath: assetsURL.appendingPathComponent(relative).path) {
-                assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: [UInt8](data)))
+        for (relative, file) in SiteFolder.files(below: assetsURL, display: "\(displayPath)/assets", boundary: boundary, diagnostics: &diagnostics) {
+            if let bytes = FileBytes.read(file.path) {
+                assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: bytes))
+            } else {
+                diagnostics.append(.error("cannot read file", at: SourceLocation(path: "\(displayPath)/assets/\(relative)", line: 1, column: 1)))
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
@@ -184,7 +192,7 @@ public struct Theme: Sendable {
     }
 
     /// Every `{{…}}` tag of a template: where it starts, and what stands between the braces.
-    private static func tags(in text: String) -> [(start: String.Index, content: Substring)] {
+    static func tags(in text: String) -> [(start: String.Index, content: Substring)] {
         var out: [(start: String.Index, content: Substring)] = []
         var search = text.startIndex
         while let open = text.range(of: "{{", range: search..<text.endIndex) {
@@ -201,23 +209,10 @@ public struct Theme: Sendable {
             let tag = content.trimmingCharacters(in: .whitespaces)
             guard let first = tag.first, first == ">" || first == "<" else { return nil }
             let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard !known.contains(name) else { return nil }
+            guard !known.contains(name), !name.hasPrefix("*") else { return nil }  // `*`: TemplateCycleCheck's error
             let (line, column) = position.lineColumn(of: start)
             return .error("template uses partial `\(name)`, but theme/templates/\(name).mustache does not exist", at: SourceLocation(path: path, line: line, column: column))
         }
     }
 
-
-    private static func files(below url: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
-        var out: [String] = []
-        for case let path as String in walker {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue,
-               !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                out.append(path)
-            }
-        }
-        return out.sorted()
-    }
 }
