@@ -121,19 +121,20 @@ public struct SiteBuilder: Sendable {
         defer { timer.report() }
         // One build at a time per output folder, from before its previous manifest is read until the new one is in place.
         let lock = try OutputLock(destination: destination ?? root.appendingPathComponent("public"))
+        let published = PublishedReports(destination: destination ?? root.appendingPathComponent("public"))
         // The bodies stay on disk until rendered: the sources of a large site are not all held at once either.
         let loaded = try load(deferBodies: true)
         timer.lap("load")
         var plan = SiteAssembler().plan(consume loaded)
         if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme) {
             let output = try StreamingOutput(lock: lock, basePath: plan.model.config.basePath, swaps: swapsOutput)
-            return try stream(&plan, into: output, timer: &timer)
+            return try stream(&plan, into: output, published: published, timer: &timer)
         }
         let model = try plan.assembled()
         timer.lap("assemble")
         let findings = checks(model)
         timer.lap("check")
-        let diagnostics = model.diagnostics + findings
+        let diagnostics = model.diagnostics + findings + published.dropped(from: model)
         if findings.hasErrors { throw DiagnosticError(diagnostics) }
         let output = try StreamingOutput(lock: lock, basePath: model.config.basePath, swaps: swapsOutput)
         do throws(DiagnosticError) {
@@ -153,7 +154,8 @@ public struct SiteBuilder: Sendable {
     /// `write(to:)`, streaming: bodies, pages and search index a few reports at a time into `output` (a temporary
     /// or staging folder), then the checks; any error discards what was written. The errors are those the other way
     /// gives, in its order: the assembler's, then the checker's, then pages without a template.
-    private func stream(_ plan: inout AssemblyPlan, into output: StreamingOutput, timer: inout StageTimer) throws(DiagnosticError) -> WriteReport {
+    private func stream(_ plan: inout AssemblyPlan, into output: StreamingOutput, published: PublishedReports,
+                        timer: inout StageTimer) throws(DiagnosticError) -> WriteReport {
         let missing = SiteRenderer(options: options, progress: progress).stream(&plan, window: streamWindow) { output.put($0) }
         timer.lap("assemble, render and write")
         let assembled = plan.diagnostics()
@@ -161,7 +163,7 @@ public struct SiteBuilder: Sendable {
         plan.model.diagnostics = assembled
         let findings = checks(plan.model)
         timer.lap("check")
-        let diagnostics = assembled + findings
+        let diagnostics = assembled + findings + published.dropped(from: plan.model)
         if findings.hasErrors { output.abandon(); throw DiagnosticError(diagnostics) }
         if !missing.isEmpty { output.abandon(); throw DiagnosticError(diagnostics + SiteRenderer.noTemplate(missing)) }
         let manifest = output.manifest()

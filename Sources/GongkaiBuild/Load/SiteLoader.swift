@@ -35,9 +35,13 @@ public struct SiteLoader: Sendable {
         }
         // Reports are read in parallel; their diagnostics are kept in folder order.
         var listed: [Diagnostic] = []
-        let folders = SiteFolder.entries(of: contentURL, display: "content", boundary: boundary, diagnostics: &listed)
-            .filter { $0.isDirectory && FileManager.default.fileExists(atPath: $0.url.appendingPathComponent("report.yaml", isDirectory: false).path) }
+        let entries = SiteFolder.entries(of: contentURL, display: "content", boundary: boundary, diagnostics: &listed).filter(\.isDirectory)
+        let folders = entries.filter { FileManager.default.fileExists(atPath: $0.url.appendingPathComponent("report.yaml", isDirectory: false).path) }
             .map(\.url)
+        // A folder of Markdown without report.yaml is not a report and is not published: say so (a misspelt name).
+        for entry in entries where !folders.contains(entry.url) {
+            if let warning = Self.notAReport(entry.url) { diagnostics.append(warning) }
+        }
         diagnostics += listed.filter { $0.location.path != SiteConfigReader.path }  // reported when it was read
         let root = self.root, deferBodies = self.deferBodies
         let loaded: [(report: LoadedReport?, diagnostics: [Diagnostic])] = ParallelMap.map(folders) { folder in
@@ -80,4 +84,14 @@ public struct SiteLoader: Sendable {
         guard let config, let theme, !diagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
         return LoadedSite(config: config, reports: reports, theme: theme, diagnostics: diagnostics, siteFiles: siteFiles)
     }
+    /// A warning for a content folder that holds Markdown but no `report.yaml`, naming a near miss when there is one.
+    static func notAReport(_ folder: URL) -> Diagnostic? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard names.contains(where: { $0.hasSuffix(".md") }) else { return nil }
+        let near = names.first { $0 != "report.yaml" && $0.lowercased().hasPrefix("report") && ($0.lowercased().hasSuffix(".yaml") || $0.lowercased().hasSuffix(".yml")) }
+        let hint = near.map { " (it has `\($0)`: the name must be exactly report.yaml)" } ?? ""
+        return .warning("content/\(folder.lastPathComponent) has Markdown files but no report.yaml, so it is not published\(hint)",
+                        at: SourceLocation(path: "content/\(folder.lastPathComponent)", line: 1, column: 1))
+    }
+
 }
