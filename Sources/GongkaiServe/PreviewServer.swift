@@ -48,6 +48,7 @@ public struct PreviewServer: Sendable {
         let host = options.host
         let app = Application(
             responder: PreviewResponder(state: state, hub: hub),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(options.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -80,5 +81,11 @@ public struct PreviewServer: Sendable {
             return ServeError.cannotListen(host: host, port: port, reason: text)
         }
         return error
+    }
+
+    /// `duration` in whole nanoseconds, for NIO's `TimeAmount`.
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

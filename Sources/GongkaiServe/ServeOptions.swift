@@ -18,6 +18,10 @@ public struct ServeOptions: Sendable {
     public var output: URL?
     /// Stop gracefully on SIGINT and SIGTERM (off in tests, which cancel instead).
     public var handleSignals: Bool
+    /// How long a connection may hold no request in progress (a request whose head has not arrived, or nothing
+    /// after a response) before it is closed: a client that sends its headers a byte at a time, or never, does not
+    /// keep a connection forever. The live-reload stream is a request in progress and stays open.
+    public var idleTimeout: Duration = .seconds(30)
 
     /// Creates options; the defaults are those of `gongkai serve`.
     public init(host: String = "127.0.0.1", port: Int = 1313, build: BuildOptions = BuildOptions(), polling: Bool = false,

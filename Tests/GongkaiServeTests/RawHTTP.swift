@@ -21,6 +21,8 @@ final class RawConnection: @unchecked Sendable {
 
     private let fd: Int32
     private var buffer: [UInt8] = []
+    /// True once the server has closed the connection (a read found its end).
+    private(set) var isClosed = false
 
     /// Connects to 127.0.0.1:`port`.
     init(port: Int) throws {
@@ -71,6 +73,7 @@ final class RawConnection: @unchecked Sendable {
         guard poll(&descriptor, 1, ms) > 0 else { return false }
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n == 0 { isClosed = true }
         guard n > 0 else { return false }
         buffer += chunk[..<n]
         return true

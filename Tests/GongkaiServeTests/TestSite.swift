@@ -61,8 +61,9 @@ final class RunningServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// Starts a server for `site` on a free port and waits until it listens.
-    init(site: TestSite, polling: Bool = false, output: URL? = nil) async throws {
-        let options = ServeOptions(host: "127.0.0.1", port: 0, polling: polling, handleSignals: false, output: output)
+    init(site: TestSite, polling: Bool = false, output: URL? = nil, idleTimeout: Duration? = nil) async throws {
+        var options = ServeOptions(host: "127.0.0.1", port: 0, polling: polling, handleSignals: false, output: output)
+        if let idleTimeout { options.idleTimeout = idleTimeout }
         let server = PreviewServer(root: site.root, options: options)
         let (ready, readyContinuation) = AsyncStream.makeStream(of: ServerAddress.self)
         task = Task {
