@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         let diagnostics: [Diagnostic]
         do {
             let result = try builder.build()
-            diagnostics = result.diagnostics + OutputLinkChecker(basePath: result.model.config.basePath).check(result.files)
+            diagnostics = result.diagnostics + OutputLinkChecker(basePath: result.model.config.basePath).check(result.files, theme: result.model.theme)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure

@@ -134,6 +134,31 @@ import GongkaiCore
         #expect(css.contains(".report-closing { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }"))
     }
 
+    /// A missing asset in a template is one error at the template's line, not one per page at `public/…:1:1`.
+    @Test func aMissingAssetIsOneErrorAtTheTemplate() throws {
+        let site = try SiteFixture(smallSite)
+        let footer = site.root.appendingPathComponent("theme/templates/partials/footer.mustache")
+        var text = try String(contentsOf: footer, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\">\n  <img src=\"{{assets}}guohui-missing.png\" alt=\"国徽\">")
+        try Data(text.utf8).write(to: footer)
+        let result = try SiteBuilder(root: site.root, publishingChecks: true).build()
+        let findings = OutputLinkChecker(basePath: result.model.config.basePath).check(result.files, theme: result.model.theme)
+            .filter { $0.severity == .error }.map(\.description)
+        #expect(findings.count == 1, "\(findings)")
+        #expect(findings.first?.hasPrefix("theme/templates/partials/footer.mustache:2:23: error: link to /assets/guohui-missing.png, which the site does not have, on ") == true,
+                "\(findings)")
+    }
+
+    /// A template that does not parse is reported once, without a false "partial … does not exist" where it is used.
+    @Test func aTemplateThatDoesNotParseIsNotAlsoAMissingPartial() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("theme/templates/partials/footer.mustache", "<footer>{{#open}}</footer>\n")
+        let errors = try #require(site.buildErrors())
+        #expect(errors.contains("theme/templates/partials/footer.mustache:"))
+        #expect(errors.contains("template does not parse"))
+        #expect(!errors.contains("does not exist"), "\(errors)")
+    }
+
     /// Every palette keeps white text at 4.5:1 or more on its identity colour and its dark shade (WCAG 2 contrast),
     /// read from the theme's own CSS.
     @Test func palettesKeepTheirContrast() throws {

@@ -11,8 +11,10 @@ public struct OutputLinkChecker: Sendable {
     /// Creates a checker.
     public init(basePath: String) { self.basePath = basePath }
 
-    /// Findings for `files`; locations name the output file (there is no source line for template output).
-    public func check(_ files: [OutputFile]) -> [Diagnostic] {
+    /// Findings for `files`; locations name the output file (there is no source line for template output), except
+    /// that a target broken on several pages is one error, at the line of `theme`'s template that names it when one
+    /// does (a missing asset in the footer is one mistake, not one per page).
+    public func check(_ files: [OutputFile], theme: Theme? = nil) -> [Diagnostic] {
         var byURL: [String: OutputFile] = [:]
         for file in files { byURL[file.path] = file; byURL[file.urlPath] = file }
         let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
@@ -24,6 +26,7 @@ public struct OutputLinkChecker: Sendable {
             links[file.path] = Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text) + Self.attributeValues("action", in: text)
         }
         var out: [Diagnostic] = []
+        var broken: [(target: String, link: String, page: String)] = []
         var edges: [String: Set<String>] = [:]
         for file in htmlFiles {
             let page = file.kind == .notFound ? "" : file.urlPath
@@ -39,14 +42,15 @@ public struct OutputLinkChecker: Sendable {
                     target = String(target.dropFirst(basePath.count))
                     target = target.isEmpty ? "./" : target
                     guard let resolved = SiteChecker.resolve(target, from: "") else { continue }
-                    record(resolved, from: file, byURL: byURL, ids: ids, edges: &edges, out: &out, link: link)
+                    record(resolved, from: file, byURL: byURL, ids: ids, edges: &edges, out: &out, broken: &broken, link: link)
                 } else if let resolved = SiteChecker.resolve(target, from: page) {
-                    record(resolved, from: file, byURL: byURL, ids: ids, edges: &edges, out: &out, link: link)
+                    record(resolved, from: file, byURL: byURL, ids: ids, edges: &edges, out: &out, broken: &broken, link: link)
                 } else {
                     out.append(.error("link `\(link)` climbs above the site root", at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
                 }
             }
         }
+        out += brokenFindings(broken, theme: theme)
         // Reachability from the home page.
         var seen: Set<String> = ["index.html"]
         var queue = ["index.html"]
@@ -63,9 +67,10 @@ public struct OutputLinkChecker: Sendable {
     }
 
     private func record(_ resolved: (path: String, fragment: String?), from file: OutputFile, byURL: [String: OutputFile], ids: [String: Set<String>],
-                        edges: inout [String: Set<String>], out: inout [Diagnostic], link: String) {
+                        edges: inout [String: Set<String>], out: inout [Diagnostic], broken: inout [(target: String, link: String, page: String)],
+                        link: String) {
         guard let target = byURL[resolved.path] ?? byURL[resolved.path + "/"] ?? (resolved.path.isEmpty ? byURL["index.html"] : nil) else {
-            out.append(.error("broken link `\(link)`: no file at /\(resolved.path)", at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
+            broken.append((resolved.path, link, file.path))
             return
         }
         edges[file.path, default: []].insert(target.path)
@@ -88,5 +93,46 @@ public struct OutputLinkChecker: Sendable {
             search = end
         }
         return out
+    }
+
+    /// The broken links: one error per page for a target broken on one page; for a target broken on several, one
+    /// error at the first template line naming its file (or at the first page, with the count).
+    private func brokenFindings(_ broken: [(target: String, link: String, page: String)], theme: Theme?) -> [Diagnostic] {
+        var order: [String] = []
+        var byTarget: [String: [(link: String, page: String)]] = [:]
+        for b in broken {
+            if byTarget[b.target] == nil { order.append(b.target) }
+            byTarget[b.target, default: []].append((b.link, b.page))
+        }
+        var out: [Diagnostic] = []
+        for target in order {
+            let all = byTarget[target] ?? []
+            guard let first = all.first else { continue }
+            guard all.count > 1 else {
+                out.append(.error("broken link `\(first.link)`: no file at /\(target)", at: SourceLocation(path: "public/\(first.page)", line: 1, column: 1)))
+                continue
+            }
+            let pages = Set(all.map(\.page)).count
+            if let place = Self.templatePlace(naming: target, in: theme) {
+                out.append(.error("link to /\(target), which the site does not have, on \(pages) pages (e.g. public/\(first.page)): "
+                                  + "add the file to theme/assets/ or correct the template", at: place))
+            } else {
+                out.append(.error("broken link `\(first.link)`: no file at /\(target) (on \(pages) pages)", at: SourceLocation(path: "public/\(first.page)", line: 1, column: 1)))
+            }
+        }
+        return out
+    }
+
+    /// Where a template first names the file `target` ends with (its last path segment), or nil.
+    static func templatePlace(naming target: String, in theme: Theme?) -> SourceLocation? {
+        guard let theme else { return nil }
+        let trimmed = target.hasSuffix("/") ? String(target.dropLast()) : target
+        guard let name = trimmed.split(separator: "/").last.map(String.init), name.count >= 3 else { return nil }
+        for source in theme.sources.sorted(by: { $0.path < $1.path }) {
+            guard let range = source.text.range(of: name) else { continue }
+            let (line, column) = TextPosition(source.text).lineColumn(of: range.lowerBound)
+            return SourceLocation(path: source.path, line: line, column: column)
+        }
+        return nil
     }
 }

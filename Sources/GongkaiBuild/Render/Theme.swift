@@ -22,6 +22,9 @@ public struct Theme: Sendable {
     /// Whether every template's output depends on values only through their structure and plain insertion, so that
     /// `render` may reuse output across contexts of one shape (`TemplateOutputCache`).
     var allowsSkeletons = false
+    /// Each template's source (path shown in messages, text), so that a mistake found in the output (a link to an
+    /// asset the theme lacks) can be reported once at the template instead of once per page.
+    var sources: [(name: String, path: String, text: String)] = []
     /// Outputs kept across the pages of a build (and the rebuilds that keep this theme).
     let outputCache = TemplateOutputCache()
 
@@ -61,6 +64,8 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [(name: String, path: String, text: String)] = []
+        // Templates that exist but do not parse: a partial naming one is not "missing" (its own error says why).
+        var unparsed = Set<String>()
         for (relative, _) in SiteFolder.files(below: templatesURL, display: "\(displayPath)/templates", boundary: boundary, diagnostics: &diagnostics)
             where relative.hasSuffix(".mustache") {
             let path = "\(displayPath)/templates/\(relative)"
@@ -75,8 +80,10 @@ public struct Theme: Sendable {
                 } catch let error as MustacheTemplate.ParserError {
                     // The content-type line is not the author's: lines count from the one after it.
                     let line = max(1, error.context.lineNumber - 1)
+                    unparsed.insert(name)
                     diagnostics.append(.error("template does not parse: \(error.error)", at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
                 } catch {
+                    unparsed.insert(name)
                     diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
                 }
             } catch {
@@ -89,7 +96,7 @@ public struct Theme: Sendable {
             }
         }
         for source in sources {
-            diagnostics += missingPartials(in: source.text, path: source.path, known: names)
+            diagnostics += missingPartials(in: source.text, path: source.path, known: names.union(unparsed))
         }
         diagnostics += TemplateCycleCheck.diagnostics(sources.map { TemplateCycleCheck.Source(name: $0.name, path: $0.path, text: $0.text) })
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
@@ -109,6 +116,7 @@ public struct Theme: Sendable {
             theme.namesByTemplate[source.name] = source.text.contains("{{=") ? .some(nil) : Set(tagNames(in: source.text))
         }
         theme.allowsSkeletons = sources.allSatisfy { allowsSkeletons($0.text) }
+        theme.sources = sources
         return theme
     }
 
