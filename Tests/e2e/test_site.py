@@ -218,6 +218,11 @@ def large_text_checks(driver, width, base, pages, axe_source):
         if width == MOBILE:
             sw = driver.execute_script("return document.documentElement.scrollWidth")
             check(f"no sideways scroll, largest text + high contrast {width} {page}", sw <= MOBILE, f"scrollWidth {sw}")
+            # Issue #30: the header folds, so the page's own text starts on the first screen (a topic's first line).
+            if page.count("/") >= 2 and "/full/" not in page and "/indicators/" not in page:
+                top = driver.execute_script("var p=document.querySelector('main .prose p, main p');return p ? p.getBoundingClientRect().top : -1")
+                height = driver.execute_script("return window.innerHeight")
+                check(f"text on the first screen, largest text + high contrast {width} {page}", 0 <= top < height - 40, f"first paragraph at {top} of {height}")
         if i < 3 or "/full/" in page:
             bad = [v for v in run_axe(driver, axe_source) if v["impact"] in ("critical", "serious")]
             check(f"axe, largest text + high contrast {width} {page}", not bad,
