@@ -56,3 +56,22 @@ import GongkaiCore
         try site.build()
     }
 }
+
+/// The cycle check's places are counted in one pass: many partial tags on one line stay quick, and each error is
+/// at its tag.
+@Suite(.timeLimit(.minutes(1))) struct TemplateCyclePlacesTests {
+    @Test func placesAfterLineBreaksAndWideCharactersAndManyTags() {
+        let text = "中文\r\n  {{> b}}\r{{> c}}" + String(repeating: "{{> d}}", count: 40_000) + "\n中{{> a}}"
+        let sources = [TemplateCycleCheck.Source(name: "a", path: "a.mustache", text: text),
+                       TemplateCycleCheck.Source(name: "b", path: "b.mustache", text: ""),
+                       TemplateCycleCheck.Source(name: "c", path: "c.mustache", text: "x\n {{> c}}"),
+                       TemplateCycleCheck.Source(name: "d", path: "d.mustache", text: "")]
+        let clock = ContinuousClock()
+        var errors: [String] = []
+        let elapsed = clock.measure { errors = TemplateCycleCheck.diagnostics(sources).map(\.description) }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("c.mustache:2:2: error: template `c` includes itself:") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("a.mustache:4:2: error: template `a` includes itself:") }, "\(errors)")
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+}

@@ -95,8 +95,12 @@ public struct Theme: Sendable {
                 diagnostics.append(.error("missing template `\(required)`: every page kind needs theme/templates/\(required).mustache", at: SourceLocation(path: "\(displayPath)/templates/\(required).mustache", line: 1, column: 1)))
             }
         }
+        // A template refused above (a link leading out, a FIFO …) has its own error: no "does not exist" for it too.
+        let prefix = "\(displayPath)/templates/", suffix = ".mustache"
+        let refused = diagnostics.map(\.location.path).filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+            .map { String($0.dropFirst(prefix.count).dropLast(suffix.count)) }
         for source in sources {
-            diagnostics += missingPartials(in: source.text, path: source.path, known: names.union(unparsed))
+            diagnostics += missingPartials(in: source.text, path: source.path, known: names.union(unparsed).union(refused))
         }
         diagnostics += TemplateCycleCheck.diagnostics(sources.map { TemplateCycleCheck.Source(name: $0.name, path: $0.path, text: $0.text) })
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
