@@ -286,6 +286,7 @@ final class StreamingOutput: @unchecked Sendable {
             return OutputWriter.Summary(written: written, removed: [], unchanged: 0)
         case .swap(let staging):
             let kept: [String]
+            let retired: (saved: [String], aside: String?)
             do throws(DiagnosticError) { kept = try carryOver(made: made) } catch {
                 abandon()
                 throw error
@@ -308,13 +309,14 @@ final class StreamingOutput: @unchecked Sendable {
                     throw Self.fail("cannot put the new site in place: \(why)", destination)
                 }
                 Self.syncFolder(parent)
-                FileTree.removeTree(old)
+                retired = retire(old, made: made)
             } else {
                 Self.syncFolder(parent)
-                // The old tree, now at the staging path (the kept files stay: they are hard links).
-                FileTree.removeTree(staging.path)
+                // The old tree, now at the staging path.
+                retired = retire(staging.path, made: made)
             }
-            return OutputWriter.Summary(written: written, removed: stale, unchanged: unchanged, kept: kept)
+            return OutputWriter.Summary(written: written, removed: stale, unchanged: unchanged, kept: (kept + retired.saved).sorted(),
+                                        previousKeptAt: retired.aside)
         case .inPlace:
             // Stale files first, the manifest last: until it is written, the folder's manifest is the previous one.
             let removed = removeStale(stale)
@@ -367,6 +369,42 @@ final class StreamingOutput: @unchecked Sendable {
         }
         for entry in before where entry.kind == .folder { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
         return kept
+    }
+
+    /// Removes the old tree at `old` (swapped out), after saving what someone else put into the folder while this
+    /// build ran: a file gongkai did not make that is in the old tree but not (as the same file) in the new one is
+    /// hard-linked into the site in place. Should such a file be where this build made one of its own, the old tree
+    /// is kept aside as `.public.kept-PID` rather than removed, and said so. Returns the files saved.
+    private func retire(_ old: String, made: Set<String>) -> (saved: [String], aside: String?) {
+        var saved: [String] = []
+        var unsaved = false
+        for entry in FileTree.entries(in: old) where entry.kind != .folder && !previous.contains(entry.path) {
+            var was = stat(), now = stat()
+            guard lstat(old + "/" + entry.path, &was) == 0 else { continue }
+            let live = destinationPath + "/" + entry.path
+            let exists = lstat(live, &now) == 0
+            if exists && now.st_ino == was.st_ino && now.st_dev == was.st_dev { continue }
+            if exists && made.contains(entry.path) { unsaved = true; continue }
+            if let slash = entry.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try? Self.makeFolders(destinationPath + "/" + entry.path[..<slash])
+            }
+            // Through a temporary name, so that a file replaced meanwhile is replaced in one step.
+            let temp = live + ".gongkai-saved"
+            unlink(temp)
+            if linkat(AT_FDCWD, old + "/" + entry.path, AT_FDCWD, temp, 0) == 0 && rename(temp, live) == 0 {
+                saved.append(entry.path)
+            } else {
+                unlink(temp)
+                unsaved = true
+            }
+        }
+        guard unsaved else {
+            FileTree.removeTree(old)
+            return (saved, nil)
+        }
+        let aside = destination.deletingLastPathComponent().path + "/.\(destination.lastPathComponent).kept-\(ProcessInfo.processInfo.processIdentifier)"
+        FileTree.removeTree(aside)
+        return (saved, rename(old, aside) == 0 ? aside : old)
     }
 
     /// Writes the file system holding the open folder `fd` to disk (nothing when it is not open).
