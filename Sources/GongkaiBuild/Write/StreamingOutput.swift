@@ -367,7 +367,8 @@ final class StreamingOutput: @unchecked Sendable {
             }
             kept.append(entry.path)
         }
-        for entry in before where entry.kind == .folder { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
+        // (gongkai makes its folders rwxr-xr-x: only others need a call)
+        for entry in before where entry.kind == .folder && entry.mode != 0o755 { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
         return kept
     }
 
@@ -376,35 +377,35 @@ final class StreamingOutput: @unchecked Sendable {
     /// hard-linked into the site in place. Should such a file be where this build made one of its own, the old tree
     /// is kept aside as `.public.kept-PID` rather than removed, and said so. Returns the files saved.
     private func retire(_ old: String, made: Set<String>) -> (saved: [String], aside: String?) {
-        var saved: [String] = []
-        var unsaved = false
-        for entry in FileTree.entries(in: old) where entry.kind != .folder && !previous.contains(entry.path) {
+        let previous = self.previous, destinationPath = self.destinationPath
+        let saved = Locked<[String]>([])
+        // Each entry looked at as the old tree is removed (one walk): gongkai's own files simply go.
+        let removed = FileTree.removeTree(old) { path in
+            guard !previous.contains(path) else { return false }
             var was = stat(), now = stat()
-            guard lstat(old + "/" + entry.path, &was) == 0 else { continue }
-            let live = destinationPath + "/" + entry.path
+            guard lstat(old + "/" + path, &was) == 0 else { return false }
+            let live = destinationPath + "/" + path
             let exists = lstat(live, &now) == 0
-            if exists && now.st_ino == was.st_ino && now.st_dev == was.st_dev { continue }
-            if exists && made.contains(entry.path) { unsaved = true; continue }
-            if let slash = entry.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                try? Self.makeFolders(destinationPath + "/" + entry.path[..<slash])
+            if exists && now.st_ino == was.st_ino && now.st_dev == was.st_dev { return false }
+            if exists && made.contains(path) { return true }
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try? Self.makeFolders(destinationPath + "/" + path[..<slash])
             }
             // Through a temporary name, so that a file replaced meanwhile is replaced in one step.
             let temp = live + ".gongkai-saved"
             unlink(temp)
-            if linkat(AT_FDCWD, old + "/" + entry.path, AT_FDCWD, temp, 0) == 0 && rename(temp, live) == 0 {
-                saved.append(entry.path)
-            } else {
+            guard linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, temp, 0) == 0, rename(temp, live) == 0 else {
                 unlink(temp)
-                unsaved = true
+                return true
             }
+            saved.withLock { $0.append(path) }
+            return false
         }
-        guard unsaved else {
-            FileTree.removeTree(old)
-            return (saved, nil)
-        }
+        let list = saved.withLock { $0 }
+        guard !removed else { return (list, nil) }
         let aside = destination.deletingLastPathComponent().path + "/.\(destination.lastPathComponent).kept-\(ProcessInfo.processInfo.processIdentifier)"
         FileTree.removeTree(aside)
-        return (saved, rename(old, aside) == 0 ? aside : old)
+        return (list, rename(old, aside) == 0 ? aside : old)
     }
 
     /// Writes the file system holding the open folder `fd` to disk (nothing when it is not open).
