@@ -58,6 +58,8 @@ final class StreamingOutput: @unchecked Sendable {
     private let previous: Set<String>
     /// The folder's entries before this build (what a swap carries over is taken from them).
     private let before: [FileTree.Entry]
+    /// The folder's own permission bits before this build (the new tree gets them).
+    private var folderMode: mode_t = 0o755
     private let lock = NSLock()
     private var folders = Set<String>()
     /// Each file put: its path, whether it was written, its manifest entry.
@@ -81,6 +83,7 @@ final class StreamingOutput: @unchecked Sendable {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw Self.fail("the output \(destination.lastPathComponent) exists and is not a folder; choose another output folder", destination)
             }
+            folderMode = info.st_mode & 0o7777
             let entries = FileTree.entries(in: destinationPath)
             let files = entries.filter { $0.kind != .folder }.map(\.path)
             onDisk = Set(files)
@@ -367,6 +370,7 @@ final class StreamingOutput: @unchecked Sendable {
             }
             kept.append(entry.path)
         }
+        if folderMode != 0o755 { _ = fchmod(rootFD, folderMode) }
         // (gongkai makes its folders rwxr-xr-x: only others need a call)
         for entry in before where entry.kind == .folder && entry.mode != 0o755 { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
         return kept
