@@ -109,9 +109,10 @@ public struct SiteBuilder: Sendable {
     /// `gongkai build` does, holding the sources and the model but never the whole output. Every check runs before
     /// the first file is written, so a failed build leaves `public/` untouched.
     ///
-    /// The output is written where a failed build leaves no trace: a first build (no output folder yet) into a
-    /// temporary folder that takes its place only once the build succeeded, a later build's changed files into a
-    /// staging folder renamed into place then. So the build need not wait for the checks: it renders the bodies a
+    /// The output folder's lock (`OutputLock`) is taken first: a second build into the same folder fails at once.
+    /// The output is written where a failed or stopped build leaves no trace: a first build (no output folder yet)
+    /// into a temporary folder that takes its place only once the build succeeded, a later build into a whole new
+    /// tree beside it that is swapped with it then (`StreamingOutput`). So the build need not wait for the checks: it renders the bodies a
     /// few reports at a time and writes their pages at once (`SiteRenderer.stream`), and the whole site's HTML is
     /// never held; it checks the site at the end and, when that fails, discards what it wrote, with the same errors
     /// as a build that checks first. (It does check first when a theme shows the search index's shard count on

@@ -38,6 +38,10 @@ struct BuildCommand: ParsableCommand {
                 DiagnosticPrinter.print([Diagnostic(.note, "kept \(summary.kept.count) \(summary.kept.count == 1 ? "file" : "files") gongkai did not make: \(shown)",
                                                     at: SourceLocation(path: folder, line: 1, column: 1))])
             }
+            if let aside = summary.previousKeptAt {
+                DiagnosticPrinter.print([.warning("a file was added to \(folder)/ during the build where the new site has a file of its own; the previous site, with that file, is kept at \(aside): take what you need from it, then remove it",
+                                                  at: SourceLocation(path: folder, line: 1, column: 1))])
+            }
             if summary.replacedInPlace {
                 DiagnosticPrinter.print([.warning("\(folder)/ is on another file system than its parent folder, so the new site could not be swapped in as a whole: files were replaced one by one, and a build stopped midway would have left old and new pages mixed",
                                                        at: SourceLocation(path: folder, line: 1, column: 1))])

@@ -48,8 +48,10 @@ import GongkaiCore
         let page = site.root.appendingPathComponent("public/r2024/01/index.html").path
         #expect(stat(site.root.appendingPathComponent("public").path, &before) == 0 && stat(page, &pageBefore) == 0)
         try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n仍存在一些不足,需要改进。\n")
+        #expect(chmod(site.root.appendingPathComponent("public").path, 0o2775) == 0)
         let report = try SiteBuilder(root: site.root).write()
         #expect(stat(site.root.appendingPathComponent("public").path, &after) == 0 && stat(page, &pageAfter) == 0)
+        #expect(after.st_mode & 0o7777 == 0o2775, "the new folder has the old one's permissions")
         #expect(before.st_ino != after.st_ino, "the folder was swapped")
         #expect(pageBefore.st_ino == pageAfter.st_ino, "an unchanged page is the same file")
         #expect(report.summary.written.contains("r2024/03/index.html"))

@@ -118,3 +118,30 @@ import GongkaiCore
         #expect(String(decoding: try Data(contentsOf: site.root.appendingPathComponent("outside.txt")), as: UTF8.self) == "outside")
     }
 }
+
+/// Files someone adds to, or replaces in, the folder while a build runs are in the old tree only once it is
+/// swapped out: they are saved into the new site, not removed with the old tree.
+@Suite struct FilesAddedDuringABuildTests {
+    @Test func aFileAddedOrReplacedDuringTheBuildIsKept() throws {
+        let site = try SiteFixture(smallSite)
+        _ = try SiteBuilder(root: site.root).write()
+        try site.write("public/uploads/a.pdf", "old upload")
+        try site.write("content/r2024/03.md", "---\ntitle: 三、存在的不足\n---\n仍存在一些不足,需要改进。\n")
+        let root = site.root
+        let once = Locked(false)
+        let progress = BuildProgress { _, _ in
+            guard once.withLock({ done in defer { done = true }; return !done }) else { return }
+            // During the build: a new upload, and the old one replaced (a new file renamed over it).
+            try? Data("late upload".utf8).write(to: root.appendingPathComponent("public/uploads/late.pdf"))
+            try? Data("new upload".utf8).write(to: root.appendingPathComponent("public/uploads/.a.tmp"))
+            _ = rename(root.appendingPathComponent("public/uploads/.a.tmp").path, root.appendingPathComponent("public/uploads/a.pdf").path)
+        }
+        let report = try SiteBuilder(root: site.root, progress: progress).write()
+        #expect(once.withLock { $0 }, "the progress callback ran during the build")
+        #expect(site.output("uploads/late.pdf") == "late upload")
+        #expect(site.output("uploads/a.pdf") == "new upload")
+        #expect(report.summary.kept.contains("uploads/late.pdf"))
+        #expect(report.summary.previousKeptAt == nil)
+        #expect(site.output("r2024/03/index.html")?.contains("需要改进") == true)
+    }
+}

@@ -65,8 +65,19 @@ import GongkaiCore
             try Data(file.utf8).write(to: url)
         }
         try FileManager.default.createDirectory(at: base.appendingPathComponent("a/empty"), withIntermediateDirectories: true)
-        #expect(FileTree.files(in: base.path).sorted() == files.sorted())
-        #expect(FileTree.files(in: base.path + "/missing").isEmpty)
+        #expect(FileTree.entries(in: base.path).filter { $0.kind != .folder }.map(\.path).sorted() == files.sorted())
+        #expect(FileTree.entries(in: base.path).filter { $0.kind == .folder }.map(\.path).sorted() == ["a", "a/b", "a/b/项城", "a/d", "a/d/e", "a/d/e/f", "a/empty", "empty-next"])
+        #expect(FileTree.entries(in: base.path + "/missing").isEmpty)
+        // Links are listed as links, never followed; a tree is removed without following them.
+        try FileManager.default.createSymbolicLink(atPath: base.path + "/a/up", withDestinationPath: "..")
+        #expect(FileTree.entries(in: base.path).first { $0.path == "a/up" }?.kind == .symlink)
+        let copy = base.path + "-copy"
+        try FileManager.default.copyItem(atPath: base.path, toPath: copy)
+        try FileManager.default.createSymbolicLink(atPath: copy + "/outside", withDestinationPath: base.path)
+        #expect(FileTree.removeTree(copy))
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(FileManager.default.fileExists(atPath: base.path + "/a/b/c.txt"))
+        try FileManager.default.removeItem(atPath: base.path + "/a/up")
 
         try FileManager.default.removeItem(at: base.appendingPathComponent("a/d/e/f/g.js"))
         FileTree.removeEmptyFolders(above: "a/d/e/f/g.js", in: base.path)

@@ -20,6 +20,9 @@ public struct OutputWriter: Sendable {
         /// True when the folder could not be swapped whole (it is a mount point, or on another file system than
         /// its parent), so files were replaced one by one: a build stopped then may leave old and new files mixed.
         public var replacedInPlace = false
+        /// Where the previous site was kept instead of removed: a file someone else put into the folder during the
+        /// build was where the build made one of its own, so it could not be carried over (nil: removed as usual).
+        public var previousKeptAt: String?
     }
 
     /// The output folder.

@@ -58,6 +58,8 @@ final class StreamingOutput: @unchecked Sendable {
     private let previous: Set<String>
     /// The folder's entries before this build (what a swap carries over is taken from them).
     private let before: [FileTree.Entry]
+    /// The folder's own permission bits before this build (the new tree gets them).
+    private var folderMode: mode_t = 0o755
     private let lock = NSLock()
     private var folders = Set<String>()
     /// Each file put: its path, whether it was written, its manifest entry.
@@ -81,6 +83,7 @@ final class StreamingOutput: @unchecked Sendable {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw Self.fail("the output \(destination.lastPathComponent) exists and is not a folder; choose another output folder", destination)
             }
+            folderMode = info.st_mode & 0o7777
             let entries = FileTree.entries(in: destinationPath)
             let files = entries.filter { $0.kind != .folder }.map(\.path)
             onDisk = Set(files)
@@ -286,6 +289,7 @@ final class StreamingOutput: @unchecked Sendable {
             return OutputWriter.Summary(written: written, removed: [], unchanged: 0)
         case .swap(let staging):
             let kept: [String]
+            let retired: (saved: [String], aside: String?)
             do throws(DiagnosticError) { kept = try carryOver(made: made) } catch {
                 abandon()
                 throw error
@@ -308,13 +312,14 @@ final class StreamingOutput: @unchecked Sendable {
                     throw Self.fail("cannot put the new site in place: \(why)", destination)
                 }
                 Self.syncFolder(parent)
-                FileTree.removeTree(old)
+                retired = retire(old, made: made)
             } else {
                 Self.syncFolder(parent)
-                // The old tree, now at the staging path (the kept files stay: they are hard links).
-                FileTree.removeTree(staging.path)
+                // The old tree, now at the staging path.
+                retired = retire(staging.path, made: made)
             }
-            return OutputWriter.Summary(written: written, removed: stale, unchanged: unchanged, kept: kept)
+            return OutputWriter.Summary(written: written, removed: stale, unchanged: unchanged, kept: (kept + retired.saved).sorted(),
+                                        previousKeptAt: retired.aside)
         case .inPlace:
             // Stale files first, the manifest last: until it is written, the folder's manifest is the previous one.
             let removed = removeStale(stale)
@@ -365,8 +370,46 @@ final class StreamingOutput: @unchecked Sendable {
             }
             kept.append(entry.path)
         }
-        for entry in before where entry.kind == .folder { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
+        if folderMode != 0o755 { _ = fchmod(rootFD, folderMode) }
+        // (gongkai makes its folders rwxr-xr-x: only others need a call)
+        for entry in before where entry.kind == .folder && entry.mode != 0o755 { _ = fchmodat(rootFD, entry.path, entry.mode, 0) }
         return kept
+    }
+
+    /// Removes the old tree at `old` (swapped out), after saving what someone else put into the folder while this
+    /// build ran: a file gongkai did not make that is in the old tree but not (as the same file) in the new one is
+    /// hard-linked into the site in place. Should such a file be where this build made one of its own, the old tree
+    /// is kept aside as `.public.kept-PID` rather than removed, and said so. Returns the files saved.
+    private func retire(_ old: String, made: Set<String>) -> (saved: [String], aside: String?) {
+        let previous = self.previous, destinationPath = self.destinationPath
+        let saved = Locked<[String]>([])
+        // Each entry looked at as the old tree is removed (one walk): gongkai's own files simply go.
+        let removed = FileTree.removeTree(old) { path in
+            guard !previous.contains(path) else { return false }
+            var was = stat(), now = stat()
+            guard lstat(old + "/" + path, &was) == 0 else { return false }
+            let live = destinationPath + "/" + path
+            let exists = lstat(live, &now) == 0
+            if exists && now.st_ino == was.st_ino && now.st_dev == was.st_dev { return false }
+            if exists && made.contains(path) { return true }
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try? Self.makeFolders(destinationPath + "/" + path[..<slash])
+            }
+            // Through a temporary name, so that a file replaced meanwhile is replaced in one step.
+            let temp = live + ".gongkai-saved"
+            unlink(temp)
+            guard linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, temp, 0) == 0, rename(temp, live) == 0 else {
+                unlink(temp)
+                return true
+            }
+            saved.withLock { $0.append(path) }
+            return false
+        }
+        let list = saved.withLock { $0 }
+        guard !removed else { return (list, nil) }
+        let aside = destination.deletingLastPathComponent().path + "/.\(destination.lastPathComponent).kept-\(ProcessInfo.processInfo.processIdentifier)"
+        FileTree.removeTree(aside)
+        return (list, rename(old, aside) == 0 ? aside : old)
     }
 
     /// Writes the file system holding the open folder `fd` to disk (nothing when it is not open).
