@@ -114,4 +114,15 @@ import Testing
         #expect(throws: DiagnosticError.self) { try IndicatorFile.load(path: "e.yaml", text: "- a\n") }
         #expect(throws: DiagnosticError.self) { try IndicatorFile.load(path: "e.yaml", text: "figures: []\n") }
     }
+
+    /// A character libyaml cannot read is an error at its line and column, not at 0:0 (found by the fuzz test).
+    @Test func aControlCharacterIsAnErrorAtItsPlace() {
+        do {
+            _ = try IndicatorFile.load(path: "i.yaml", text: "indicators:\n  - id: 甲\u{7}\n")
+            Issue.record("a control character loads")
+        } catch {
+            let location = error.diagnostics.first?.location
+            #expect(location?.line == 2 && location?.column == 10, "\(error.diagnostics)")
+        }
+    }
 }
