@@ -18,7 +18,9 @@ public struct ReportImporter: Sendable {
     /// are lined up with.
     public func plan(bytes: [UInt8], path: String, site: SiteReports = SiteReports([])) throws(DiagnosticError) -> ImportPlan {
         let id = try reportID(for: path)
-        let source = try SourceDecoder().decode(bytes, path: path)
+        var (source, sourceBytes) = try SourceReader().read(bytes, path: path)
+        let table = MetadataTable.read(from: &source)
+        if source.format != .docx { PageChrome.drop(from: &source) }
         let outline = ReportParser().parse(source)
         var diagnostics = outline.diagnostics
         var title = options.title
@@ -27,6 +29,13 @@ public struct ReportImporter: Sendable {
             title = nil
         }
         var metadata = ImportMetadata(outline: outline, id: id, title: title, series: options.series, year: options.year)
+        metadata.apply(table)
+        if metadata.titleSource != .text, metadata.titleSource != .option, metadata.titleSource != .page, let t = source.pageTitle {
+            var fromPage = MetadataTable()
+            fromPage.values["title"] = t
+            metadata.apply(fromPage)
+        }
+        if options.series == nil, metadata.series == nil, let t = metadata.title { metadata.series = ImportMetadata.afterYear(t) }
         if let publisher = options.publisher {
             metadata.publisher = publisher
         } else if metadata.publisher == nil, let series = metadata.series, let place = metadata.title.flatMap { ImportMetadata.place(in: $0) },
@@ -80,7 +89,7 @@ public struct ReportImporter: Sendable {
                                             at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
-        var plan = ImportPlan(id: id, source: source, sourceBytes: bytes, outline: outline, metadata: metadata, pages: pages,
+        var plan = ImportPlan(id: id, source: source, sourceBytes: sourceBytes, outline: outline, metadata: metadata, pages: pages,
                               indicatorDraft: draftYAML, diagnostics: diagnostics)
         plan.alignment = alignment
         plan.alignedWith = alignedWith
@@ -112,9 +121,22 @@ public struct ReportImporter: Sendable {
         let temp = contentFolder.appendingPathComponent(".gongkai-import-\(plan.id)-\(token)", isDirectory: true)
         var metadata = plan.metadata
         do {
-            if exists { metadata.keepHandFilled(from: Self.readScalars(target.appendingPathComponent("report.yaml"))) }
+            if exists {
+                let notes = metadata.keepHandFilled(from: Self.readScalars(target.appendingPathComponent("report.yaml")),
+                                                    documentNumberFromText: plan.outline.documentNumber != nil)
+                for note in notes { FileHandle.standardError.write(Data("\(shown): warning: \(note)\n".utf8)) }
+            }
             try fm.createDirectory(at: temp, withIntermediateDirectories: true)
             try Data(metadata.yaml.utf8).write(to: temp.appendingPathComponent("report.yaml"))
+            // Images of a Word file, beside the page that shows them.
+            for page in plan.pages {
+                for name in Self.imageNames(in: page.body) {
+                    guard let data = plan.source.attachments[name] else { continue }
+                    let folder = Self.assetFolder(of: page.path).map { temp.appendingPathComponent($0, isDirectory: true) } ?? temp
+                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try Data(data).write(to: folder.appendingPathComponent(name))
+                }
+            }
             try Data(plan.sourceBytes).write(to: temp.appendingPathComponent("source.txt"))
             for page in plan.pages {
                 let url = temp.appendingPathComponent(page.path)
@@ -133,6 +155,7 @@ public struct ReportImporter: Sendable {
 
         let problems = FidelityChecker().check(folder: temp, source: plan.source, outline: plan.outline,
                                                pages: plan.pages.map(\.path), titleFromText: plan.metadata.titleSource == .text)
+            + FidelityChecker().checkImages(folder: temp, pages: plan.pages.map(\.path), source: plan.source)
         if problems.hasErrors {
             try? fm.removeItem(at: temp)
             throw DiagnosticError(problems)
@@ -159,15 +182,42 @@ public struct ReportImporter: Sendable {
         return target
     }
 
-    /// The report id: the option, or the file name without extension.
+    /// The report id: the option, or the file name without extension. It must be what `build` accepts as a folder
+    /// name and URL segment: ASCII letters, digits, `-`, `_` and `.`, not starting with a dot.
     public func reportID(for path: String) throws(DiagnosticError) -> String {
         let id = options.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"), !id.contains("\\"),
-              !id.contains(where: { $0.isWhitespace }) else {
-            throw DiagnosticError([.error("“\(id)” cannot be a report id (a folder name and URL segment); pass --id",
+        guard Self.isValidID(id) else {
+            let from = options.id == nil ? "the file name “\(id)” cannot be the report id" : "“\(id)” cannot be a report id"
+            throw DiagnosticError([.error("\(from): a report id is the folder name and the web address of the report, and may hold "
+                                          + "only ASCII letters, digits, - _ and . (not starting with .); pass one with --id, e.g. --id xiangcheng-2024",
                                           at: SourceLocation(path: path, line: 1, column: 1))])
         }
         return id
+    }
+
+    /// Whether `id` is a report id `build` accepts.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".")
+            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+
+    /// The file names of the images a page's Markdown shows (`![](image1.png)`).
+    static func imageNames(in body: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(body)
+        while let r = rest.range(of: "![](") {
+            rest = rest[r.upperBound...]
+            if let close = rest.firstIndex(of: ")") { out.append(String(rest[..<close])) }
+        }
+        return out
+    }
+
+    /// The folder below the report where the images of page `path` go, so that the page's relative links reach
+    /// them: `02/01.md` → `02/01`, `02/_index.md` → `02`, `_index.md` → the report folder (nil).
+    static func assetFolder(of path: String) -> String? {
+        if path == "_index.md" { return nil }
+        if path.hasSuffix("/_index.md") { return String(path.dropLast("/_index.md".count)) }
+        return path.hasSuffix(".md") ? String(path.dropLast(3)) : nil
     }
 
     /// Copies files of the old report folder that the importer does not generate (indicators.yaml, images …).

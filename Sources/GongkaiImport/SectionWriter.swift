@@ -46,11 +46,11 @@ public struct SectionWriter: Sendable {
 
     /// Paragraphs, then sub-sections with headings one level per depth (`##` for depth 1), blocks separated by blank lines.
     static func body(_ paragraphs: [ReportOutline.Text], _ children: [ReportOutline.Section], depth: Int) -> String {
-        var blocks: [String] = paragraphs.map { MarkdownEscaper.paragraph($0.text) }
+        var blocks: [String] = paragraphs.map { $0.markdown ?? MarkdownEscaper.paragraph($0.text) }
         func add(_ section: ReportOutline.Section, depth: Int) {
             let hashes = String(repeating: "#", count: min(6, depth + 1))
             blocks.append("\(hashes) \(MarkdownEscaper.inline(section.heading.title))")
-            blocks += section.paragraphs.map { MarkdownEscaper.paragraph($0.text) }
+            blocks += section.paragraphs.map { $0.markdown ?? MarkdownEscaper.paragraph($0.text) }
             for c in section.children { add(c, depth: depth + 1) }
         }
         for c in children { add(c, depth: depth) }
