@@ -48,13 +48,16 @@ struct DocxReader {
         var numbering = DocxNumbering(xml: part("word/numbering.xml").flatMap(LibXMLDocument.xml))
         let styles = DocxStyles(xml: part("word/styles.xml").flatMap(LibXMLDocument.xml))
         var relationships: [String: String] = [:]
-        if let rels = part("word/_rels/document.xml.rels").flatMap(LibXMLDocument.xml)?.root {
+        // Each document is kept in a local while its nodes are read: nodes do not keep their document alive.
+        let relsDocument = part("word/_rels/document.xml.rels").flatMap(LibXMLDocument.xml)
+        if let rels = relsDocument?.root {
             for r in rels.elements where r.name == "Relationship" {
                 if let id = r.attribute("Id"), let target = r.attribute("Target") { relationships[id] = target }
             }
         }
         var footnoteTexts: [String: String] = [:]
-        if let notes = part("word/footnotes.xml").flatMap(LibXMLDocument.xml)?.root {
+        let notesDocument = part("word/footnotes.xml").flatMap(LibXMLDocument.xml)
+        if let notes = notesDocument?.root {
             for note in notes.elements where note.name == "footnote" {
                 guard let id = note.attribute("id"), note.attribute("type") == nil || note.attribute("type") == "normal" else { continue }
                 footnoteTexts[id] = note.descendants(named: "p").map { Self.plainText(of: $0) }.joined()
@@ -163,6 +166,7 @@ struct DocxReader {
         }
         guard let bodyElement = root.element("body") else { throw fail("word/document.xml has no body") }
         body(bodyElement)
+        withExtendedLifetime((document, relsDocument, notesDocument)) {}
         return Result(blocks: blocks, images: images)
     }
 

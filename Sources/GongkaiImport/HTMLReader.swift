@@ -48,6 +48,7 @@ struct HTMLReader {
         if !out.contains(where: { if case .paragraph(let t, _, _) = $0 { return !t.isEmpty } else { return true } }) {
             throw DiagnosticError([.error("no article text found on this web page", at: here)])
         }
+        withExtendedLifetime(document) {}
         return (out, encoding, title)
     }
 

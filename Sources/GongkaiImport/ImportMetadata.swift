@@ -143,6 +143,14 @@ public struct ImportMetadata: Sendable, Hashable {
         return notes
     }
 
+    /// The values known (not `TODO`), as report.yaml names them, in report.yaml's order.
+    public var found: [(key: String, value: String)] {
+        let all: [(String, String?)] = [("title", title), ("year", year.map(String.init)), ("series", series), ("publisher", publisher),
+                                        ("written", written), ("published", published), ("document_number", documentNumber),
+                                        ("index_number", indexNumber), ("category", category), ("validity", validity)]
+        return all.compactMap { key, value in value.map { (key, $0) } }
+    }
+
     /// The `report.yaml` text.
     public var yaml: String {
         var out = ""
