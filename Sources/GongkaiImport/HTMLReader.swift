@@ -12,8 +12,9 @@ struct HTMLReader {
     static let blocks: Set<String> = ["p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                                       "tr", "table", "tbody", "thead", "center", "blockquote", "dd", "dt", "dl", "form", "main", "pre", "br", "hr"]
 
-    /// The page's blocks and its encoding.
-    func read(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> (blocks: [DocumentBlock], encoding: SourceEncoding, title: String?) {
+    /// The page's blocks and its encoding; `outside`: the lines of the page around the article (navigation, breadcrumbs, tool bars, footer), left out.
+    func read(_ bytes: [UInt8], path: String) throws(DiagnosticError)
+        -> (blocks: [DocumentBlock], encoding: SourceEncoding, title: String?, outside: [String]) {
         let here = SourceLocation(path: path, line: 1, column: 1)
         let charset = Self.charset(bytes)
         let encoding: SourceEncoding = charset == "GB18030" ? .gb18030 : .utf8
@@ -45,11 +46,16 @@ struct HTMLReader {
         writer.walk(article)
         writer.endLine()
         out += writer.blocks
+        // What the page shows around the article, for --dry-run.
+        var around = BlockWriter(skip: metadataNodes.union([xmlNodeID(article)]))
+        around.walk(body)
+        around.endLine()
+        let outside = around.blocks.compactMap { block -> String? in if case .paragraph(let t, _, _) = block { return t } else { return nil } }
         if !out.contains(where: { if case .paragraph(let t, _, _) = $0 { return !t.isEmpty } else { return true } }) {
             throw DiagnosticError([.error("no article text found on this web page", at: here)])
         }
         withExtendedLifetime(document) {}
-        return (out, encoding, title)
+        return (out, encoding, title, outside)
     }
 
     /// The element holding the article: most text outside links, per element counted where its paragraphs are.

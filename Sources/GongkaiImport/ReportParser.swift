@@ -154,7 +154,14 @@ public struct ReportParser: Sendable {
             guard head.count <= maxHeadingLength else { return nil }
             let h = ReportOutline.Heading(level: marker.level, numbering: marker.numbering, title: head,
                                           line: paragraph.line, runIn: !rest.isEmpty)
-            return (h, rest.isEmpty ? nil : Line(rest, line: paragraph.line))
+            guard !rest.isEmpty else { return (h, nil) }
+            var restLine = Line(rest, line: paragraph.line)
+            // Bold in the rest of a formatted paragraph stays when its Markdown starts with the heading as written.
+            if let markdown = paragraph.markdown, markdown.hasPrefix(MarkdownEscaper.inline(head)) {
+                let tail = String(markdown.dropFirst(MarkdownEscaper.inline(head).count)).trimmedSource
+                if !tail.isEmpty, !tail.hasPrefix("-"), !tail.hasPrefix("+"), !tail.hasPrefix("="), tail.first?.isNumber != true { restLine.markdown = tail }
+            }
+            return (h, restLine)
         }
         guard text.count <= maxHeadingLength else { return nil }
         return (ReportOutline.Heading(level: marker.level, numbering: marker.numbering, title: text, line: paragraph.line, runIn: false), nil)

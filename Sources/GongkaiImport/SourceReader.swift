@@ -19,6 +19,7 @@ struct SourceReader {
             let page = try HTMLReader().read(bytes, path: path)
             var source = DocumentText.source(page.blocks, path: path, encoding: page.encoding, format: .html)
             source.pageTitle = page.title
+            source.dropped = page.outside.map { DroppedLine(line: 0, text: $0, reason: "outside the article") }
             return Self.rendition(source)
         case .pdf:
             return Self.rendition(try PDFReader().read(bytes, path: path))
