@@ -73,7 +73,7 @@ struct PDFReader {
         for page in pages {
             let nonEmpty = page.filter { !$0.isEmpty }
             let width = nonEmpty.map(\.count).max() ?? 0
-            for (i, line) in page.enumerated() {
+            for line in page {
                 lineNumber += 1
                 if line.isEmpty { continue }
                 let edge = line == nonEmpty.first || line == nonEmpty.last
@@ -81,7 +81,6 @@ struct PDFReader {
                     dropped.append(DroppedLine(line: lineNumber, text: line, reason: isPageNumber(line) ? "page number" : "page header/footer"))
                     continue
                 }
-                _ = i
                 let startsNew = HeadingMarker.match(line) != nil || ChineseDate.isDate(line)
                 if current.isEmpty || !previousFull || startsNew || ReportParser.isStandaloneHeading(current) {
                     flush()
@@ -89,7 +88,8 @@ struct PDFReader {
                 } else {
                     current += line
                 }
-                previousFull = line.count * 10 >= width * 9 && !TextRules.endsSentence(line) || line.count * 10 >= width * 9 && width > 20 && !line.hasSuffix("。")
+                // A line that runs to (nearly) the page's widest line was broken by the page, not by the writer.
+                previousFull = line.count * 10 >= width * 9
             }
         }
         flush()
