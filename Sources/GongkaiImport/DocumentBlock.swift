@@ -5,6 +5,6 @@ public enum DocumentBlock: Sendable, Hashable {
     case paragraph(text: String, markdown: String?, headingLevel: Int?)
     /// A table: rows of cell texts; the first row is the header row.
     case table(rows: [[String]])
-    /// An image, written beside the topic under `file`.
-    case image(file: String)
+    /// An image, written beside the topic under `file`, with the document's alternative text (may be empty).
+    case image(file: String, alt: String)
 }

@@ -16,9 +16,10 @@ enum DocumentText {
             case .table(let rows):
                 lines.append(rows.map { $0.joined(separator: "\t") }.joined(separator: "\t"))
                 hints[line] = LineHint(markdown: GFMTable.markdown(rows), isBlock: true)
-            case .image(let file):
+            case .image(let file, let alt):
                 lines.append("")
-                hints[line] = LineHint(markdown: "![](\(file))", isBlock: true)
+                let text = alt.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+                hints[line] = LineHint(markdown: "![\(MarkdownEscaper.inline(text))](\(file))", isBlock: true)
             }
         }
         var source = DecodedSource(path: path, encoding: encoding, lineEnding: "LF", lines: lines)

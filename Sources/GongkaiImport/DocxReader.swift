@@ -16,7 +16,8 @@ struct DocxReader {
 
     private struct Paragraph {
         var runs: [(text: String, bold: Bool)] = []
-        var images: [String] = []
+        /// Relationship ids of pictures, with their alternative text (Word's 替换文字, `wp:docPr descr`).
+        var images: [(id: String, alt: String)] = []
         var footnotes: [String] = []
     }
 
@@ -105,7 +106,7 @@ struct DocxReader {
                     blocks.append(.paragraph(text: "注\(footnoteNumber):\(note.trimmedSource)", markdown: nil, headingLevel: nil))
                 }
             }
-            for rel in content.images { if let file = imageFile(rel) { blocks.append(.image(file: file)) } }
+            for (rel, alt) in content.images { if let file = imageFile(rel) { blocks.append(.image(file: file, alt: alt)) } }
         }
 
         func collect(_ node: XMLNodeRef, into content: inout Paragraph, bold: Bool = false) {
@@ -125,8 +126,10 @@ struct DocxReader {
                                 content.runs.append((String(footnoteNumber + content.footnotes.count), false))
                             }
                         case "drawing", "pict", "AlternateContent":
-                            for blip in item.descendants(named: "blip") { if let id = blip.attribute("embed") { content.images.append(id) } }
-                            for data in item.descendants(named: "imagedata") { if let id = data.attribute("id") { content.images.append(id) } }
+                            let docPr = item.descendants(named: "docPr").first
+                            let alt = (docPr?.attribute("descr") ?? docPr?.attribute("title") ?? "").trimmedSource
+                            for blip in item.descendants(named: "blip") { if let id = blip.attribute("embed") { content.images.append((id, alt)) } }
+                            for data in item.descendants(named: "imagedata") { if let id = data.attribute("id") { content.images.append((id, alt)) } }
                         default: continue
                         }
                     }

@@ -53,7 +53,7 @@ public struct ReportImporter: Sendable {
             diagnostics.append(.warning("no date line (2025年2月28日) at the end; written: TODO", at: SourceLocation(path: path, line: source.lines.count, column: 1)))
         }
         let pages = SectionWriter(split: options.split).pages(for: outline)
-        var draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: $0.text) })
+        var draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: Self.clauses($0.text)) })
         // Ids lined up with the same publisher's other years of the series, so that comparisons need no hand-editing.
         var alignment: IndicatorAlignment.Result?
         var alignedWith: [String] = []
@@ -195,6 +195,15 @@ public struct ReportImporter: Sendable {
         return id
     }
 
+    /// A page's text with every line ending a clause: the extractor splits clauses at punctuation only, and a heading
+    /// without a full stop (一、工作成效) must not become the start of the next paragraph's quote, which the page
+    /// does not show as one run of text.
+    static func clauses(_ text: String) -> String {
+        let ends: Set<Character> = ["，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?"]
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.last.map(ends.contains) ?? true ? String(line) : line + "。" }.joined(separator: "\n")
+    }
+
     /// Whether `id` is a report id `build` accepts.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && !id.hasPrefix(".")
@@ -205,9 +214,13 @@ public struct ReportImporter: Sendable {
     static func imageNames(in body: String) -> [String] {
         var out: [String] = []
         var rest = Substring(body)
-        while let r = rest.range(of: "![](") {
+        while let r = rest.range(of: "](") {
+            // An image's link: `![alt](file)` (the alt text escaped, so a `](` inside it is `\]`).
+            let before = rest[..<r.lowerBound]
             rest = rest[r.upperBound...]
-            if let close = rest.firstIndex(of: ")") { out.append(String(rest[..<close])) }
+            guard let open = before.lastIndex(of: "["), open > before.startIndex, before[before.index(before: open)] == "!",
+                  let close = rest.firstIndex(of: ")") else { continue }
+            out.append(String(rest[..<close]))
         }
         return out
     }

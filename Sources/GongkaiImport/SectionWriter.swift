@@ -37,8 +37,11 @@ public struct SectionWriter: Sendable {
 
     /// `pages(for:)` with each page's plain text filled in.
     func plainText(_ paragraphs: [ReportOutline.Text], _ children: [ReportOutline.Section]) -> String {
-        func lines(_ s: ReportOutline.Section) -> [String] { [s.heading.title] + s.paragraphs.map(\.text) + s.children.flatMap(lines) }
-        return (paragraphs.map(\.text) + children.flatMap(lines)).joined(separator: "\n")
+        // Tables and images are left out: a figure's quote must be found in the rendered text, which sets a table's
+        // cells apart otherwise than this text does.
+        func texts(_ ps: [ReportOutline.Text]) -> [String] { ps.filter { !$0.isBlock }.map(\.text) }
+        func lines(_ s: ReportOutline.Section) -> [String] { [s.heading.title] + texts(s.paragraphs) + s.children.flatMap(lines) }
+        return (texts(paragraphs) + children.flatMap(lines)).joined(separator: "\n")
     }
 
     /// `01`, `02`, … `10`, `100`.

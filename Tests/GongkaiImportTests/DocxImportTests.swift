@@ -77,7 +77,7 @@ import Testing
         let page = String(decoding: try #require(files["01.md"]), as: UTF8.self)
         #expect(page.contains("全年**办理行政复议案件120件**,同比增长10%。"))
         #expect(page.contains("| 指标 | 2024年 | 2025年 |\n| --- | --- | --- |\n| 复议案件(件) | 109 | 120 |\n| 应诉\\|出庭率 | 95% | 100% |"))
-        #expect(page.contains("见下图1。\n\n注1:数据来自市司法局。\n\n![](image1.png)"))
+        #expect(page.contains("见下图1。\n\n注1:数据来自市司法局。\n\n![2025年行政复议案件柱状图](image1.png)"))
         #expect(files["01/image1.png"] == Data(Self.png), "the image is beside the topic 01.md")
         #expect(page.contains("\n## （一）完善制度体系\n"))
         #expect(files["02.md"].map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("---\ntitle: \"存在问题\"") == true)
