@@ -10,10 +10,11 @@ enum PageChrome {
         "更新时间", "发布时间：", "发布时间:", "浏览次数", "访问次数", "阅读次数", "点击数", "点击率", "字号", "【大】", "【中】", "【小】",
         "打印本页", "打印此页", "关闭窗口", "关闭本页", "【打印】", "【关闭】", "分享到", "扫一扫", "手机扫描", "网站标识码", "ICP备",
         "ICP证", "公网安备", "公安备案", "公安机关备案", "版权所有", "主办单位", "承办单位", "技术支持", "网站地图", "联系我们",
-        "相关链接", "相关文章", "相关阅读", "上一篇", "下一篇", "返回顶部", "设为首页", "加入收藏", "无障碍", "适老化", "长者模式",
+        "相关链接", "相关文章", "相关阅读", "上一篇", "下一篇", "返回顶部", "设为首页", "加入收藏",
     ]
     /// Lines that are chrome only when they are the whole line.
-    static let wholeLines: Set<String> = ["打印", "关闭", "收藏", "分享", "首页", "返回", "【", "】", ">", "|", "网站首页", "简体", "繁体", "English"]
+    static let wholeLines: Set<String> = ["打印", "关闭", "收藏", "分享", "首页", "返回", "【", "】", ">", "|", "网站首页", "简体", "繁体", "English",
+                                               "无障碍", "适老化", "长者模式", "无障碍浏览", "智能问答"]
 
     /// A line longer than this is never chrome (an article's sentence may well mention 来源).
     static let maxLength = 80
@@ -22,6 +23,8 @@ enum PageChrome {
     static func isChrome(_ line: String) -> Bool {
         guard !line.isEmpty, line.count <= maxLength else { return false }
         if wholeLines.contains(line) { return true }
+        // A numbered heading of the report is never chrome ((五)推进信息无障碍建设).
+        if HeadingMarker.match(line) != nil { return false }
         // A sentence of the report ends in 。; chrome does not.
         if line.hasSuffix("。") { return false }
         return markers.contains { line.contains($0) }

@@ -45,6 +45,11 @@ public struct ReportImporter: Sendable {
                                         + "correct report.yaml or pass --publisher if this report is another body's",
                                         at: SourceLocation(path: path, line: 1, column: 1)))
         }
+        let left = source.dropped.filter { $0.line > 0 }.count
+        if left > 0 {
+            diagnostics.append(.warning("\(left) line(s) left out of the report text as page chrome, a repeated title, the metadata table or page numbers; "
+                                        + "--dry-run lists them (dropped)", at: SourceLocation(path: path, line: source.dropped.first { $0.line > 0 }?.line ?? 1, column: 1)))
+        }
         if metadata.title == nil {
             diagnostics.append(.warning("no title line and no title could be derived; report.yaml gets title: TODO (or pass --title)",
                                         at: SourceLocation(path: path, line: 1, column: 1)))
@@ -147,7 +152,7 @@ public struct ReportImporter: Sendable {
                 try Data(draft.utf8).write(to: temp.appendingPathComponent("indicators.yaml"))
             }
             // Files of the old folder (a curated indicators.yaml among them) win over the draft.
-            if exists { try carryOver(from: target, to: temp) }
+            if exists { try carryOver(from: target, to: temp, keeping: imagePaths(plan)) }
         } catch {
             try? fm.removeItem(at: temp)
             throw fail("cannot write the report: \(error.localizedDescription)")
@@ -233,8 +238,20 @@ public struct ReportImporter: Sendable {
         return path.hasSuffix(".md") ? String(path.dropLast(3)) : nil
     }
 
-    /// Copies files of the old report folder that the importer does not generate (indicators.yaml, images …).
-    private func carryOver(from old: URL, to new: URL) throws {
+    /// The paths below the report folder of the images this import writes.
+    private func imagePaths(_ plan: ImportPlan) -> Set<String> {
+        var out: Set<String> = []
+        for page in plan.pages {
+            for name in Self.imageNames(in: page.body) where plan.source.attachments[name] != nil {
+                out.insert(Self.assetFolder(of: page.path).map { "\($0)/\(name)" } ?? name)
+            }
+        }
+        return out
+    }
+
+    /// Copies files of the old report folder that the importer does not generate (indicators.yaml, images …);
+    /// the images of this import (`keeping`) stay the new ones.
+    private func carryOver(from old: URL, to new: URL, keeping: Set<String>) throws {
         let fm = FileManager.default
         guard let files = fm.enumerator(at: old, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
         let base = old.standardizedFileURL.path
@@ -242,7 +259,7 @@ public struct ReportImporter: Sendable {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             var relative = String(url.standardizedFileURL.path.dropFirst(base.count))
             while relative.hasPrefix("/") { relative.removeFirst() }
-            if relative == "report.yaml" || relative == "source.txt" || relative.hasSuffix(".md") { continue }
+            if relative == "report.yaml" || relative == "source.txt" || relative.hasSuffix(".md") || keeping.contains(relative) { continue }
             let destination = new.appendingPathComponent(relative)
             if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
             try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)

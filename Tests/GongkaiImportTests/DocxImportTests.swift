@@ -86,6 +86,21 @@ import Testing
         #expect(listing.contains("Word (.docx)"))
     }
 
+    @Test func forceWritesTheNewImagesAndKeepsTheOldFolderOtherwise() throws {
+        let content = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: content) }
+        let importer = ReportImporter(options: ImportOptions(force: true))
+        try importer.write(try importer.plan(bytes: try Self.structuredDocx(), path: "report-2025.docx"), into: content)
+        let folder = content.appendingPathComponent("report-2025")
+        try Data("figures: []\n".utf8).write(to: folder.appendingPathComponent("indicators.yaml"))
+        let newPNG = Self.png + [9, 9]
+        let body = DocxFixture.p("一、工作成效") + DocxFixture.p("全年办理案件。") + DocxFixture.image(rid: "rIdImg1")
+        try importer.write(try importer.plan(bytes: try DocxFixture.docx(body: body, media: [("image1.png", newPNG)]), path: "report-2025.docx"), into: content)
+        let files = try TestSupport.files(in: folder)
+        #expect(files["01/image1.png"] == Data(newPNG), "the new document's image, not the old one")
+        #expect(files["indicators.yaml"] == Data("figures: []\n".utf8))
+    }
+
     @Test func footnoteAndBoldMarkdownRenderAsTheirText() {
         #expect(BoldMarkdown.markdown([("全年", false), ("“项快办”", true), ("政务", false)]) == nil, "CommonMark would not read ** here")
         #expect(BoldMarkdown.markdown([("一是", true), ("统筹。", false)]) == "**一是**统筹。")

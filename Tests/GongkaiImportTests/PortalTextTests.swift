@@ -59,6 +59,13 @@ import Testing
         #expect(listing.contains("metadata\tpublished\t2021-03-29\n"))
     }
 
+    @Test func numberedHeadingsAndSentencesAreNeverChrome() throws {
+        let text = "2024年,项城市推进法治政府建设。\n一、主要工作\n(一)推进信息无障碍建设\n网站标识码、ICP备案信息和公安备案信息按规定在网站底部公示。\n"
+        let plan = try ReportImporter().plan(bytes: Array(text.utf8), path: "report-2024.txt")
+        #expect(plan.source.dropped.isEmpty)
+        #expect(plan.outline.headings.map(\.title) == ["一、主要工作", "(一)推进信息无障碍建设"])
+    }
+
     @Test func titlesAreNeverDerivedFromASentence() throws {
         for opening in ["我县2024年法治政府建设取得新成效。", "在市2023年工作部署下,我们扎实推进法治政府建设。",
                         "认真落实省2023年法治政府建设工作要点,全面推进依法行政。", "2024年,本市深入推进法治政府建设。"] {
