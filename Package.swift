@@ -73,6 +73,6 @@ let package = Package(
             "GongkaiImport", "GongkaiCore", "Markdown", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiBuild", "GongkaiCore"]),
-        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai"]),
+        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
