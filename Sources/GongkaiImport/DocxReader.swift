@@ -175,6 +175,6 @@ struct DocxReader {
 
     /// The text of a paragraph's runs (for footnotes).
     private static func plainText(of p: XMLNodeRef) -> String {
-        p.descendants(named: "t").filter { _ in true }.map(\.text).joined()
+        p.descendants(named: "t").map(\.text).joined()
     }
 }

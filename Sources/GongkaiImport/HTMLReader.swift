@@ -24,15 +24,11 @@ struct HTMLReader {
         let body = root.descendants(named: "body").first ?? root
 
         var out: [DocumentBlock] = []
-        // The metadata table, wherever it is.
+        // The metadata table, wherever it is: the smallest table, list or div holding 索引号 and another label.
         var metadataNodes: Set<xmlNodeID> = []
-        for table in body.descendants(named: "table") where table.text.contains("索引号") {
-            if table.descendants(named: "table").contains(where: { $0.text.contains("索引号") }) { continue }
+        if let table = Self.metadataElement(in: body) {
             metadataNodes.insert(xmlNodeID(table))
-            for row in table.descendants(named: "tr") {
-                let cells = row.elements.filter { $0.name == "td" || $0.name == "th" }.map { Self.flat($0.text) }.filter { !$0.isEmpty }
-                if !cells.isEmpty { out.append(.paragraph(text: cells.joined(separator: " "), markdown: nil, headingLevel: nil)) }
-            }
+            for row in Self.rows(of: table) { out.append(.paragraph(text: row, markdown: nil, headingLevel: nil)) }
         }
 
         guard let article = Self.article(in: body, excluding: metadataNodes) else {
@@ -40,7 +36,7 @@ struct HTMLReader {
         }
         var title = root.descendants(named: "h1").map { Self.flat($0.text) }.first { !$0.isEmpty && $0.count <= 80 }
         if title == nil, let t = root.descendants(named: "title").first.map({ Self.flat($0.text) }), !t.isEmpty {
-            title = t.components(separatedBy: CharacterSetLike.titleSeparators).first?.trimmedSource
+            title = t.components(separatedBy: TitleSeparators.characters).first?.trimmedSource
         }
         var writer = BlockWriter(skip: metadataNodes)
         writer.walk(article)
@@ -101,6 +97,40 @@ struct HTMLReader {
         }
         _ = walk(body, parents: [], inLink: false)
         return scores.values.max { $0.score < $1.score }?.node
+    }
+
+    /// The smallest `table`, `ul`, `dl` or `div` whose text holds 索引号 and one more label of ``MetadataTable``.
+    static func metadataElement(in body: XMLNodeRef) -> XMLNodeRef? {
+        func holds(_ n: XMLNodeRef) -> Bool {
+            let t = n.text
+            return t.contains("索引号") && MetadataTable.labels.contains { $0.label != "索引号" && t.contains($0.label) }
+        }
+        var best: XMLNodeRef?
+        func walk(_ n: XMLNodeRef) {
+            for c in n.elements where !skipped.contains(c.name) {
+                if ["table", "ul", "dl", "div", "tbody"].contains(c.name), holds(c) { best = c }
+                if holds(c) { walk(c) }
+            }
+        }
+        walk(body)
+        return best
+    }
+
+    /// The rows of a metadata element as lines: a table's rows, a list's items, or the element's lines; within a
+    /// row, each cell or leaf element apart (`索引号` `1141…` → `索引号 1141…`).
+    static func rows(of element: XMLNodeRef) -> [String] {
+        var rows: [XMLNodeRef] = element.descendants(named: "tr")
+        if rows.isEmpty { rows = element.descendants(named: "li") + element.descendants(named: "dd") }
+        if rows.isEmpty { rows = element.elements }
+        if rows.isEmpty { rows = [element] }
+        func pieces(_ n: XMLNodeRef) -> [String] {
+            var out: [String] = []
+            for c in n.children {
+                if c.isText { out.append(flat(c.content)) } else if c.isElement, !skipped.contains(c.name) { out += pieces(c) }
+            }
+            return out
+        }
+        return rows.map { pieces($0).filter { !$0.isEmpty }.joined(separator: " ") }.filter { !$0.isEmpty }
     }
 
     /// White space runs (also full-width and non-breaking) made one ASCII space, ends trimmed.

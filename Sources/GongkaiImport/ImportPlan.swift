@@ -53,6 +53,7 @@ public struct ImportPlan: Sendable {
         out += "report\t\(id)\t\(metadata.title ?? "TODO")\t(title \(from))\n"
         for (key, value) in metadata.found { out += "metadata\t\(key)\t\(value)\n" }
         for d in source.dropped { out += "dropped\t\(d.reason)\t\(d.text)\t\(d.line)\n" }
+        if source.dropped.isEmpty { out += "dropped\tnone\n" }
         for name in source.attachments.keys.sorted() { out += "image\t\(name)\n" }
         for item in outline.front { out += "front\t\(item.kind.rawValue)\t\(item.text.text)\t\(item.text.line)\n" }
         if let first = outline.opening.first { out += "opening\t\(outline.opening.count) paragraph(s)\t\t\(first.line)\n" }

@@ -44,7 +44,7 @@ import Testing
         """
     }
 
-    static func expectArticle(_ plan: ImportPlan, folder: URL) throws {
+    static func expectArticle(_ plan: ImportPlan, folder: URL, metadataLine: String = "索引号: 11411681/2024-00008 发文机关: 项城市人民政府") throws {
         let m = plan.metadata
         #expect(m.title == "项城市2023年法治政府建设年度报告")
         #expect(m.indexNumber == "11411681/2024-00008")
@@ -69,7 +69,7 @@ import Testing
         // --dry-run lists what the page shows around the article, and the metadata table's lines.
         #expect(plan.listing.contains("dropped\toutside the article\t您所在的位置:首页 > 政务公开 > 工作报告\t0\n"))
         #expect(plan.listing.contains("dropped\toutside the article\t网站标识码:4116810001 豫ICP备05012345号-1\t0\n"))
-        #expect(plan.listing.contains("dropped\tmetadata 索引号\t索引号: 11411681/2024-00008 发文机关: 项城市人民政府\t1\n"))
+        #expect(plan.listing.contains("dropped\tmetadata 索引号\t\(metadataLine)\t1\n"))
         #expect(plan.listing.contains("metadata\tindex_number\t11411681/2024-00008\n"))
     }
 
@@ -88,6 +88,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         #expect(plan.source.encoding == .utf8)
         try Self.expectArticle(plan, folder: folder)
+    }
+
+    /// The metadata as a list of spans above the article, as other portals lay it out.
+    @Test func metadataListOutsideTheArticle() throws {
+        let table = """
+            <table class="xxgk"><tr><td>索引号:</td><td>11411681/2024-00008</td><td>发文机关:</td><td>项城市人民政府</td></tr>
+            <tr><td>标题:</td><td colspan="3">项城市2023年法治政府建设年度报告</td></tr>
+            <tr><td>发文字号:</td><td>项政〔2024〕2号</td><td>发布时间:</td><td>2024年02月27日</td></tr></table>
+            """
+        let list = """
+            <ul class="xxgk-info"><li><label>索引号</label><span>11411681/2024-00008</span></li>
+            <li><label>发文机关</label><span>项城市人民政府</span></li><li><label>标题</label><span>项城市2023年法治政府建设年度报告</span></li>
+            <li><label>发文字号</label><span>项政〔2024〕2号</span></li><li><label>发布时间</label><span>2024-02-27</span></li></ul>
+            """
+        let html = Self.page(charset: "utf-8").replacingOccurrences(of: table, with: list)
+        #expect(html != Self.page(charset: "utf-8"))
+        let (folder, plan) = try TestSupport.importInto(Array(html.utf8), path: "xiangcheng-2023.html")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try Self.expectArticle(plan, folder: folder, metadataLine: "索引号 11411681/2024-00008")
     }
 
     @Test func charsetIsReadFromTheMetaTag() {
