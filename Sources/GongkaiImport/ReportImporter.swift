@@ -102,9 +102,10 @@ public struct ReportImporter: Sendable {
     }
 
     /// Writes `plan` to `content/<id>/` below `contentFolder`, proves it against the source and moves it into place.
-    /// Returns the report folder.
+    /// Returns the report folder. `warn` hears what `--force` could not keep (a report.yaml title other than the
+    /// text's title line).
     @discardableResult
-    public func write(_ plan: ImportPlan, into contentFolder: URL) throws(DiagnosticError) -> URL {
+    public func write(_ plan: ImportPlan, into contentFolder: URL, warn: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) -> URL {
         let fm = FileManager.default
         let target = contentFolder.appendingPathComponent(plan.id, isDirectory: true)
         let shown = SourceLocation(path: target.path, line: 1, column: 1)
@@ -129,7 +130,7 @@ public struct ReportImporter: Sendable {
             if exists {
                 let notes = metadata.keepHandFilled(from: Self.readScalars(target.appendingPathComponent("report.yaml")),
                                                     documentNumberFromText: plan.outline.documentNumber != nil)
-                for note in notes { FileHandle.standardError.write(Data("\(shown): warning: \(note)\n".utf8)) }
+                for note in notes { warn(.warning(note, at: shown)) }
             }
             try fm.createDirectory(at: temp, withIntermediateDirectories: true)
             try Data(metadata.yaml.utf8).write(to: temp.appendingPathComponent("report.yaml"))

@@ -74,7 +74,7 @@ struct ImportCommand: ParsableCommand {
                 print(plan.listing, terminator: "")
                 return
             }
-            let folder = try importer.write(plan, into: contentFolder)
+            let folder = try importer.write(plan, into: contentFolder) { Self.printError($0.description) }
             let counts = plan.outline.headingCounts
             let kind = plan.source.format == .text ? "\(plan.source.encoding), \(plan.source.lineEnding)" : "\(plan.source.format)"
             print("imported \(file) (\(kind)) into \(folder.path): "

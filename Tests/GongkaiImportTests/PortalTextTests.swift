@@ -108,6 +108,15 @@ import Testing
             #expect(yaml.contains("\(key): \(value)\n"), "\(key) kept: \(yaml)")
         }
         #expect(yaml.contains("year: 2024\n"))
+
+        // A title line of the text wins over report.yaml (the proof reads it back), and says so.
+        let titled = Array(("项城市2024年法治政府建设年度报告\n" + String(decoding: try TestSupport.source2024(), as: UTF8.self)).utf8)
+        var warnings: [Diagnostic] = []
+        try importer.write(try importer.plan(bytes: titled, path: "xiangcheng-2024.txt"), into: content) { warnings.append($0) }
+        let after = try String(contentsOf: folder.appendingPathComponent("report.yaml"), encoding: .utf8)
+        #expect(after.contains("title: \"项城市2024年法治政府建设年度报告\"\n"))
+        #expect(after.contains("index_number: \"11411681/2025-00012\"\n"))
+        #expect(warnings.map(\.message) == ["report.yaml's title “项城市2024年度法治政府建设情况报告” is not the text's title line; the text's “项城市2024年法治政府建设年度报告” is written"])
     }
 
     @Test func idsThatBuildRefusesAreRefused() throws {
