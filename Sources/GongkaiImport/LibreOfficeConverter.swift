@@ -20,7 +20,9 @@ struct LibreOfficeConverter {
             try Data(bytes).write(to: input)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: soffice)
-            process.arguments = ["--headless", "--convert-to", "docx", "--outdir", dir.path, input.path]
+            // A profile of its own, so that a LibreOffice already open (or another import) does not take the job.
+            process.arguments = ["-env:UserInstallation=\(dir.appendingPathComponent("profile").absoluteString)",
+                                 "--headless", "--convert-to", "docx", "--outdir", dir.path, input.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

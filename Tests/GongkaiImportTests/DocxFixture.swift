@@ -69,7 +69,10 @@ enum DocxFixture {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>\
             <Default Extension="png" ContentType="image/png"/>\
-            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+            <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>
             """))
         parts.append(("_rels/.rels", """
             <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -79,6 +82,10 @@ enum DocxFixture {
         for (i, m) in media.enumerated() {
             rels += "<Relationship Id=\"rIdImg\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(m.0)\"/>"
         }
+        let kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        if styles != nil { rels += "<Relationship Id=\"rIdStyles\" Type=\"\(kinds)styles\" Target=\"styles.xml\"/>" }
+        if numbering != nil { rels += "<Relationship Id=\"rIdNumbering\" Type=\"\(kinds)numbering\" Target=\"numbering.xml\"/>" }
+        if !footnotes.isEmpty { rels += "<Relationship Id=\"rIdFootnotes\" Type=\"\(kinds)footnotes\" Target=\"footnotes.xml\"/>" }
         rels += "</Relationships>"
         parts.append(("word/_rels/document.xml.rels", rels))
         parts.append(("word/document.xml", """

@@ -37,7 +37,11 @@ import Testing
         #expect(rendition.filter { !$0.isWhitespace } == original.filter { !$0.isWhitespace })
     }
 
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]
+    /// A 1×1 PNG.
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+                               0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41,
+                               0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
+                               0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
 
     static func structuredDocx() throws -> [UInt8] {
         let body = [
@@ -99,6 +103,30 @@ import Testing
         let files = try TestSupport.files(in: folder)
         #expect(files["01/image1.png"] == Data(newPNG), "the new document's image, not the old one")
         #expect(files["indicators.yaml"] == Data("figures: []\n".utf8))
+    }
+
+    /// With LibreOffice installed (not by install-deps.sh: it is large), a .doc is converted and imported.
+    @Test(.enabled(if: LibreOfficeConverter.find(["soffice", "libreoffice"]) != nil))
+    func binaryWordThroughLibreOffice() throws {
+        let dir = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = dir.appendingPathComponent("report-2025.docx")
+        try Data(try Self.structuredDocx()).write(to: docx)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(LibreOfficeConverter.find(["soffice", "libreoffice"])))
+        process.arguments = ["-env:UserInstallation=\(dir.appendingPathComponent("profile").absoluteString)", "--headless",
+                             "--convert-to", "doc", "--outdir", dir.path, docx.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let doc = [UInt8](try Data(contentsOf: dir.appendingPathComponent("report-2025.doc")))
+        #expect(SourceFormat.detect(doc, path: "report-2025.doc") == .binaryWord)
+        let (folder, plan) = try TestSupport.importInto(doc, path: "report-2025.doc")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        #expect(plan.metadata.title == "项城市2025年法治政府建设年度报告")
+        #expect(plan.outline.headings.map(\.plainTitle).starts(with: ["工作成效", "完善制度体系"]))
+        #expect(plan.pages.contains { $0.body.contains("办理行政复议案件120件") })
     }
 
     @Test func footnoteAndBoldMarkdownRenderAsTheirText() {
