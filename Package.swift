@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -25,6 +26,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libxml2's HTML parser (Debian's libxml2-dev) reads saved portal pages: tag soup, unclosed <p>, GB2312 meta.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "GongkaiCore"]),
         .target(name: "CByteSearch"),
         .target(name: "GongkaiCore", dependencies: ["CByteSearch"]),
@@ -40,7 +43,10 @@ let package = Package(
             ]
         ),
         .target(name: "GongkaiIndicators", dependencies: ["GongkaiCore", "GongkaiYAML", .product(name: "Yams", package: "Yams")]),
-        .target(name: "GongkaiImport", dependencies: ["GongkaiCore", "GongkaiIndicators", "GongkaiYAML", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GongkaiImport", dependencies: [
+            "GongkaiCore", "GongkaiIndicators", "GongkaiYAML", "Markdown", "CLibXML2",
+            .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(
             name: "GongkaiServe",
             dependencies: [
@@ -65,8 +71,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiIndicators", "Markdown"]),
         .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore", "GongkaiYAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "GongkaiImportTests", dependencies: ["GongkaiImport", "GongkaiCore", "Markdown"]),
+        .testTarget(name: "GongkaiImportTests", dependencies: [
+            "GongkaiImport", "GongkaiCore", "Markdown", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiBuild", "GongkaiCore"]),
-        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai"]),
+        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore", "gongkai", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

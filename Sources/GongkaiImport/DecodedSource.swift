@@ -6,8 +6,19 @@ public struct DecodedSource: Sendable, Hashable {
     public let encoding: SourceEncoding
     /// `LF`, `CRLF`, `CR`, `mixed` or `none` (a single line).
     public let lineEnding: String
-    /// The lines without their terminators; `lines[0]` is line 1.
-    public let lines: [String]
+    /// The lines without their terminators; `lines[0]` is line 1. A line dropped as page chrome or read as metadata
+    /// is empty here (see ``dropped``), so that line numbers stay those of the source.
+    public var lines: [String]
+    /// What the source's structure says about some lines (by 1-based line): headings, tables, images, bold.
+    public var hints: [Int: LineHint] = [:]
+    /// Lines left out of the report text, in order.
+    public var dropped: [DroppedLine] = []
+    /// The file's kind.
+    public var format: SourceFormat = .text
+    /// The title a web page gives its article (its heading or `<title>`), used when the text has no title line.
+    public var pageTitle: String?
+    /// Files the source brings along (images of a Word file), by name.
+    public var attachments: [String: [UInt8]] = [:]
 
     /// Creates a decoded source.
     public init(path: String, encoding: SourceEncoding, lineEnding: String, lines: [String]) {

@@ -10,6 +10,8 @@ import Yams
 public struct FidelityChecker: Sendable {
     /// Elements the rendered pages may contain: anything else means Markdown read structure into the text.
     static let allowedTags: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "a"]
+    /// Elements a structured source (Word, HTML) brings: bold, tables, images.
+    static let structureTags: Set<String> = ["strong", "table", "thead", "tbody", "tr", "th", "td", "img"]
 
     /// Creates a checker.
     public init() {}
@@ -63,7 +65,8 @@ public struct FidelityChecker: Sendable {
                 }
             }
             let html = renderer.render(body).html
-            for tag in Set(HTMLTags.names(in: html)) where !Self.allowedTags.contains(tag) {
+            let allowed = source.hints.isEmpty ? Self.allowedTags : Self.allowedTags.union(Self.structureTags)
+            for tag in Set(HTMLTags.names(in: html)) where !allowed.contains(tag) {
                 diagnostics.append(.error("\(page) renders as <\(tag)>: Markdown read structure into the text", at: here))
             }
             written += HTMLText.plain(html)
@@ -89,6 +92,21 @@ public struct FidelityChecker: Sendable {
             diagnostics.append(.error(message, at: SourceLocation(path: source.path, line: line, column: 1)))
         }
         return diagnostics
+    }
+
+    /// Every image of the source is written, each beside a page that shows it, byte for byte.
+    public func checkImages(folder: URL, pages: [String], source: DecodedSource) -> [Diagnostic] {
+        var shown: Set<String> = []
+        for page in pages {
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8) else { continue }
+            for name in ReportImporter.imageNames(in: text) {
+                let dir = ReportImporter.assetFolder(of: page).map { folder.appendingPathComponent($0) } ?? folder
+                if let data = try? Data(contentsOf: dir.appendingPathComponent(name)), [UInt8](data) == source.attachments[name] { shown.insert(name) }
+            }
+        }
+        return source.attachments.keys.sorted().filter { !shown.contains($0) }.map {
+            .error("the image \($0) of the document is not shown on any imported page", at: SourceLocation(path: source.path, line: 1, column: 1))
+        }
     }
 
     /// Splits `---` front matter from the body.

@@ -1,3 +1,4 @@
+import Foundation
 /// The report metadata the importer writes to `report.yaml`: what the text says (title, 成文日期, salutation,
 /// closing), what can be derived (year, series, a title when the text has none), and `TODO` for what only a person
 /// knows (发布机构, 发布日期, 文号, 索引号, 主题分类).
@@ -10,6 +11,8 @@ public struct ImportMetadata: Sendable, Hashable {
         case option
         /// Place + year + series, when the text has no title line.
         case derived
+        /// The 标题 of a portal page's metadata table, or the page's article heading.
+        case page
     }
 
     /// Report title (nil: unknown, written `TODO`).
@@ -65,6 +68,7 @@ public struct ImportMetadata: Sendable, Hashable {
             titleSource = .text
         } else {
             let place = Self.place(in: outline.opening.first?.text ?? "")
+                ?? outline.closing.lazy.compactMap { Self.placePrefix(of: $0.text) }.first
             if let place, let y = self.year, let s = self.series {
                 self.title = "\(place)\(y)年\(s)"
             } else {
@@ -84,17 +88,67 @@ public struct ImportMetadata: Sendable, Hashable {
         validity = nil
     }
 
-    /// Keeps hand-filled values of an existing report.yaml where this metadata has none.
-    public mutating func keepHandFilled(from existing: [String: String]) {
-        func keep(_ key: String, _ value: inout String?) {
-            if value == nil, let old = existing[key], !old.isEmpty, !old.uppercased().hasPrefix("TODO") { value = old }
+    /// Fills what a portal page's 信息公开 metadata table says: 索引号, 发文机关, 发文字号, 发布日期, 主题分类, 有效性,
+    /// and the 标题 and 成文日期 when the text gives none.
+    public mutating func apply(_ table: MetadataTable) {
+        let v = table.values
+        if let t = v["title"], titleSource != .text, titleSource != .option {
+            title = t
+            titleSource = .page
+            if year == nil { year = Self.firstYear(t) }
+            if series == nil { series = Self.knownSeries.first { t.contains($0.0) }?.1 ?? Self.afterYear(t) }
         }
+        if let p = v["publisher"] { publisher = p }
+        if let d = v["document_number"], documentNumber == nil { documentNumber = d }
+        if let i = v["index_number"] { indexNumber = i }
+        if let p = v["published"] { published = p }
+        if let w = v["written"], written == nil { written = w }
+        if let c = v["category"] { category = c }
+        if let x = v["validity"] { validity = x }
+    }
+
+    /// Keeps every hand-filled value of an existing report.yaml (anything but `TODO`) over what this import found,
+    /// except the values the text itself gives and the fidelity proof reads back (a title line, a 文号 line): those
+    /// stay the text's, and each such difference is returned as a sentence for a warning.
+    public mutating func keepHandFilled(from existing: [String: String], documentNumberFromText: Bool) -> [String] {
+        var notes: [String] = []
+        func old(_ key: String) -> String? {
+            guard let value = existing[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, !value.uppercased().hasPrefix("TODO") else { return nil }
+            return value
+        }
+        func keep(_ key: String, _ value: inout String?) { if let o = old(key) { value = o } }
+        if let o = old("title") {
+            if titleSource == .text {
+                if o != title { notes.append("report.yaml's title “\(o)” is not the text's title line; the text's “\(title ?? "")” is written") }
+            } else {
+                title = o
+                titleSource = .option
+            }
+        }
+        if let o = old("year"), let y = Int(o) { year = y }
+        keep("series", &series)
         keep("publisher", &publisher)
+        keep("written", &written)
         keep("published", &published)
-        keep("document_number", &documentNumber)
+        if let o = old("document_number") {
+            if documentNumberFromText {
+                if o != documentNumber { notes.append("report.yaml's document_number “\(o)” is not the text's 文号 line; the text's is written") }
+            } else {
+                documentNumber = o
+            }
+        }
         keep("index_number", &indexNumber)
         keep("category", &category)
         keep("validity", &validity)
+        return notes
+    }
+
+    /// The values known (not `TODO`), as report.yaml names them, in report.yaml's order.
+    public var found: [(key: String, value: String)] {
+        let all: [(String, String?)] = [("title", title), ("year", year.map(String.init)), ("series", series), ("publisher", publisher),
+                                        ("written", written), ("published", published), ("document_number", documentNumber),
+                                        ("index_number", indexNumber), ("category", category), ("validity", validity)]
+        return all.compactMap { key, value in value.map { (key, $0) } }
     }
 
     /// The `report.yaml` text.
@@ -146,18 +200,41 @@ public struct ImportMetadata: Sendable, Hashable {
         return rest.hasSuffix("报告") && !rest.isEmpty ? rest : nil
     }
 
-    /// The place named at the start of a clause: `2024年,项城市坚持…` → 项城市.
+    /// The place named at the start of a clause: `2024年,项城市坚持…` → 项城市. Never a word of a sentence:
+    /// 我县, 本市, 全省, 在市, 各区, or a clause that starts with a verb (认真落实省…, 深入推进…).
     static func place(in text: String) -> String? {
         let chars = Array(text)
-        let suffixes: Set<Character> = ["市", "县", "区", "州", "省", "旗"]
         for start in chars.indices where start == 0 || ["，", ",", "年", "。"].contains(chars[start - 1]) {
             var end = start
             while end < chars.count, end - start < 8, isHan(chars[end]) {
-                if suffixes.contains(chars[end]), end - start >= 1 { return String(chars[start...end]) }
+                if placeSuffixes.contains(chars[end]), end - start >= 1 {
+                    let candidate = String(chars[start...end])
+                    return isPlaceName(candidate) ? candidate : nil
+                }
                 end += 1
             }
         }
         return nil
+    }
+
+    static let placeSuffixes: Set<Character> = ["市", "县", "区", "州", "省", "旗"]
+    /// First characters of words that point at a place without naming it, or that start a clause (在, 对, 按).
+    static let notPlaceStarts: Set<Character> = ["我", "本", "全", "在", "各", "该", "此", "其", "省", "市", "县", "区", "对", "按", "向", "由", "从", "为", "与", "和", "及", "经"]
+    /// Verbs and adverbs a clause starts with; a "place" holding one is a sentence.
+    static let clauseWords = ["认真", "落实", "贯彻", "坚持", "按照", "根据", "围绕", "推进", "加强", "深入", "全面", "积极", "持续",
+                              "进一步", "扎实", "不断", "完善", "建立", "健全", "开展", "组织", "召开", "印发", "制定", "会同", "配合"]
+
+    /// Whether `name` (ending in 市/县/区/州/省/旗) names a place.
+    static func isPlaceName(_ name: String) -> Bool {
+        guard let first = name.first, name.count >= 2, !notPlaceStarts.contains(first) else { return false }
+        return !clauseWords.contains { name.contains($0) }
+    }
+
+    /// The place a body's name starts with: 项城市人民政府 → 项城市.
+    static func placePrefix(of name: String) -> String? {
+        guard name.count <= 30, let end = name.firstIndex(where: placeSuffixes.contains) else { return nil }
+        let candidate = String(name[...end])
+        return isPlaceName(candidate) && candidate.count < name.count ? candidate : nil
     }
 
     private static func isHan(_ c: Character) -> Bool {

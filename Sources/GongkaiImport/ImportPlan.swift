@@ -41,8 +41,20 @@ public struct ImportPlan: Sendable {
 
     /// The outline as `--dry-run` prints it: level, numbering, title and source line of every heading, then the pages.
     public var listing: String {
-        var out = "source\t\(source.path)\t\(source.encoding)\t\(source.lineEnding)\t\(source.lines.count) lines\n"
-        out += "report\t\(id)\t\(metadata.title ?? "TODO")\t(title \(metadata.titleSource == .text ? "from the text" : metadata.titleSource == .option ? "from --title" : "derived"))\n"
+        var out = "source\t\(source.path)\t\(source.encoding)\t\(source.lineEnding)\t\(source.lines.count) lines"
+            + (source.format == .text ? "" : "\t\(source.format)") + "\n"
+        let from: String
+        switch metadata.titleSource {
+        case .text: from = "from the text"
+        case .option: from = "from --title"
+        case .derived: from = "derived"
+        case .page: from = "from the page"
+        }
+        out += "report\t\(id)\t\(metadata.title ?? "TODO")\t(title \(from))\n"
+        for (key, value) in metadata.found { out += "metadata\t\(key)\t\(value)\n" }
+        for d in source.dropped { out += "dropped\t\(d.reason)\t\(d.text)\t\(d.line)\n" }
+        if source.dropped.isEmpty { out += "dropped\tnone\n" }
+        for name in source.attachments.keys.sorted() { out += "image\t\(name)\n" }
         for item in outline.front { out += "front\t\(item.kind.rawValue)\t\(item.text.text)\t\(item.text.line)\n" }
         if let first = outline.opening.first { out += "opening\t\(outline.opening.count) paragraph(s)\t\t\(first.line)\n" }
         out += "level\tnumbering\ttitle\tline\n"

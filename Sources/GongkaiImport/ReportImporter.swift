@@ -19,7 +19,9 @@ public struct ReportImporter: Sendable {
     /// are lined up with.
     public func plan(bytes: [UInt8], path: String, site: SiteReports = SiteReports([])) throws(DiagnosticError) -> ImportPlan {
         let id = try reportID(for: path)
-        let source = try SourceDecoder().decode(bytes, path: path)
+        var (source, sourceBytes) = try SourceReader().read(bytes, path: path)
+        let table = MetadataTable.read(from: &source)
+        if source.format != .docx { PageChrome.drop(from: &source) }
         let outline = ReportParser().parse(source)
         var diagnostics = outline.diagnostics
         var title = options.title
@@ -28,6 +30,13 @@ public struct ReportImporter: Sendable {
             title = nil
         }
         var metadata = ImportMetadata(outline: outline, id: id, title: title, series: options.series, year: options.year)
+        metadata.apply(table)
+        if metadata.titleSource != .text, metadata.titleSource != .option, metadata.titleSource != .page, let t = source.pageTitle {
+            var fromPage = MetadataTable()
+            fromPage.values["title"] = t
+            metadata.apply(fromPage)
+        }
+        if options.series == nil, metadata.series == nil, let t = metadata.title { metadata.series = ImportMetadata.afterYear(t) }
         if let publisher = options.publisher {
             metadata.publisher = publisher
         } else if metadata.publisher == nil, let series = metadata.series, let place = metadata.title.flatMap { ImportMetadata.place(in: $0) },
@@ -37,6 +46,11 @@ public struct ReportImporter: Sendable {
                                         + "correct report.yaml or pass --publisher if this report is another body's",
                                         at: SourceLocation(path: path, line: 1, column: 1)))
         }
+        let left = source.dropped.filter { $0.line > 0 }.count
+        if left > 0 {
+            diagnostics.append(.warning("\(left) line(s) left out of the report text as page chrome, a repeated title, the metadata table or page numbers; "
+                                        + "--dry-run lists them (dropped)", at: SourceLocation(path: path, line: source.dropped.first { $0.line > 0 }?.line ?? 1, column: 1)))
+        }
         if metadata.title == nil {
             diagnostics.append(.warning("no title line and no title could be derived; report.yaml gets title: TODO (or pass --title)",
                                         at: SourceLocation(path: path, line: 1, column: 1)))
@@ -45,7 +59,7 @@ public struct ReportImporter: Sendable {
             diagnostics.append(.warning("no date line (2025年2月28日) at the end; written: TODO", at: SourceLocation(path: path, line: source.lines.count, column: 1)))
         }
         let pages = SectionWriter(split: options.split).pages(for: outline)
-        var draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: $0.text) })
+        var draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: Self.clauses($0.text)) })
         // Ids lined up with the same publisher's other years of the series, so that comparisons need no hand-editing.
         var alignment: IndicatorAlignment.Result?
         var alignedWith: [String] = []
@@ -81,7 +95,7 @@ public struct ReportImporter: Sendable {
                                             at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
-        var plan = ImportPlan(id: id, source: source, sourceBytes: bytes, outline: outline, metadata: metadata, pages: pages,
+        var plan = ImportPlan(id: id, source: source, sourceBytes: sourceBytes, outline: outline, metadata: metadata, pages: pages,
                               indicatorDraft: draftYAML, diagnostics: diagnostics)
         plan.alignment = alignment
         plan.alignedWith = alignedWith
@@ -89,9 +103,10 @@ public struct ReportImporter: Sendable {
     }
 
     /// Writes `plan` to `content/<id>/` below `contentFolder`, proves it against the source and moves it into place.
-    /// Returns the report folder.
+    /// Returns the report folder. `warn` hears what `--force` could not keep (a report.yaml title other than the
+    /// text's title line).
     @discardableResult
-    public func write(_ plan: ImportPlan, into contentFolder: URL) throws(DiagnosticError) -> URL {
+    public func write(_ plan: ImportPlan, into contentFolder: URL, warn: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) -> URL {
         let fm = FileManager.default
         let target = contentFolder.appendingPathComponent(plan.id, isDirectory: true)
         let shown = SourceLocation(path: target.path, line: 1, column: 1)
@@ -112,10 +127,23 @@ public struct ReportImporter: Sendable {
         let token = UUID().uuidString.prefix(8)
         let temp = contentFolder.appendingPathComponent(".gongkai-import-\(plan.id)-\(token)", isDirectory: true)
         var metadata = plan.metadata
-        if exists { metadata.keepHandFilled(from: try Self.readScalars(target.appendingPathComponent("report.yaml"), shownAs: target.appendingPathComponent("report.yaml").path)) }
+        if exists {
+            let existing = try Self.readScalars(target.appendingPathComponent("report.yaml"), shownAs: target.appendingPathComponent("report.yaml").path)
+            let notes = metadata.keepHandFilled(from: existing, documentNumberFromText: plan.outline.documentNumber != nil)
+            for note in notes { warn(.warning(note, at: shown)) }
+        }
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: true)
             try Data(metadata.yaml.utf8).write(to: temp.appendingPathComponent("report.yaml"))
+            // Images of a Word file, beside the page that shows them.
+            for page in plan.pages {
+                for name in Self.imageNames(in: page.body) {
+                    guard let data = plan.source.attachments[name] else { continue }
+                    let folder = Self.assetFolder(of: page.path).map { temp.appendingPathComponent($0, isDirectory: true) } ?? temp
+                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try Data(data).write(to: folder.appendingPathComponent(name))
+                }
+            }
             try Data(plan.sourceBytes).write(to: temp.appendingPathComponent("source.txt"))
             for page in plan.pages {
                 let url = temp.appendingPathComponent(page.path)
@@ -126,7 +154,7 @@ public struct ReportImporter: Sendable {
                 try Data(draft.utf8).write(to: temp.appendingPathComponent("indicators.yaml"))
             }
             // Files of the old folder (a curated indicators.yaml among them) win over the draft.
-            if exists { try carryOver(from: target, to: temp) }
+            if exists { try carryOver(from: target, to: temp, keeping: imagePaths(plan)) }
         } catch {
             try? fm.removeItem(at: temp)
             throw fail("cannot write the report: \(error.localizedDescription)")
@@ -134,6 +162,7 @@ public struct ReportImporter: Sendable {
 
         let problems = FidelityChecker().check(folder: temp, source: plan.source, outline: plan.outline,
                                                pages: plan.pages.map(\.path), titleFromText: plan.metadata.titleSource == .text)
+            + FidelityChecker().checkImages(folder: temp, pages: plan.pages.map(\.path), source: plan.source)
         if problems.hasErrors {
             try? fm.removeItem(at: temp)
             throw DiagnosticError(problems)
@@ -160,19 +189,71 @@ public struct ReportImporter: Sendable {
         return target
     }
 
-    /// The report id: the option, or the file name without extension.
+    /// The report id: the option, or the file name without extension. It must be what `build` accepts as a folder
+    /// name and URL segment: ASCII letters, digits, `-`, `_` and `.`, not starting with a dot.
     public func reportID(for path: String) throws(DiagnosticError) -> String {
         let id = options.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        guard !id.isEmpty, !id.hasPrefix("."), !id.contains("/"), !id.contains("\\"),
-              !id.contains(where: { $0.isWhitespace }) else {
-            throw DiagnosticError([.error("“\(id)” cannot be a report id (a folder name and URL segment); pass --id",
+        guard Self.isValidID(id) else {
+            let from = options.id == nil ? "the file name “\(id)” cannot be the report id" : "“\(id)” cannot be a report id"
+            throw DiagnosticError([.error("\(from): a report id is the folder name and the web address of the report, and may hold "
+                                          + "only ASCII letters, digits, - _ and . (not starting with .); pass one with --id, e.g. --id xiangcheng-2024",
                                           at: SourceLocation(path: path, line: 1, column: 1))])
         }
         return id
     }
 
-    /// Copies files of the old report folder that the importer does not generate (indicators.yaml, images …).
-    private func carryOver(from old: URL, to new: URL) throws {
+    /// A page's text with every line ending a clause: the extractor splits clauses at punctuation only, and a heading
+    /// without a full stop (一、工作成效) must not become the start of the next paragraph's quote, which the page
+    /// does not show as one run of text.
+    static func clauses(_ text: String) -> String {
+        let ends: Set<Character> = ["，", ",", "；", ";", "。", "：", ":", "！", "？", "!", "?"]
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.last.map(ends.contains) ?? true ? String(line) : line + "。" }.joined(separator: "\n")
+    }
+
+    /// Whether `id` is a report id `build` accepts.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix(".")
+            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+
+    /// The file names of the images a page's Markdown shows (`![](image1.png)`).
+    static func imageNames(in body: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(body)
+        while let r = rest.range(of: "](") {
+            // An image's link: `![alt](file)` (the alt text escaped, so a `](` inside it is `\]`).
+            let before = rest[..<r.lowerBound]
+            rest = rest[r.upperBound...]
+            guard let open = before.lastIndex(of: "["), open > before.startIndex, before[before.index(before: open)] == "!",
+                  let close = rest.firstIndex(of: ")") else { continue }
+            out.append(String(rest[..<close]))
+        }
+        return out
+    }
+
+    /// The folder below the report where the images of page `path` go, so that the page's relative links reach
+    /// them: `02/01.md` → `02/01`, `02/_index.md` → `02`, `_index.md` → the report folder (nil).
+    static func assetFolder(of path: String) -> String? {
+        if path == "_index.md" { return nil }
+        if path.hasSuffix("/_index.md") { return String(path.dropLast("/_index.md".count)) }
+        return path.hasSuffix(".md") ? String(path.dropLast(3)) : nil
+    }
+
+    /// The paths below the report folder of the images this import writes.
+    private func imagePaths(_ plan: ImportPlan) -> Set<String> {
+        var out: Set<String> = []
+        for page in plan.pages {
+            for name in Self.imageNames(in: page.body) where plan.source.attachments[name] != nil {
+                out.insert(Self.assetFolder(of: page.path).map { "\($0)/\(name)" } ?? name)
+            }
+        }
+        return out
+    }
+
+    /// Copies files of the old report folder that the importer does not generate (indicators.yaml, images …);
+    /// the images of this import (`keeping`) stay the new ones.
+    private func carryOver(from old: URL, to new: URL, keeping: Set<String>) throws {
         let fm = FileManager.default
         guard let files = fm.enumerator(at: old, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
         let base = old.standardizedFileURL.path
@@ -180,7 +261,7 @@ public struct ReportImporter: Sendable {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             var relative = String(url.standardizedFileURL.path.dropFirst(base.count))
             while relative.hasPrefix("/") { relative.removeFirst() }
-            if relative == "report.yaml" || relative == "source.txt" || relative.hasSuffix(".md") { continue }
+            if relative == "report.yaml" || relative == "source.txt" || relative.hasSuffix(".md") || keeping.contains(relative) { continue }
             let destination = new.appendingPathComponent(relative)
             if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
             try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -9,6 +9,12 @@ public struct ReportOutline: Sendable, Hashable {
         public var text: String
         /// 1-based source line where it starts.
         public var line: Int
+        /// Markdown written instead of the escaped text (bold, a table, an image), from a structured source.
+        public var markdown: String?
+        /// The heading level the source's structure gives (Word heading style or outline level, HTML heading).
+        public var headingLevel: Int?
+        /// A table or image: kept as its own block, never a heading.
+        public var isBlock = false
 
         /// Creates a text.
         public init(_ text: String, line: Int) {

@@ -19,8 +19,16 @@ public struct ReportParser: Sendable {
     /// Parses `source`.
     public func parse(_ source: DecodedSource) -> ReportOutline {
         var outline = ReportOutline()
-        let lines = source.lines.enumerated().map { Line($0.element.trimmedSource, line: $0.offset + 1) }
-        let nonEmpty = lines.filter { !$0.text.isEmpty }
+        let lines = source.lines.enumerated().map { item -> Line in
+            var line = Line(item.element.trimmedSource, line: item.offset + 1)
+            if let hint = source.hints[item.offset + 1] {
+                line.markdown = hint.markdown
+                line.headingLevel = hint.headingLevel
+                line.isBlock = hint.isBlock
+            }
+            return line
+        }
+        let nonEmpty = lines.filter { !$0.text.isEmpty || $0.isBlock }
 
         // Front: title lines, 文号, salutation.
         var position = 0
@@ -28,7 +36,7 @@ public struct ReportParser: Sendable {
         var front: [ReportOutline.FrontItem] = []
         scan: while position < nonEmpty.count, position < 6 {
             let line = nonEmpty[position]
-            if HeadingMarker.match(line.text) != nil { break }
+            if HeadingMarker.match(line.text) != nil || line.headingLevel != nil || line.isBlock { break }
             if Self.isDocumentNumber(line.text) {
                 front.append(.init(kind: .documentNumber, text: line))
             } else if Self.isSalutation(line.text) {
@@ -56,11 +64,12 @@ public struct ReportParser: Sendable {
         var closingStart = nonEmpty.count
         let tail = max(position, nonEmpty.count - 6)
         if let thus = (tail..<nonEmpty.count).last(where: { nonEmpty[$0].text.hasPrefix("特此") && nonEmpty[$0].text.count <= 15 }),
-           nonEmpty[(thus + 1)...].allSatisfy({ Self.isSignatureOrDate($0.text) }) {
+           nonEmpty[(thus + 1)...].allSatisfy({ !$0.isBlock && Self.isSignatureOrDate($0.text) }) {
             closingStart = thus
         } else if let last = nonEmpty.last, nonEmpty.count > position, ChineseDate.isDate(last.text) {
             closingStart = nonEmpty.count - 1
             while closingStart - 1 >= position, nonEmpty.count - closingStart < 3,
+                  !nonEmpty[closingStart - 1].isBlock, nonEmpty[closingStart - 1].headingLevel == nil,
                   Self.isSignatureOrDate(nonEmpty[closingStart - 1].text),
                   HeadingMarker.match(nonEmpty[closingStart - 1].text) == nil {
                 closingStart -= 1
@@ -75,6 +84,12 @@ public struct ReportParser: Sendable {
         var joined: [Int] = []
         var lastLineOfCurrent = 0
         for line in lines where line.line >= bodyStartLine && line.line < bodyEndLine {
+            // A block, heading or formatted paragraph of a structured source stands alone.
+            if line.isBlock || line.headingLevel != nil || line.markdown != nil {
+                if let c = current { paragraphs.append(c); current = nil }
+                paragraphs.append(line)
+                continue
+            }
             if line.text.isEmpty {
                 if let c = current { paragraphs.append(c); current = nil }
                 continue
@@ -127,6 +142,12 @@ public struct ReportParser: Sendable {
 
     /// The heading a paragraph starts with, and the rest of the paragraph (nil when the heading stands alone).
     private static func heading(in paragraph: Line) -> (ReportOutline.Heading, Line?)? {
+        if paragraph.isBlock { return nil }
+        if let level = paragraph.headingLevel {
+            // A heading by the document's structure: the whole paragraph, with its numbering if it has one.
+            let numbering = HeadingMarker.match(paragraph.text)?.numbering ?? ""
+            return (ReportOutline.Heading(level: level, numbering: numbering, title: paragraph.text, line: paragraph.line, runIn: false), nil)
+        }
         guard let marker = HeadingMarker.match(paragraph.text) else { return nil }
         let text = paragraph.text
         let afterMarker = text.index(text.startIndex, offsetBy: marker.numbering.count)
@@ -139,7 +160,14 @@ public struct ReportParser: Sendable {
             guard head.count <= maxHeadingLength else { return nil }
             let h = ReportOutline.Heading(level: marker.level, numbering: marker.numbering, title: head,
                                           line: paragraph.line, runIn: !rest.isEmpty)
-            return (h, rest.isEmpty ? nil : Line(rest, line: paragraph.line))
+            guard !rest.isEmpty else { return (h, nil) }
+            var restLine = Line(rest, line: paragraph.line)
+            // Bold in the rest of a formatted paragraph stays when its Markdown starts with the heading as written.
+            if let markdown = paragraph.markdown, markdown.hasPrefix(MarkdownEscaper.inline(head)) {
+                let tail = String(markdown.dropFirst(MarkdownEscaper.inline(head).count)).trimmedSource
+                if !tail.isEmpty, !tail.hasPrefix("-"), !tail.hasPrefix("+"), !tail.hasPrefix("="), tail.first?.isNumber != true { restLine.markdown = tail }
+            }
+            return (h, restLine)
         }
         guard text.count <= maxHeadingLength else { return nil }
         return (ReportOutline.Heading(level: marker.level, numbering: marker.numbering, title: text, line: paragraph.line, runIn: false), nil)

@@ -37,8 +37,11 @@ public struct SectionWriter: Sendable {
 
     /// `pages(for:)` with each page's plain text filled in.
     func plainText(_ paragraphs: [ReportOutline.Text], _ children: [ReportOutline.Section]) -> String {
-        func lines(_ s: ReportOutline.Section) -> [String] { [s.heading.title] + s.paragraphs.map(\.text) + s.children.flatMap(lines) }
-        return (paragraphs.map(\.text) + children.flatMap(lines)).joined(separator: "\n")
+        // Tables and images are left out: a figure's quote must be found in the rendered text, which sets a table's
+        // cells apart otherwise than this text does.
+        func texts(_ ps: [ReportOutline.Text]) -> [String] { ps.filter { !$0.isBlock }.map(\.text) }
+        func lines(_ s: ReportOutline.Section) -> [String] { [s.heading.title] + texts(s.paragraphs) + s.children.flatMap(lines) }
+        return (texts(paragraphs) + children.flatMap(lines)).joined(separator: "\n")
     }
 
     /// `01`, `02`, … `10`, `100`.
@@ -46,11 +49,11 @@ public struct SectionWriter: Sendable {
 
     /// Paragraphs, then sub-sections with headings one level per depth (`##` for depth 1), blocks separated by blank lines.
     static func body(_ paragraphs: [ReportOutline.Text], _ children: [ReportOutline.Section], depth: Int) -> String {
-        var blocks: [String] = paragraphs.map { MarkdownEscaper.paragraph($0.text) }
+        var blocks: [String] = paragraphs.map { $0.markdown ?? MarkdownEscaper.paragraph($0.text) }
         func add(_ section: ReportOutline.Section, depth: Int) {
             let hashes = String(repeating: "#", count: min(6, depth + 1))
             blocks.append("\(hashes) \(MarkdownEscaper.inline(section.heading.title))")
-            blocks += section.paragraphs.map { MarkdownEscaper.paragraph($0.text) }
+            blocks += section.paragraphs.map { $0.markdown ?? MarkdownEscaper.paragraph($0.text) }
             for c in section.children { add(c, depth: depth + 1) }
         }
         for c in children { add(c, depth: depth) }

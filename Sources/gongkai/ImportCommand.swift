@@ -3,33 +3,38 @@ import Foundation
 import GongkaiCore
 import GongkaiImport
 
-/// `gongkai import`: a plain-text report → a report folder in the content model (report.yaml + one Markdown page per topic).
+/// `gongkai import`: a report as plain text, Word (.docx), a saved web page or a text PDF → a report folder in the
+/// content model (report.yaml + one Markdown page per topic).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a plain-text report (UTF-8, GB18030/GBK or UTF-16) as a new report folder.",
+        abstract: "Import a report (plain text, Word .docx, a saved web page, a text PDF) as a new report folder.",
         discussion: """
+            The format is told from the file's bytes: Word (.docx; .doc/.wps through LibreOffice when installed), a \
+            web page (.html/.htm, UTF-8 or GB2312/GBK/GB18030 as its meta tag says: the article only), a text PDF \
+            (through pdftotext), or plain text (UTF-8, GB18030/GBK or UTF-16). Page chrome (breadcrumbs, 字号, 打印本页, \
+            网站标识码 …) is dropped and a 信息公开 metadata table (索引号, 发文机关, 标题, 发文字号, 发布时间) fills report.yaml. \
             Headings are found by their numbering (一、 (一) 1. (1)), on their own line or as the first sentence of a \
-            paragraph. Each 一、 section becomes a topic page; a section with at least \(SplitPolicy.minimumSubsections) \
+            paragraph, and in Word also by heading styles, outline levels and automatic numbering. Each 一、 section becomes a topic page; a section with at least \(SplitPolicy.minimumSubsections) \
             substantial (一) sections (median ≥ \(SplitPolicy.minimumMedianLength) characters) gets one page per (一) \
             section under an index page (override with --split). The written files are rendered and compared with the \
             source before they are moved into place.
             """
     )
 
-    @Argument(help: "The report as plain text.")
+    @Argument(help: "The report: .txt, .docx, .html/.htm or .pdf (.doc/.wps need LibreOffice).")
     var file: String
 
-    @Option(help: "Report id: folder name and URL segment (default: the file name without extension).")
+    @Option(help: "Report id: folder name and URL segment, ASCII letters, digits, - _ . (default: the file name without extension).")
     var id: String?
 
     @Option(help: "The content folder the report folder is created in.")
     var into: String = "content"
 
-    @Flag(help: "Print the outline (level, numbering, title, source line) and the pages; write nothing.")
+    @Flag(help: "Print the metadata found, the lines dropped (page chrome, metadata table, page numbers), the outline (level, numbering, title, line) and the pages; write nothing.")
     var dryRun = false
 
-    @Flag(help: "Replace an existing report folder (hand-filled report.yaml values and non-Markdown files are kept).")
+    @Flag(help: "Replace an existing report folder (every hand-filled report.yaml value and non-Markdown files such as indicators.yaml are kept).")
     var force = false
 
     @Option(help: "Which 一、 sections get one page per (一) section: auto, all, none, or positions such as 2,4.")
@@ -69,9 +74,10 @@ struct ImportCommand: ParsableCommand {
                 print(plan.listing, terminator: "")
                 return
             }
-            let folder = try importer.write(plan, into: contentFolder)
+            let folder = try importer.write(plan, into: contentFolder) { Self.printError($0.description) }
             let counts = plan.outline.headingCounts
-            print("imported \(file) (\(plan.source.encoding), \(plan.source.lineEnding)) into \(folder.path): "
+            let kind = plan.source.format == .text ? "\(plan.source.encoding), \(plan.source.lineEnding)" : "\(plan.source.format)"
+            print("imported \(file) (\(kind)) into \(folder.path): "
                 + "\(counts[0]) / \(counts[1]) / \(counts[2]) / \(counts[3]) headings at levels 1 / 2 / 3 / 4, \(plan.pages.count) pages; "
                 + "text verified against the source")
             for line in plan.alignmentLines { print(line) }
