@@ -69,7 +69,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiIndicators", "Markdown"]),
+        .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiImport", "GongkaiIndicators", "Markdown"]),
         .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore", "GongkaiYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiImportTests", dependencies: [
             "GongkaiImport", "GongkaiCore", "Markdown", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiCore
 import GongkaiIndicators
 import GongkaiYAML
+import Markdown
 import Yams
 
 /// Imports a plain-text report into the content model: decode → ``ReportParser`` → ``ReportOutline`` →
@@ -84,6 +85,20 @@ public struct ReportImporter: Sendable {
                 }
             }
         }
+        // Only figures the build accepts: each is checked as the build checks it, against its page's rendered text
+        // (a figure in a heading line, say, has a quote the page's body does not hold); the others are left out.
+        let (accepted, leftOut) = Self.acceptedDraft(draft, pages: pages)
+        if !leftOut.isEmpty {
+            let examples = leftOut.prefix(3).map { "“\($0.indicator.quote)” (\($0.reason))" }.joined(separator: "; ")
+            diagnostics.append(.warning("\(leftOut.count) drafted figure(s) left out of indicators.yaml because build would refuse them: \(examples)\(leftOut.count > 3 ? " …" : "")",
+                                        at: SourceLocation(path: path, line: 1, column: 1)))
+            if let kept = alignment {
+                let keep = Set(accepted.indicators.map(\.id))
+                let pairs = zip(kept.indicators.indicators, kept.matches).filter { keep.contains($0.0.id) }
+                alignment = IndicatorAlignment.Result(indicators: accepted, matches: pairs.map(\.1))
+            }
+        }
+        draft = accepted
         var draftYAML: String?
         if !draft.isEmpty {
             let yaml = IndicatorFile.yaml(for: draft, comments: comments)
@@ -104,13 +119,20 @@ public struct ReportImporter: Sendable {
 
     /// Writes `plan` to `content/<id>/` below `contentFolder`, proves it against the source and moves it into place.
     /// Returns the report folder. `warn` hears what `--force` could not keep (a report.yaml title other than the
-    /// text's title line).
+    /// text's title line). `check` is given the written folder before it is moved into place and returns what
+    /// `build` would refuse in it (the CLI passes `ImportedReportCheck`): any error there and nothing is kept.
     @discardableResult
-    public func write(_ plan: ImportPlan, into contentFolder: URL, warn: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) -> URL {
+    public func write(_ plan: ImportPlan, into contentFolder: URL, warn: (Diagnostic) -> Void = { _ in },
+                      check: ((URL) -> [Diagnostic])? = nil) throws(DiagnosticError) -> URL {
         let fm = FileManager.default
         let target = contentFolder.appendingPathComponent(plan.id, isDirectory: true)
         let shown = SourceLocation(path: target.path, line: 1, column: 1)
         func fail(_ message: String) -> DiagnosticError { DiagnosticError([.error(message, at: shown)]) }
+        // `year: TODO` would be written, and build refuses it.
+        guard plan.metadata.year != nil else {
+            throw fail("the report's year is not in its title, its file name or its text; nothing was written (pass --year, e.g. --year 2024)")
+        }
+        Self.removeAbandonedTemporaryFolders(in: contentFolder)
 
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
@@ -126,6 +148,8 @@ public struct ReportImporter: Sendable {
 
         let token = UUID().uuidString.prefix(8)
         let temp = contentFolder.appendingPathComponent(".gongkai-import-\(plan.id)-\(token)", isDirectory: true)
+        // Which process writes it, so that a later import can tell it from one still running.
+        let owner = "\(ProcessInfo.processInfo.processIdentifier)"
         var metadata = plan.metadata
         if exists {
             let existing = try Self.readScalars(target.appendingPathComponent("report.yaml"), shownAs: target.appendingPathComponent("report.yaml").path)
@@ -134,6 +158,7 @@ public struct ReportImporter: Sendable {
         }
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: true)
+            try Data(owner.utf8).write(to: temp.appendingPathComponent(Self.ownerFile))
             try Data(metadata.yaml.utf8).write(to: temp.appendingPathComponent("report.yaml"))
             // Images of a Word file, beside the page that shows them.
             for page in plan.pages {
@@ -166,6 +191,14 @@ public struct ReportImporter: Sendable {
         if problems.hasErrors {
             try? fm.removeItem(at: temp)
             throw DiagnosticError(problems)
+        }
+        try? fm.removeItem(at: temp.appendingPathComponent(Self.ownerFile))
+        if let check {
+            let refused = check(temp)
+            if refused.hasErrors {
+                try? fm.removeItem(at: temp)
+                throw DiagnosticError(refused + [.error("build would refuse the imported report (above); nothing was written", at: shown)])
+            }
         }
 
         do {
@@ -267,6 +300,48 @@ public struct ReportImporter: Sendable {
             try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.copyItem(at: url, to: destination)
         }
+    }
+
+    /// The file in a temporary import folder that names the process writing it.
+    static let ownerFile = ".gongkai-import-owner"
+
+    /// Removes the temporary folders (`.gongkai-import-*`) that an import killed before it finished left behind:
+    /// those whose writing process is gone (a folder without an owner file is older than a minute). Only folders
+    /// of that name, made by gongkai, are touched.
+    static func removeAbandonedTemporaryFolders(in contentFolder: URL) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: contentFolder.path)) ?? [] where name.hasPrefix(".gongkai-import-") {
+            let folder = contentFolder.appendingPathComponent(name, isDirectory: true)
+            guard let attributes = try? fm.attributesOfItem(atPath: folder.path), attributes[.type] as? FileAttributeType == .typeDirectory else { continue }
+            let ownerPath = folder.appendingPathComponent(ownerFile).path
+            if let text = fm.contents(atPath: ownerPath).map({ String(decoding: $0, as: UTF8.self) }), let pid = Int32(text) {
+                // A process that still exists (kill(pid, 0) succeeds, or fails only for permission) is still writing.
+                if kill(pid, 0) == 0 || errno == EPERM { continue }
+            } else if let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) < 60 {
+                continue
+            }
+            try? fm.removeItem(at: folder)
+        }
+    }
+
+    /// The drafted figures `build` accepts, and those it would refuse with the reason: each is checked as the
+    /// build checks indicators (quote verbatim in its page's rendered text, `written` agreeing with value and unit,
+    /// a label); a figure without a label gets its clause as label first.
+    static func acceptedDraft(_ draft: IndicatorSet, pages: [TopicPage]) -> (IndicatorSet, [(indicator: Indicator, reason: String)]) {
+        let renderer = MarkdownRenderer()
+        var texts: [String: String] = [:]
+        for page in pages { texts[page.title == nil ? "_index" : page.topicID] = HTMLText.plain(renderer.render(page.body).html) }
+        var kept: [Indicator] = []
+        var leftOut: [(Indicator, String)] = []
+        for var indicator in draft.indicators {
+            if indicator.label.trimmingCharacters(in: .whitespaces).isEmpty {
+                let clause = indicator.quote.replacingOccurrences(of: indicator.written, with: "").trimmingCharacters(in: .whitespaces)
+                indicator.label = clause.isEmpty ? indicator.written : clause
+            }
+            let problems = IndicatorSet([indicator]).validate(topicTexts: texts, path: "indicators.yaml").filter { $0.severity == .error }
+            if let first = problems.first { leftOut.append((indicator, first.message)) } else { kept.append(indicator) }
+        }
+        return (IndicatorSet(kept), leftOut)
     }
 
     /// The string values of a YAML mapping file (empty when missing or unreadable); an alias in it is an error

@@ -43,6 +43,12 @@ public enum IndicatorAlignment {
         /// For each drafted figure in order: its match, or nil (a new figure).
         public var matches: [Match?]
 
+        /// Creates a result.
+        public init(indicators: IndicatorSet, matches: [Match?]) {
+            self.indicators = indicators
+            self.matches = matches
+        }
+
         /// Figures matched as the same.
         public var sameCount: Int { matches.filter { if case .same = $0 { true } else { false } }.count }
         /// Figures matched as close (to review).

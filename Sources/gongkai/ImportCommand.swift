@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiBuild
 import GongkaiCore
 import GongkaiImport
 
@@ -74,7 +75,10 @@ struct ImportCommand: ParsableCommand {
                 print(plan.listing, terminator: "")
                 return
             }
-            let folder = try importer.write(plan, into: contentFolder) { Self.printError($0.description) }
+            // Nothing is kept that build would refuse: the written folder is built as build would before it moves.
+            let id = plan.id
+            let folder = try importer.write(plan, into: contentFolder, warn: { Self.printError($0.description) },
+                                            check: { ImportedReportCheck.errors(inReportFolder: $0, id: id) })
             let counts = plan.outline.headingCounts
             let kind = plan.source.format == .text ? "\(plan.source.encoding), \(plan.source.lineEnding)" : "\(plan.source.format)"
             print("imported \(file) (\(kind)) into \(folder.path): "
