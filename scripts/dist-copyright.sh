@@ -1,10 +1,10 @@
 #!/bin/sh
 # Prints usr/share/doc/gongkai/copyright for scripts/dist.sh: the licences of what the release binary carries inside
-# it (the Swift runtime and Foundation from the toolchain, the Swift packages in .build/checkouts). Run from the
-# repository root after a build.
+# it (the Swift runtime and Foundation from the toolchain, the Swift packages in .build/checkouts). A licence text
+# that is the same as one already printed is named, not repeated. Run from the repository root after a build.
 set -eu
 SWIFT_LICENSE="$(dirname "$(dirname "$(command -v swift)")")/share/swift/LICENSE.txt"
-cat <<'EOF'
+cat <<'HEADER'
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: gongkai
 Comment:
@@ -17,17 +17,24 @@ Comment:
  resolved; not all of them end up in the binary). Their licences follow.
  It is dynamically linked with Debian's libcmark-gfm and libmimalloc, whose
  licences are in their own packages.
-
-EOF
-echo "==> The Swift toolchain (runtime, Foundation, Dispatch): $SWIFT_LICENSE"
-if [ -f "$SWIFT_LICENSE" ]; then cat "$SWIFT_LICENSE"; else echo "(not found on the build machine: Apache-2.0 with Runtime Library Exception)"; fi
+HEADER
+seen="$(mktemp)"
+trap 'rm -f "$seen"' EXIT
+# Prints the file under a heading, or names the earlier file with the same text.
+show() {
+  sum="$(sha256sum < "$2" | cut -c1-64)"
+  first="$(awk -v s="$sum" '$1 == s { $1 = ""; print substr($0, 2); exit }' "$seen")"
+  if [ -n "$first" ]; then printf '\n==> %s: the same text as %s\n' "$1" "$first"
+  else printf '%s %s\n' "$sum" "$1" >> "$seen"; printf '\n==> %s\n' "$1"; cat "$2"; fi
+}
+if [ -f "$SWIFT_LICENSE" ]; then show "the Swift toolchain (runtime, Foundation, Dispatch): LICENSE.txt" "$SWIFT_LICENSE"
+else printf '\n==> the Swift toolchain: Apache-2.0 with the Runtime Library Exception\n'; fi
 for dir in .build/checkouts/*/; do
   name="$(basename "$dir")"
   for f in LICENSE LICENSE.txt LICENSE.md COPYING; do
     if [ -f "$dir$f" ]; then
-      printf '\n==> %s (%s)\n' "$name" "$f"
-      cat "$dir$f"
-      [ -f "${dir}NOTICE.txt" ] && { printf '\n--> %s NOTICE.txt\n' "$name"; cat "${dir}NOTICE.txt"; }
+      show "$name/$f" "$dir$f"
+      [ -f "${dir}NOTICE.txt" ] && show "$name/NOTICE.txt" "${dir}NOTICE.txt"
       break
     fi
   done

@@ -10,8 +10,8 @@
 # ~/.cache/gongkai-package-test/ (GONGKAI_PACKAGE_TEST_CACHE; delete it to start from debootstrap again); every run
 # unpacks a fresh copy. In it, as root: `apt-get install ./gongkai_….deb` (apt resolves Depends from the mirror),
 # then, as a user made there: gongkai --version, init, import (a small plain-text report written here), build and
-# check; at the end the package is removed again. Needs root (chroot, mount) or sudo. The last line is
-# `N passed, M failed`.
+# check; the .tar.gz beside the package is unpacked and run without root; at the end the package is purged. Needs
+# root (chroot, mount) or sudo. The last line is `N passed, M failed`.
 set -eu
 cd "$(dirname "$0")/.."
 START="$(date +%s)"
@@ -151,6 +151,18 @@ else cat "$W/out"; fail "gongkai check"; fi
 
 [ -f "$R/usr/share/doc/gongkai/copyright" ] && [ -f "$R/usr/share/man/man1/gongkai.1.gz" ] && [ -f "$R/usr/share/doc/gongkai/README.md" ] \
   && pass "README, copyright and man page installed" || fail "documentation missing"
+
+# The tarball of the same files, unpacked by the user without root (the libraries are still installed).
+TGZ="${DEB%.deb}.tar.gz"
+if [ -f "$TGZ" ]; then
+  $SUDO cp "$TGZ" "$R/home/clerk/"
+  in_root chown clerk:clerk "/home/clerk/$(basename "$TGZ")"
+  name="$(basename "$TGZ" .tar.gz)"
+  if as_user "tar -xzf $name.tar.gz && ./$name/usr/bin/gongkai --version && ./$name/usr/bin/gongkai build --root site --output tar-public" > "$W/out" 2>&1 \
+     && cmp -s "$R/home/clerk/site/public/county-2025/index.html" "$R/home/clerk/tar-public/county-2025/index.html"; then
+    pass "$name.tar.gz unpacked by the user: --version $(head -1 "$W/out"), build gives the same pages"
+  else cat "$W/out"; fail "the tarball's gongkai"; fi
+fi
 
 if in_root dpkg --purge gongkai > "$W/out" 2>&1 && [ ! -e "$R/usr/bin/gongkai" ]; then pass "dpkg --purge gongkai removes it"
 else cat "$W/out"; fail "dpkg --purge gongkai"; fi
