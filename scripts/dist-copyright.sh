@@ -17,6 +17,12 @@ Comment:
  resolved; not all of them end up in the binary). Their licences follow.
  It is dynamically linked with Debian's libcmark-gfm and libmimalloc, whose
  licences are in their own packages.
+ .
+ Not yet covered below: two C libraries are compiled into the binary from
+ inside Swift packages without a licence file of their own there: libyaml
+ (inside Yams; MIT, Copyright (c) 2006-2016 Kirill Simonov, Copyright (c)
+ 2017-2020 Ingy döt Net) and BoringSSL (inside swift-crypto; ISC and the
+ OpenSSL/SSLeay licences). Their full notices still have to be added here.
 HEADER
 seen="$(mktemp)"
 trap 'rm -f "$seen"' EXIT
@@ -25,7 +31,14 @@ show() {
   sum="$(sha256sum < "$2" | cut -c1-64)"
   first="$(awk -v s="$sum" '$1 == s { $1 = ""; print substr($0, 2); exit }' "$seen")"
   if [ -n "$first" ]; then printf '\n==> %s: the same text as %s\n' "$1" "$first"
-  else printf '%s %s\n' "$sum" "$1" >> "$seen"; printf '\n==> %s\n' "$1"; cat "$2"; fi
+  else
+    printf '%s %s\n' "$sum" "$1" >> "$seen"; printf '\n==> %s\n' "$1"
+    if grep -q 'Apache License' "$2" && grep -q 'Version 2.0, January 2004' "$2"; then
+      # Debian keeps the Apache 2.0 text once, in base-files; what a file adds to it (an exception) is printed.
+      echo "Apache-2.0: see /usr/share/common-licenses/Apache-2.0"
+      sed -n '/Runtime Library Exception/,$p' "$2"
+    else cat "$2"; fi
+  fi
 }
 if [ -f "$SWIFT_LICENSE" ]; then show "the Swift toolchain (runtime, Foundation, Dispatch): LICENSE.txt" "$SWIFT_LICENSE"
 else printf '\n==> the Swift toolchain: Apache-2.0 with the Runtime Library Exception\n'; fi

@@ -35,7 +35,8 @@ DOC="$ROOT/usr/share/doc/gongkai"
 install -m 0644 README.md "$DOC/README.md"
 help_text() {
   "$BIN" --help
-  for sub in $("$BIN" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk 'NR > 1 && $1 != "" { print $1 }'); do
+  # The names in the SUBCOMMANDS list (indented by two; wrapped descriptions are indented further).
+  for sub in $("$BIN" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk '/^  [a-z]/ { print $1 }'); do
     printf '\n\n'
     "$BIN" help "$sub"
   done
@@ -54,6 +55,14 @@ chmod 0644 "$DOC/help.txt"
 chmod 0644 "$ROOT/usr/share/man/man1/gongkai.1.gz"
 sh scripts/dist-copyright.sh > "$DOC/copyright"
 chmod 0644 "$DOC/copyright"
+EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
+MAINTAINER="Gongkai maintainers <maintainers@users.noreply.r-seed-1740ea11.example>"
+{
+  printf 'gongkai (%s) unstable; urgency=medium\n\n' "$VERSION"
+  printf '  * Built from commit %s; the history is in the git repository.\n\n' "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  printf ' -- %s  %s\n' "$MAINTAINER" "$(date -R -u -d "@$EPOCH")"
+} | gzip -9n > "$DOC/changelog.gz"
+chmod 0644 "$DOC/changelog.gz"
 
 # Depends: from the shared libraries the binary needs (dpkg-shlibdeps reads the ELF NEEDED entries and looks up the
 # Debian package and minimum version of each).
@@ -70,7 +79,7 @@ cat > "$ROOT/DEBIAN/control" <<EOF
 Package: gongkai
 Version: $VERSION
 Architecture: $ARCH
-Maintainer: Gongkai maintainers <maintainers@users.noreply.r-seed-1740ea11.example>
+Maintainer: $MAINTAINER
 Installed-Size: $INSTALLED_KB
 Depends: $DEPENDS
 Section: web
@@ -84,7 +93,6 @@ Description: static site generator for government information disclosure
 EOF
 
 # Reproducible: every file dated by the last commit (or SOURCE_DATE_EPOCH), owned by root.
-EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
 find "$ROOT" -exec touch -h -d "@$EPOCH" {} +
 find "$ROOT" -type d -exec chmod 0755 {} +
 SOURCE_DATE_EPOCH="$EPOCH" dpkg-deb --root-owner-group -Zxz --build "$ROOT" "dist/$NAME.deb" >/dev/null
