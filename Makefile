@@ -1,13 +1,18 @@
 # The two commands of the README.
 #   make site   installs what is needed (Debian packages), builds gongkai and the real site into public/
 #   make test   installs what is needed and runs every test
-.PHONY: site test deps release
+#   make dist   the Debian package and a tarball of the same files, in dist/ (issue #28)
+.PHONY: site test deps release dist
 
 deps:
 	sh scripts/install-deps.sh
 
 release: deps
 	swift build -c release --product gongkai --static-swift-stdlib
+
+dist: release
+	GONGKAI_EXTRA_PACKAGES="dpkg-dev binutils" sh scripts/install-deps.sh
+	sh scripts/dist.sh
 
 site: release
 	.build/release/gongkai build
@@ -18,3 +23,4 @@ test: deps
 	sh scripts/search-e2e.sh
 	sh scripts/nginx-test.sh
 	sh scripts/kill-test.sh
+	sh scripts/package-test.sh

@@ -6,6 +6,7 @@ struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Build a government information-disclosure website from plain-text reports.",
+        version: GongkaiVersion.current,
         subcommands: [
             BuildCommand.self,
             CheckCommand.self,

@@ -2,6 +2,15 @@ import Foundation
 import Testing
 
 @Suite struct CommandTests {
+    /// Issue #28: the version `make dist` names the package with is the one the binary prints.
+    @Test func versionPrintsTheOneVersion() throws {
+        let out = try CLI.run(["--version"])
+        #expect(out.status == 0)
+        let version = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!version.isEmpty)
+        #expect(version.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }, "a Debian version: \(version)")
+    }
+
     @Test func renderPrintsTheBodyFragment() throws {
         let out = try CLI.run(["render"], input: "## 一、主要负责人\n\n~~删~~ www.example.com\n")
         #expect(out.status == 0)
