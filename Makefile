@@ -11,7 +11,7 @@ release: deps
 	swift build -c release --product gongkai --static-swift-stdlib
 
 dist: release
-	GONGKAI_EXTRA_PACKAGES="dpkg-dev binutils" sh scripts/install-deps.sh
+	GONGKAI_EXTRA_PACKAGES="dpkg-dev binutils libyaml-0-2 android-libboringssl" sh scripts/install-deps.sh
 	sh scripts/dist.sh
 
 site: release

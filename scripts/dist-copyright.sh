@@ -18,11 +18,11 @@ Comment:
  It is dynamically linked with Debian's libcmark-gfm and libmimalloc, whose
  licences are in their own packages.
  .
- Not yet covered below: two C libraries are compiled into the binary from
- inside Swift packages without a licence file of their own there: libyaml
- (inside Yams; MIT, Copyright (c) 2006-2016 Kirill Simonov, Copyright (c)
- 2017-2020 Ingy döt Net) and BoringSSL (inside swift-crypto; ISC and the
- OpenSSL/SSLeay licences). Their full notices still have to be added here.
+ Two C libraries are compiled into the binary from inside Swift packages that
+ carry no licence file for them: libyaml (inside Yams) and BoringSSL (inside
+ swift-crypto). Their notices follow the packages' licences, as Debian records
+ them for its own builds of the same libraries (libyaml-0-2,
+ android-libboringssl).
 HEADER
 seen="$(mktemp)"
 trap 'rm -f "$seen"' EXIT
@@ -51,4 +51,12 @@ for dir in .build/checkouts/*/; do
       break
     fi
   done
+done
+# The C libraries compiled in from inside Swift packages, with Debian's record of their licences (`make dist`
+# installs both packages; without them the missing notice is said, not skipped).
+for entry in "libyaml (compiled in from Yams):/usr/share/doc/libyaml-0-2/copyright" \
+             "BoringSSL (compiled in from swift-crypto):/usr/share/doc/android-libboringssl/copyright"; do
+  name="${entry%%:*}"; file="${entry#*:}"
+  if [ -f "$file" ]; then show "$name, as Debian records it" "$file"
+  else printf '\n==> %s: notice not found here (%s); install the Debian package named there and make dist again\n' "$name" "$file"; fi
 done
