@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongkaiCore
 
 /// The `gongkai` command: a static site generator for government information disclosure.
 @main
@@ -17,4 +18,9 @@ struct Gongkai: AsyncParsableCommand {
             VerifyCommand.self,
         ]
     )
+
+    /// Runs the command line without the global `--lang` option, which `userLanguage` has already read.
+    static func main() async {
+        await main(LanguageArgument.removing(from: Array(CommandLine.arguments.dropFirst())))
+    }
 }
