@@ -37,7 +37,7 @@ public struct PreviewServer: Sendable {
                 throw ServeError.outputInUse(error.diagnostics.map(\.description).joined(separator: "\n"))
             }
         }
-        let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, keepsState: true), state: state, hub: hub, onBuild: onBuild,
+        let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, publishingChecks: true, keepsState: true), state: state, hub: hub, onBuild: onBuild,
                                       output: outputLock?.destination, outputLock: outputLock)
         // Watch first, so that an edit made during the first build is not missed.
         let watcher = SiteWatcher(root: root, polling: options.polling, debounce: options.debounce)

@@ -28,9 +28,8 @@ struct BuildCommand: ParsableCommand {
         let progress = TerminalProgress()
         defer { progress.finish() }
         do {
-            let report = try SiteBuilder(root: site.url, options: options, progress: progress.receiver).write(to: destination)
+            let report = try SiteBuilder(root: site.url, options: options, publishingChecks: true, progress: progress.receiver).write(to: destination)
             progress.finish()
-            DiagnosticPrinter.print(report.diagnostics.filter { $0.severity != .note })
             let summary = report.summary
             let folder = (destination ?? site.url.appendingPathComponent("public")).lastPathComponent
             if !summary.kept.isEmpty {
@@ -47,6 +46,7 @@ struct BuildCommand: ParsableCommand {
                                                        at: SourceLocation(path: folder, line: 1, column: 1))])
             }
             print("built \(report.pages) pages, \(report.manifest.files.count + 1) files: \(summary.written.count) written, \(summary.unchanged) unchanged, \(summary.removed.count) removed")
+            WarningSummary.write(WarningSummary(report.diagnostics).text(userLanguage))
         } catch {
             progress.finish()  // the progress line cleared before the errors (a build checks after rendering)
             DiagnosticPrinter.print(error.diagnostics)

@@ -51,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await PreviewServer(root: site.url, options: options).run(onReady: { address in
                 Self.say("serving \(address.url)  (Ctrl-C to stop)")
                 if open { Self.openBrowser(address.url) }
-            }, onBuild: Self.report)
+            }, onBuild: { [warnings = ServeWarnings()] event in Self.report(event); warnings.report(event) })
             Self.say("stopped")
         } catch let error as ServeError {
             if case .outputInUse(let message) = error {
@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// One line per build; diagnostics in compiler format.
     @Sendable private static func report(_ event: BuildEvent) {
-        DiagnosticPrinter.print(event.diagnostics.filter { $0.severity != .note })
+        if !event.succeeded { DiagnosticPrinter.print(event.diagnostics.filter { $0.severity != .note }) }
         let ms = Int(event.duration.components.seconds * 1000 + event.duration.components.attoseconds / 1_000_000_000_000_000)
         if !event.succeeded {
             say("build failed in \(ms) ms; still serving the last good build")

@@ -30,6 +30,7 @@ public struct SiteChecker: Sendable {
         out += duplicateTitles(model)
         out += SeriesChecker(publishing: publishing).check(model)
         if publishing { out += configFindings(model.config) }
+        if publishing { out += PlaceholderChecker().check(model) }
         return out
     }
 

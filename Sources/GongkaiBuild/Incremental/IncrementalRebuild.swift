@@ -6,14 +6,17 @@ import Markdown
 /// Redoes a build after one topic's body was edited, reusing the rest of the previous build: the file is read and
 /// rendered again, its report's pages and open data are rendered again, the search index is updated in place,
 /// and the manifest is patched. Anything else (a new or removed file, a changed title or order, changed anchors,
-/// a warning anywhere) returns nil, and the caller builds the whole site: the fast path never guesses.
+/// a warning in the edited file) returns nil, and the caller builds the whole site: the fast path never guesses.
 struct IncrementalRebuild {
     let builder: SiteBuilder
     /// The previous build, owned: its large arrays are moved out and changed in place, not copied.
     var previous: SiteBuilder.Result
 
     mutating func rebuild(changed: [String]) -> SiteBuilder.Result? {
-        guard changed.count == 1, let path = changed.first, path.hasSuffix(".md"), previous.diagnostics.isEmpty else { return nil }
+        guard changed.count == 1, let path = changed.first, path.hasSuffix(".md"),
+              !previous.diagnostics.contains(where: { $0.location.path == path }) else { return nil }
+        // The other warnings stay as they were: an edit of this body leaves every other file, and this front matter, as it was.
+        let keptWarnings = previous.diagnostics
         var timer = StageTimer()
         defer { timer.report() }
         var model = previous.model
@@ -86,7 +89,7 @@ struct IncrementalRebuild {
             gone.append(path)
         }
         guard !changedFiles.isEmpty || !gone.isEmpty else {
-            return SiteBuilder.Result(model: model, files: files, manifest: previous.manifest, diagnostics: [], search: search, changedPaths: [], removedPaths: [])
+            return SiteBuilder.Result(model: model, files: files, manifest: previous.manifest, diagnostics: keptWarnings, search: search, changedPaths: [], removedPaths: [])
         }
         timer.lap("patch files")
         var manifest = previous.manifest
@@ -100,7 +103,7 @@ struct IncrementalRebuild {
         let json = manifest.json(chunks: kept)
         PathSearch.upsert(OutputFile(path: "manifest.json", bytes: json, kind: .data), into: &files, key: \.path)
         timer.lap("files, manifest")
-        var result = SiteBuilder.Result(model: model, files: files, manifest: manifest, diagnostics: [], search: search,
+        var result = SiteBuilder.Result(model: model, files: files, manifest: manifest, diagnostics: keptWarnings, search: search,
                                         changedPaths: (changedFiles.map(\.path) + ["manifest.json"]).sorted(), removedPaths: gone.sorted())
         result.manifestChunks = kept
         result.manifestDigestText = digestText

@@ -64,6 +64,8 @@ public struct LoadedTopic: Sendable, Hashable {
     public var body: MarkdownSource
     /// Where the title is defined.
     public var titleLocation: SourceLocation
+    /// Where the summary is defined (nil: no `summary` line).
+    public var summaryLocation: SourceLocation? = nil
 }
 
 /// A file copied to the output unchanged.

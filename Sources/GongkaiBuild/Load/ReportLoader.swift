@@ -182,7 +182,8 @@ struct ReportLoader {
         let id = parentID.map { "\($0)/\(slug)" } ?? slug
         return LoadedTopic(id: id, parentID: parentID, depth: depth, title: title, order: order, summary: summary,
                            body: source(url, display: display, doc, fingerprint),
-                           titleLocation: doc.fields["title"]?.location ?? SourceLocation(path: display, line: 1, column: 1))
+                           titleLocation: doc.fields["title"]?.location ?? SourceLocation(path: display, line: 1, column: 1),
+                           summaryLocation: doc.fields["summary"]?.location)
     }
 
     /// The body of `doc` (read from `url`), or where to read it again (`defers`).
