@@ -49,7 +49,7 @@ struct BuildCommand: ParsableCommand {
             WarningSummary.write(WarningSummary(report.diagnostics).text(userLanguage))
         } catch {
             progress.finish()  // the progress line cleared before the errors (a build checks after rendering)
-            DiagnosticPrinter.print(error.diagnostics)
+            WarningSummary.printFailure(error.diagnostics, language: userLanguage)
             throw ExitCode.failure
         }
     }

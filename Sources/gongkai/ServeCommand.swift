@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// One line per build; diagnostics in compiler format.
     @Sendable private static func report(_ event: BuildEvent) {
-        if !event.succeeded { DiagnosticPrinter.print(event.diagnostics.filter { $0.severity != .note }) }
+        if !event.succeeded { WarningSummary.printFailure(event.diagnostics.filter { $0.severity != .note }, language: userLanguage) }
         let ms = Int(event.duration.components.seconds * 1000 + event.duration.components.attoseconds / 1_000_000_000_000_000)
         if !event.succeeded {
             say("build failed in \(ms) ms; still serving the last good build")

@@ -32,6 +32,20 @@ import Testing
         #expect(chinese.stderr.contains("……还有 \(all.count - 5) 个：运行 `gongkai check` 查看全部"))
     }
 
+    @Test func aFailedBuildShowsItsErrorsThenTheWarningsInBrief() throws {
+        let site = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["init", site.path]).status == 0)
+        try Data("---\ntitle: 一、示例\n---\n见[别处](../nowhere/)。\n".utf8).write(to: site.appendingPathComponent("content/example-2025/01.md"))
+        let failed = try CLI.run(["build", "--root", site.path, "--lang", "en"])
+        #expect(failed.status == 1)
+        let lines = failed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("content/example-2025/01.md:4:2: error: ") == true, "\(failed.stderr)")
+        let count = try #require(lines.firstIndex { $0.hasSuffix(" warnings:") }, "\(failed.stderr)")
+        #expect(count == 1)
+        #expect(lines.filter { $0.contains(": warning: ") }.count == 5)
+        #expect(lines.last?.hasPrefix("… and ") == true)
+    }
+
     @Test func aSiteWithoutWarningsBuildsSilently() throws {
         let site = try CLI.temporaryDirectory()
         #expect(try CLI.run(["init", site.path]).status == 0)

@@ -33,6 +33,13 @@ public struct WarningSummary: Sendable {
         return head + "\n" + Self.lines(new, language)
     }
 
+    /// After a failed build: its errors (and notes) in full, as `DiagnosticPrinter` prints them, then the warnings as
+    /// after a good build, so that the publishing checks' warnings do not bury the errors.
+    public static func printFailure(_ diagnostics: [Diagnostic], language: Language) {
+        DiagnosticPrinter.print(diagnostics.filter { $0.severity != .warning }, language: language)
+        write(WarningSummary(diagnostics).text(language))
+    }
+
     /// Writes `text` to standard error, after what standard output holds (so that it follows the summary line).
     public static func write(_ text: String) {
         guard !text.isEmpty else { return }
