@@ -137,7 +137,7 @@ import GongkaiCore
     @Test func inChinese() {
         let lines = WarningSummary((1...6).map(warning)).text(.chinese).split(separator: "\n").map(String.init)
         #expect(lines[0] == "6 个警告：")
-        #expect(lines[1] == "content/r/01.md:4:10: 警告: 栏目 `summary` 仍是 TODO：请用一句话概述这一部分（用作页面描述），或删除这一行")
+        #expect(lines[1] == "content/r/01.md:4:10: 警告: 本节 `summary` 仍是 TODO：请用一句话概述这一部分（用作页面描述），或删除这一行")
         #expect(lines.last == "……还有 1 个：运行 `gongkai check` 查看全部")
     }
 

@@ -58,13 +58,13 @@ public enum PublishText: String, MessageCatalogue {
                          "报告信息 `{field}`（{label}）仍是 TODO，报告页面会缺少这一项：请填写；报告没有这一项的，删除这一行")
         case .topicTitleTODO:
             MessageTexts("topic `title` is marked TODO: its page would be published with an empty title and heading; write the heading of this part of the report",
-                         "栏目 `title` 仍是 TODO：页面标题和大标题都会是空的；请填写报告这一部分的标题")
+                         "本节 `title` 仍是 TODO：页面标题和大标题都会是空的；请填写报告这一部分的标题")
         case .topicSummaryTODO:
             MessageTexts("topic `summary` is marked TODO; write one sentence about this part (shown as the page's description), or delete the line",
-                         "栏目 `summary` 仍是 TODO：请用一句话概述这一部分（用作页面描述），或删除这一行")
+                         "本节 `summary` 仍是 TODO：请用一句话概述这一部分（用作页面描述），或删除这一行")
         case .topicSummaryPlaceholder:
             MessageTexts("topic `summary` is still the placeholder `{text}` that `gongkai init` wrote, which would be published as the page's description: write one sentence about this part, or delete the line",
-                         "栏目 `summary` 仍是 `gongkai init` 写的占位文字“{text}”，会作为页面描述发布：请用一句话概述这一部分，或删除这一行")
+                         "本节 `summary` 仍是 `gongkai init` 写的占位文字“{text}”，会作为页面描述发布：请用一句话概述这一部分，或删除这一行")
         case .exampleReport:
             MessageTexts("the example report of `gongkai init` is still here: remove content/{id}/ before publishing",
                          "`gongkai init` 生成的示例报告还在：发布前请删除 content/{id}/")
