@@ -73,7 +73,7 @@ struct ImportCommand: ParsableCommand {
             let kind = plan.source.format == .text ? "\(plan.source.encoding), \(plan.source.lineEnding)" : "\(plan.source.format)"
             print(CLIText.imported.text(["file": file, "kind": kind, "folder": folder.path, "h1": counts[0], "h2": counts[1], "h3": counts[2],
                                          "h4": counts[3], "pages": plan.pages.count]))
-            for line in plan.alignmentLines { print(line) }
+            for line in plan.alignmentLines(userLanguage) { print(line) }
         } catch {
             for d in error.diagnostics { Self.printError(d.line(userLanguage)) }
             throw ExitCode.failure

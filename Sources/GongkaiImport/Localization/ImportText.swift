@@ -39,6 +39,7 @@ public enum ImportText: String, MessageCatalogue {
     case noDateLine
     case figuresLeftOut
     case noIndicatorDraft
+    case figuresAligned
     case keptTitleDiffers
     case keptDocumentNumberDiffers
     // Writing and proving.
@@ -146,6 +147,9 @@ public enum ImportText: String, MessageCatalogue {
         case .noIndicatorDraft:
             MessageTexts("no indicators.yaml draft: the extracted figures do not load back ({problem})",
                          "没有生成 indicators.yaml 草稿：提取的数据无法读回（{problem}）")
+        case .figuresAligned:
+            MessageTexts("figures: {drafted} drafted; {same} take the ids of the same figures in {years}; {close} close matches to check; {new} new",
+                         "数据：草拟 {drafted} 个；{same} 个沿用 {years} 中相同数据的 id；{close} 个相近的需要核对；{new} 个新数据")
         case .keptTitleDiffers:
             MessageTexts("report.yaml's title “{kept}” is not the text's title line; the text's “{title}” is written",
                          "report.yaml 的 title“{kept}”与正文标题行不同；已写入正文的“{title}”")
