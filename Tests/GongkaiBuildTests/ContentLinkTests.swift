@@ -131,6 +131,18 @@ import Testing
         ])
     }
 
+    /// `gongkai import` puts a page's images in its own folder (`01.md` → `01/image1.png`, linked `image1.png`): found
+    /// there, without a warning, as before.
+    @Test func imageInThePagesOwnFolderAsImportWritesIt() throws {
+        let site = try Self.fixture(Self.site.replacingOccurrences(of: "## 概况\n", with: "## 概况\n\n![柱状图](image1.png)\n"))
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content/r/01"), withIntermediateDirectories: true)
+        try site.write("content/r/01/image1.png", bytes: Self.png)
+        let result = try site.build()
+        #expect(Self.linkLines(result) == [])
+        #expect(try #require(site.output("r/01/index.html")).contains(#"<img src="image1.png" alt="柱状图" />"#))
+        #expect(try #require(site.output("r/full/index.html")).contains(#"<img src="../../r/01/image1.png" alt="柱状图" />"#))
+    }
+
     @Test func linkThatNowReachesAnotherFileSaysSo() throws {
         let site = try Self.fixture()
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content/r/02"), withIntermediateDirectories: true)
@@ -162,6 +174,22 @@ import Testing
             let lines = error.diagnostics.map { $0.line(.chinese) }
             #expect(lines.contains("content/r/02.md:8:19: 错误: 链接 `s/01.md` 无效：没有 content/r/s/01.md 这个文件（链接相对于 .md 文件所在的文件夹）；是不是要写 `01.md`？"), "\(lines)")
         }
+    }
+
+    @Test func rawHTMLSourceIsRelativeToTheMarkdownFileToo() throws {
+        let text = Self.site.replacingOccurrences(of: "base_url: https://www.example.gov.cn/fzzfjs/", with: "base_url: https://www.example.gov.cn/fzzfjs/\nallow_raw_html: true")
+            .replacingOccurrences(of: "![示意图](tu1.png)", with: #"<img src="tu1.png" alt="示意图">"#)
+        let site = try Self.fixture(text)
+        _ = try SiteBuilder(root: site.root).write()  // what `gongkai build` does (streaming)
+        #expect(try #require(site.output("r/02/index.html")).contains(#"<img src="../../r/tu1.png" alt="示意图">"#))
+    }
+
+    @Test func streamingBuildRewritesLinksAsWell() throws {
+        let site = try Self.fixture()
+        let report = try SiteBuilder(root: site.root).write()
+        #expect(report.diagnostics.filter { $0.message.contains("link") } == [])
+        #expect(try #require(site.output("r/03/01/index.html")).contains(#"<img src="../../../r/03/tu2.png" alt="分项图" />"#))
+        #expect(try #require(site.output("r/full/index.html")).contains(#"<a href="../../s/01/#%E8%A6%81%E7%82%B9">去年</a>"#))
     }
 
     @Test func catalogueHasBothLanguages() {

@@ -5,8 +5,9 @@ import GongkaiCore
 /// folder, as an editor's preview (VS Code, Typora) shows it. A link that names a `.md` file becomes that page's URL
 /// (with its anchor), one that names another file the build copies becomes that file's URL. A link that names
 /// nothing there is read as before, relative to the page's URL (so `../03/`, `../full/#…` and an old `../tu1.png`
-/// keep working; `SiteChecker` says how to write the last kind now). Like Hugo's link and image render hooks, which
-/// look a destination up among the pages and the page's resources and pass it through otherwise.
+/// keep working; `SiteChecker` says how to write the last kind now). A file in the page's own folder (`01/image1.png`
+/// for `01.md`, where `gongkai import` puts a page's images) is found as well. Like Hugo's link and image render
+/// hooks, which look a destination up among the pages and the page's resources and pass it through otherwise.
 ///
 /// Made once per site from its structure (`SiteAssembler.plan`), before any body is rendered.
 public struct ContentLinks: Sendable {
@@ -100,8 +101,16 @@ public struct ContentLinks: Sendable {
         let (path, _) = Self.split(destination)
         let looked = Self.lookedFor(path, from: source)
         let fragment = destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
-        if let looked, !path.hasSuffix("/"), let target = targets[looked] {
-            return .file(target: target, fragment: fragment)
+        if !path.hasSuffix("/") {
+            if let looked, let target = targets[looked] { return .file(target: target, fragment: fragment) }
+            // Then in the page's own folder, `01/` for `01.md`, where `gongkai import` puts a page's images (as
+            // Hugo looks among a page's resources): `image1.png` there is not an old-style link.
+            // Only inside that folder: `../tu1.png` from `02.md` is an old-style link to `tu1.png` beside it.
+            let folder = String(source.dropLast(3))
+            if source.hasSuffix(".md"), !source.hasSuffix("/_index.md"), let own = Self.lookedFor(path, from: folder + "/_"),
+               own.hasPrefix(folder + "/"), let target = targets[own] {
+                return .file(target: target, fragment: fragment)
+            }
         }
         guard let old = SiteChecker.resolve(destination, from: page) else { return .outside(lookedFor: looked) }
         return .page(target: old.path, fragment: old.fragment, lookedFor: looked)
