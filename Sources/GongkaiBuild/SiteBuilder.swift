@@ -126,7 +126,7 @@ public struct SiteBuilder: Sendable {
         // The bodies stay on disk until rendered: the sources of a large site are not all held at once either.
         let loaded = try load(deferBodies: true)
         timer.lap("load")
-        var plan = SiteAssembler().plan(consume loaded)
+        var plan = SiteAssembler(fileSystemLinks: options.fileSystemLinks).plan(consume loaded)
         if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme) {
             let output = try StreamingOutput(lock: lock, basePath: plan.model.config.basePath, swaps: swapsOutput)
             return try stream(&plan, into: output, published: published, timer: &timer)
@@ -179,7 +179,7 @@ public struct SiteBuilder: Sendable {
         let loaded = try load()
         timer.lap("load")
         // Handed over, not copied: the assembler lets each Markdown text go once it is rendered.
-        let model = try SiteAssembler().assemble(consume loaded)
+        let model = try SiteAssembler(fileSystemLinks: options.fileSystemLinks).assemble(consume loaded)
         timer.lap("assemble")
         return model
     }

@@ -11,8 +11,11 @@ import Markdown
 /// page with its URL, the indicator files loaded), then the bodies, a few reports at a time (cmark, anchors,
 /// excerpts, the full text's anchor ids, indicators checked against the text).
 public struct SiteAssembler: Sendable {
+    /// Links in Markdown that reach a page relative to their file end in `index.html` (`--file-links`).
+    public var fileSystemLinks: Bool
+
     /// Creates an assembler.
-    public init() {}
+    public init(fileSystemLinks: Bool = false) { self.fileSystemLinks = fileSystemLinks }
 
     /// Assembles `site`; throws when two sources claim one URL. The model keeps no Markdown text: each body's text
     /// is let go as soon as it is rendered (links and headings keep their source positions), so that a large site's
@@ -169,7 +172,11 @@ public struct SiteAssembler: Sendable {
         }
         var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: site.diagnostics)
         for (i, report) in reports.enumerated() { model.reportIndex[report.metadata.id] = i }
-        return AssemblyPlan(model: model, renderer: renderer, pending: pending, loadDiagnostics: site.diagnostics, duplicates: diagnostics)
+        var assets: [String: [StaticFile]] = [:]
+        for report in site.reports { assets[report.metadata.id] = report.assets }
+        model.contentLinks = ContentLinks(reports: reports, assets: assets)
+        return AssemblyPlan(model: model, renderer: renderer, pending: pending, loadDiagnostics: site.diagnostics, duplicates: diagnostics,
+                            fileSystemLinks: fileSystemLinks)
     }
 }
 
@@ -186,8 +193,12 @@ struct AssemblyPlan: ~Copyable {
     let loadDiagnostics: [Diagnostic]
     /// Errors for URLs claimed twice.
     let duplicates: [Diagnostic]
+    /// Whether links that Markdown writes to a page end in `index.html`.
+    let fileSystemLinks: Bool
 
-    fileprivate init(model: SiteModel, renderer: MarkdownRenderer, pending: [PendingReport], loadDiagnostics: [Diagnostic], duplicates: [Diagnostic]) {
+    fileprivate init(model: SiteModel, renderer: MarkdownRenderer, pending: [PendingReport], loadDiagnostics: [Diagnostic], duplicates: [Diagnostic],
+                     fileSystemLinks: Bool) {
+        self.fileSystemLinks = fileSystemLinks
         self.model = model
         self.renderer = renderer
         self.pending = pending
@@ -198,14 +209,20 @@ struct AssemblyPlan: ~Copyable {
     /// Renders the bodies of the reports at `positions` (in `model.reports`) in parallel, each text let go once
     /// rendered; then each report's full-text anchors, and its indicators checked against its topics' text.
     mutating func renderBodies(of positions: Range<Int>) {
-        struct Job: Sendable { var report: Int; var topic: Int? }
+        /// One body to render: where its Markdown comes from and the page it is rendered for.
+        struct Job: Sendable { var report: Int; var topic: Int?; var source: String; var page: String }
         var jobs: [Job] = []
         for r in positions {
-            if pending[r].opening != nil { jobs.append(Job(report: r, topic: nil)) }
-            for t in pending[r].topics.indices { jobs.append(Job(report: r, topic: t)) }
+            let report = model.reports[r]
+            if pending[r].opening != nil { jobs.append(Job(report: r, topic: nil, source: report.openingSource?.path ?? "", page: report.urlPath)) }
+            for t in pending[r].topics.indices {
+                jobs.append(Job(report: r, topic: t, source: report.topics[t].source.body.path, page: report.topics[t].urlPath))
+            }
         }
         let renderer = self.renderer
         let pending = self.pending
+        let links = model.contentLinks
+        let fileSystemLinks = self.fileSystemLinks
         // Results land in fixed slots so the order never depends on timing.
         let rendered = ParallelMap.map(jobs) { job -> RenderedBody in
             let box = job.topic.map { pending[job.report].topics[$0] } ?? pending[job.report].opening
@@ -216,6 +233,9 @@ struct AssemblyPlan: ~Copyable {
                 return RenderedBody(markdown: RenderedMarkdown(html: "", headings: [], links: []), excerpt: "", failure: error.diagnostics)
             }
             var body = text.rendered(by: renderer)
+            if !body.links.isEmpty || renderer.options.allowRawHTML {
+                body.html = links.rewrite(body.html, from: job.source, page: job.page, fileSystemLinks: fileSystemLinks)
+            }
             let excerpt = TopicModel.excerpt(ofHTML: body.html)
             body.html = TableWrapper.wrap(body.html)
             return RenderedBody(markdown: body, excerpt: excerpt)

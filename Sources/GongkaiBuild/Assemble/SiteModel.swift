@@ -18,6 +18,9 @@ public struct SiteModel: Sendable {
     /// Warnings collected so far.
     public var diagnostics: [Diagnostic]
 
+    /// Where links written in the Markdown files reach, relative to each file (`ContentLinks`).
+    public internal(set) var contentLinks = ContentLinks()
+
     /// Position of each report by id.
     var reportIndex: [String: Int] = [:]
 

@@ -36,7 +36,7 @@ public struct OutputLinkChecker: Sendable {
                 var target = link
                 if target.hasPrefix("/") {
                     guard target.hasPrefix(basePath) else {
-                        out.append(.error("link `\(link)` is outside the site's base path \(basePath)", at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
+                        out.append(.error(LinkText.outsideBasePath(["link": link, "basePath": basePath]), at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
                         continue
                     }
                     target = String(target.dropFirst(basePath.count))
@@ -46,7 +46,7 @@ public struct OutputLinkChecker: Sendable {
                 } else if let resolved = SiteChecker.resolve(target, from: page) {
                     record(resolved, from: file, byURL: byURL, ids: ids, edges: &edges, out: &out, broken: &broken, link: link)
                 } else {
-                    out.append(.error("link `\(link)` climbs above the site root", at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
+                    out.append(.error(LinkText.climbsAboveRoot(["link": link]), at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
                 }
             }
         }
@@ -61,7 +61,7 @@ public struct OutputLinkChecker: Sendable {
             }
         }
         for file in htmlFiles where file.kind != .notFound && !seen.contains(file.path) {
-            out.append(.warning("no link reaches this page from the home page", at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
+            out.append(.warning(LinkText.unreachablePage.message, at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
         }
         return out
     }
@@ -77,7 +77,7 @@ public struct OutputLinkChecker: Sendable {
         if let fragment = resolved.fragment, !fragment.isEmpty {
             let id = fragment.removingPercentEncoding ?? fragment
             if let targetIDs = ids[target.path], !targetIDs.contains(id) {
-                out.append(.error("broken anchor `#\(id)` in link `\(link)`: /\(target.urlPath) has no such id", at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
+                out.append(.error(LinkText.outputBrokenAnchor(["fragment": id, "link": link, "target": target.urlPath]), at: SourceLocation(path: "public/\(file.path)", line: 1, column: 1)))
             }
         }
     }
@@ -109,15 +109,14 @@ public struct OutputLinkChecker: Sendable {
             let all = byTarget[target] ?? []
             guard let first = all.first else { continue }
             guard all.count > 1 else {
-                out.append(.error("broken link `\(first.link)`: no file at /\(target)", at: SourceLocation(path: "public/\(first.page)", line: 1, column: 1)))
+                out.append(.error(LinkText.outputBrokenLink(["link": first.link, "target": target]), at: SourceLocation(path: "public/\(first.page)", line: 1, column: 1)))
                 continue
             }
             let pages = Set(all.map(\.page)).count
             if let place = Self.templatePlace(naming: target, in: theme) {
-                out.append(.error("link to /\(target), which the site does not have, on \(pages) pages (e.g. public/\(first.page)): "
-                                  + "add the file to theme/assets/ or correct the template", at: place))
+                out.append(.error(LinkText.templateBrokenLink(["target": target, "pages": pages, "page": "public/\(first.page)"]), at: place))
             } else {
-                out.append(.error("broken link `\(first.link)`: no file at /\(target) (on \(pages) pages)", at: SourceLocation(path: "public/\(first.page)", line: 1, column: 1)))
+                out.append(.error(LinkText.outputBrokenLinkOnPages(["link": first.link, "target": target, "pages": pages]), at: SourceLocation(path: "public/\(first.page)", line: 1, column: 1)))
             }
         }
         return out

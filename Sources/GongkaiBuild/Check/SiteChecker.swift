@@ -19,10 +19,10 @@ public struct SiteChecker: Sendable {
             var out: [Diagnostic] = []
             if publishing { out += metadataFindings(report) }
             if let opening = report.opening, let source = report.openingSource {
-                out += linkFindings(opening, source: source, pageURL: report.urlPath, anchors: anchors)
+                out += linkFindings(opening, source: source, pageURL: report.urlPath, anchors: anchors, links: model.contentLinks)
             }
             for topic in report.topics {
-                out += linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors)
+                out += linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
                 out += headingFindings(topic)
             }
             return out
@@ -39,12 +39,13 @@ public struct SiteChecker: Sendable {
     func check(topic: TopicModel, in model: SiteModel) -> [Diagnostic] {
         var anchors: [String: AnchorIDs] = [:]
         for link in topic.body.links {
-            guard let (target, _) = Self.resolve(link.destination, from: topic.urlPath) else { continue }
-            for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                if let ids = Self.anchors(of: candidate, in: model) { anchors[candidate] = ids }
+            for target in Self.lookUps(link.destination, from: topic.source.body.path, page: topic.urlPath, links: model.contentLinks) {
+                for candidate in [target, target + "/"] where anchors[candidate] == nil {
+                    if let ids = Self.anchors(of: candidate, in: model) { anchors[candidate] = ids }
+                }
             }
         }
-        return linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors) + headingFindings(topic)
+        return linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks) + headingFindings(topic)
     }
 
     /// Whether the links of the bodies of `report` (rendered) already show an error, before the whole site is: the
@@ -57,14 +58,15 @@ public struct SiteChecker: Sendable {
             var anchors: [String: AnchorIDs] = [:]
             var open = Set<String>()
             for link in body.links {
-                guard let (target, _) = Self.resolve(link.destination, from: pageURL) else { continue }
-                for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                    guard let ids = Self.anchors(of: candidate, in: model) else { continue }
-                    anchors[candidate] = ids
-                    if unsettled(candidate) { open.insert(candidate) }
+                for target in Self.lookUps(link.destination, from: source.path, page: pageURL, links: model.contentLinks) {
+                    for candidate in [target, target + "/"] where anchors[candidate] == nil {
+                        guard let ids = Self.anchors(of: candidate, in: model) else { continue }
+                        anchors[candidate] = ids
+                        if unsettled(candidate) { open.insert(candidate) }
+                    }
                 }
             }
-            if linkFindings(body, source: source, pageURL: pageURL, anchors: anchors, unsettled: open).hasErrors { return true }
+            if linkFindings(body, source: source, pageURL: pageURL, anchors: anchors, links: model.contentLinks, unsettled: open).hasErrors { return true }
         }
         return false
     }
@@ -99,40 +101,93 @@ public struct SiteChecker: Sendable {
         SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
     }
 
+    /// The site paths whose anchors the findings for a link `destination` in `source` (shown at `page`) look up: where
+    /// it reaches, and where it reached relative to the page's URL when that differs.
+    private static func lookUps(_ destination: String, from source: String, page: String, links: ContentLinks) -> [String] {
+        var out: [String] = []
+        if let target = links.target(of: destination, from: source, page: page) { out.append(target.path) }
+        if ContentLinks.isRelative(destination), let old = resolve(destination, from: page), !out.contains(old.path) { out.append(old.path) }
+        return out
+    }
+
     /// `unsettled`: pages whose anchors are not known yet (a fragment pointing there is not checked).
     private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: AnchorIDs],
-                              unsettled: Set<String> = []) -> [Diagnostic] {
+                              links: ContentLinks, unsettled: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        func known(_ target: String) -> (key: String, ids: AnchorIDs)? {
+            if let ids = anchors[target] { return (target, ids) }
+            if let ids = anchors[target + "/"] { return (target + "/", ids) }
+            return nil
+        }
         for link in body.links {
             let loc = location(source, line: link.line, column: link.column)
-            if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                out.append(.warning("image `\(link.destination)` has no alt text: write ![what it shows](\(link.destination))", at: loc))
-            }
             let dest = link.destination
+            if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                out.append(.warning(LinkText.imageWithoutAlt(["link": dest]), at: loc))
+            }
             if dest.isEmpty || dest.contains("://") || dest.hasPrefix("mailto:") || dest.hasPrefix("tel:") || dest.hasPrefix("//") { continue }
-            guard let (target, fragment) = Self.resolve(dest, from: pageURL) else {
-                out.append(.error("link `\(dest)` leaves the site", at: loc))
+            let target: String, fragment: String?
+            switch links.reach(dest, from: source.path, page: pageURL) {
+            case .outside:
+                out.append(.error(LinkText.leavesSite(["link": dest]), at: loc))
+                continue
+            case .other:
+                guard let resolved = Self.resolve(dest, from: pageURL) else {
+                    out.append(.error(LinkText.leavesSite(["link": dest]), at: loc))
+                    continue
+                }
+                (target, fragment) = resolved
+            case .file(let reached, let reachedFragment):
+                (target, fragment) = (reached, reachedFragment)
+                // What the link reached before links were relative to their file: if that was something else the
+                // site has, it changes meaning, which is said.
+                if let old = Self.resolve(dest, from: pageURL), old.path != target, let before = known(old.path),
+                   let now = links.source(of: target) {
+                    let beforeSource = links.source(of: before.key)
+                    let spelling = beforeSource.map { ContentLinks.spelling(of: $0, from: source.path) } ?? "/\(before.key)"
+                    out.append(.warning(LinkText.nowReachesOther(["link": dest, "now": now, "before": beforeSource ?? "/\(before.key)",
+                                                                  "spelling": spelling]), at: loc))
+                }
+            case .page(let reached, let reachedFragment, let lookedFor):
+                (target, fragment) = (reached, reachedFragment)
+                guard let found = known(target) else {
+                    let (path, _) = ContentLinks.split(dest)
+                    if let lookedFor, !path.hasSuffix("/"), !path.isEmpty {
+                        if let suggestion = links.suggestion(for: lookedFor, from: source.path) {
+                            out.append(.error(LinkText.brokenFileDidYouMean(["link": dest, "lookedFor": lookedFor, "suggestion": suggestion]), at: loc))
+                        } else {
+                            out.append(.error(LinkText.brokenFile(["link": dest, "lookedFor": lookedFor]), at: loc))
+                        }
+                    } else {
+                        out.append(.error(LinkText.brokenPage(["link": dest, "target": target]), at: loc))
+                    }
+                    continue
+                }
+                // A file reached only relative to the page's URL (how links were read before): it still works.
+                if links.isCopiedFile(found.key), let file = links.source(of: found.key) {
+                    out.append(.warning(LinkText.pageRelativeFile(["link": dest, "source": file,
+                                                                   "spelling": ContentLinks.spelling(of: file, from: source.path)]), at: loc))
+                }
+            }
+            guard let (key, ids) = known(target) else {
+                out.append(.error(LinkText.brokenPage(["link": dest, "target": target]), at: loc))
                 continue
             }
-            guard let ids = anchors[target] ?? anchors[target + "/"].map({ $0 }) else {
-                out.append(.error("broken link `\(dest)`: no page at /\(target)", at: loc))
-                continue
-            }
-            if unsettled.contains(anchors[target] != nil ? target : target + "/") { continue }
+            if unsettled.contains(key) { continue }
             if let fragment, !fragment.isEmpty, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
-                out.append(.error("broken anchor `#\(fragment)` in link `\(dest)`: /\(target) has no such heading"
-                                  + Self.spellingHint(fragment.removingPercentEncoding ?? fragment, ids: ids), at: loc))
+                let id = fragment.removingPercentEncoding ?? fragment
+                let text = Self.spellingHint(id, ids: ids) ? LinkText.brokenAnchorUnicode : LinkText.brokenAnchor
+                out.append(.error(text(["fragment": fragment, "link": dest, "target": target]), at: loc))
             }
         }
         return out
     }
 
-    /// When `fragment` names one of `ids` only through Unicode equivalence (an accent composed or not, a CJK
-    /// compatibility ideograph for its unified one), which browsers do not follow: a note saying so.
-    static func spellingHint(_ fragment: String, ids: AnchorIDs) -> String {
+    /// Whether `fragment` names one of `ids` only through Unicode equivalence (an accent composed or not, a CJK
+    /// compatibility ideograph for its unified one), which browsers do not follow.
+    static func spellingHint(_ fragment: String, ids: AnchorIDs) -> Bool {
         let variants = [fragment.precomposedStringWithCanonicalMapping, fragment.decomposedStringWithCanonicalMapping]
-        guard variants.contains(where: { !$0.utf8.elementsEqual(fragment.utf8) && ids.contains($0) }) else { return "" }
-        return " (a heading there has the same text in other Unicode code points, which browsers treat as another id: write the link with the heading's characters)"
+        return variants.contains(where: { !$0.utf8.elementsEqual(fragment.utf8) && ids.contains($0) })
     }
 
     /// Resolves a relative or site-absolute link against a page's URL path; nil when it climbs above the root.

@@ -32,6 +32,9 @@ struct IncrementalRebuild {
         // Render the body as the assembler does.
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: model.config.allowRawHTML))
         var body = renderer.render(loaded.body.text)
+        if !body.links.isEmpty || renderer.options.allowRawHTML {
+            body.html = model.contentLinks.rewrite(body.html, from: path, page: old.urlPath, fileSystemLinks: builder.options.fileSystemLinks)
+        }
         let excerpt = TopicModel.excerpt(ofHTML: body.html)
         body.html = TableWrapper.wrap(body.html)
         var topic = old

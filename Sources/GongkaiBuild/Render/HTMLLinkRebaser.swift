@@ -12,11 +12,17 @@ enum HTMLLinkRebaser {
     /// `html` written for the page at `source` (a URL path), rewritten for the page at `destination`.
     static func rebase(_ html: String, from source: String, to destination: String) -> String {
         guard source != destination else { return html }
+        let root = String(repeating: "../", count: destination.split(separator: "/").count)
+        return rewriteAttributes(html) { rewrite($0, source: source, root: root) }
+    }
+
+    /// `html` with the value of every double-quoted `href` and `src` attribute replaced by what `transform` gives
+    /// for it (the value as written, entities and all); a value it gives nil for is left as it is.
+    static func rewriteAttributes(_ html: String, _ transform: (String) -> String?) -> String {
         let bytes = Array(html.utf8)
         var nextHref = UTF8Search.find(href, in: bytes)
         var nextSrc = UTF8Search.find(src, in: bytes)
         guard nextHref != nil || nextSrc != nil else { return html }
-        let root = String(repeating: "../", count: destination.split(separator: "/").count)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var cursor = 0
@@ -30,7 +36,8 @@ enum HTMLLinkRebaser {
             }
             guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             out += bytes[cursor..<valueStart]
-            out += Array(rewrite(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self), source: source, root: root).utf8)
+            let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            out += Array((transform(value) ?? value).utf8)
             cursor = valueEnd
             if let h = nextHref, h < valueEnd { nextHref = UTF8Search.find(href, in: bytes, from: valueEnd) }
             if let s = nextSrc, s < valueEnd { nextSrc = UTF8Search.find(src, in: bytes, from: valueEnd) }
@@ -50,7 +57,9 @@ enum HTMLLinkRebaser {
             path = String(value[..<hash])
         }
         guard let resolved = SiteChecker.resolve(path.isEmpty ? "./" : path, from: source) else { return value }
-        let target = URLPathEncoding.encode(resolved.path)
+        var target = URLPathEncoding.encode(resolved.path)
+        // A folder link written with its `index.html` (`--file-links`) keeps it.
+        if path.hasSuffix("index.html") && (target.isEmpty || target.hasSuffix("/")) { target += "index.html" }
         let joined = root + target
         return (joined.isEmpty ? "./" : joined) + fragment
     }

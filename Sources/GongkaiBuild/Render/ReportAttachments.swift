@@ -38,11 +38,11 @@ struct ReportAttachments: Sendable {
             let files = model.staticFiles.filter { $0.outputPath.hasPrefix(prefix) }
             guard !files.isEmpty else { continue }
             var used = Set<String>()
-            var bodies = report.topics.map { ($0.body, $0.urlPath) }
-            if let opening = report.opening { bodies.append((opening, report.urlPath)) }
-            for (body, page) in bodies {
+            var bodies = report.topics.map { ($0.body, $0.source.body.path, $0.urlPath) }
+            if let opening = report.opening { bodies.append((opening, report.openingSource?.path ?? "", report.urlPath)) }
+            for (body, source, page) in bodies {
                 for link in body.links {
-                    if let (target, _) = SiteChecker.resolve(link.destination, from: page) { used.insert(target) }
+                    if let (target, _) = model.contentLinks.target(of: link.destination, from: source, page: page) { used.insert(target) }
                 }
             }
             let list = files.filter { !used.contains($0.outputPath) }.sorted { $0.outputPath < $1.outputPath }.map { file in
