@@ -23,15 +23,19 @@ public enum YAMLSlips {
                 blockScalarIndent = nil
             }
             if isBlank || chars[indent] == "#" { continue }
-            if let slip = slip(in: chars, line: lineNumber, indent: indent, next: nextContentIndent(lines, after: index),
-                               blockScalar: &blockScalarIndent) {
-                slips.append(slip)
-            }
+            slips += lineSlips(chars, line: lineNumber, indent: indent, next: nextContentIndent(lines, after: index),
+                               blockScalar: &blockScalarIndent)
         }
         return slips
     }
 
-    /// The first slip of one line, if any.
+    /// The slips of one line (in a flow list or mapping, each full-width mark; otherwise the first slip).
+    private static func lineSlips(_ chars: [Character], line: Int, indent: Int, next: Int?, blockScalar: inout Int?) -> [YAMLSlip] {
+        if let slip = slip(in: chars, line: line, indent: indent, next: next, blockScalar: &blockScalar) { return [slip] }
+        return flowSlips(chars, line: line, indent: indent)
+    }
+
+    /// The first slip of one line outside a flow list or mapping, if any.
     private static func slip(in chars: [Character], line: Int, indent: Int, next: Int?, blockScalar: inout Int?) -> YAMLSlip? {
         // Key: the ASCII name after the indentation and any `- ` list markers.
         var start = indent
@@ -77,8 +81,6 @@ public enum YAMLSlips {
         case "|", ">":
             blockScalar = indent
             return nil
-        case "[", "{":
-            return flowSlip(chars, from: valueStart, line: line)
         case "［", "｛":
             return punctuation(chars[valueStart], line: line, column: valueStart + 1)
         default:
@@ -108,9 +110,12 @@ public enum YAMLSlips {
         return YAMLSlip(line: line, column: open + 1, message: YAMLText.unclosedQuote(["quote": "`\(quote)`"]))
     }
 
-    /// A full-width `，` `、` `：` `］` `｝` outside quotes in a flow list or mapping written on one line.
-    private static func flowSlip(_ chars: [Character], from start: Int, line: Int) -> YAMLSlip? {
+    /// Each full-width `，` `、` `：` `［］｛｝` outside quotes in a flow list or mapping (`[a，b]`) on the line.
+    private static func flowSlips(_ chars: [Character], line: Int, indent: Int) -> [YAMLSlip] {
+        guard let start = chars[indent...].firstIndex(where: { $0 == "[" || $0 == "{" }) else { return [] }
+        var slips: [YAMLSlip] = []
         var quote: Character?
+        var depth = 0
         for i in start..<chars.count {
             let c = chars[i]
             if let q = quote {
@@ -119,11 +124,14 @@ public enum YAMLSlips {
             }
             switch c {
             case "\"", "'": quote = c
-            case "，", "、", "：", "］", "｝", "［", "｛": return punctuation(c, line: line, column: i + 1)
+            case "[", "{": depth += 1
+            case "]", "}": depth -= 1
+            case "，", "、", "：", "］", "｝", "［", "｛":
+                if depth > 0 { slips.append(punctuation(c, line: line, column: i + 1)) }
             default: continue
             }
         }
-        return nil
+        return slips
     }
 
     private static func punctuation(_ found: Character, line: Int, column: Int) -> YAMLSlip {
