@@ -35,7 +35,6 @@ public enum YAMLText: String, MessageCatalogue {
     case dateFormat
     case frontMatterNotMapping
     case siteConfigNotMapping
-    case reportNotMapping
 
     public static let catalogueName = "yaml"
 
@@ -83,10 +82,10 @@ public enum YAMLText: String, MessageCatalogue {
                          "文件开头缺少 `---`：请在第 1 行前面加一行 `---`（第 {close} 行的 `---` 是它的结束行）")
         case .notUTF8:
             MessageTexts("file is not valid UTF-8 (byte offset {offset}); save it as UTF-8, or import it with `gongkai import`, which also reads GB18030",
-                         "文件不是有效的 UTF-8 编码（第 {offset} 个字节处）：请另存为 UTF-8 编码，或用 `gongkai import` 导入（它也能读 GB18030）")
+                         "文件不是有效的 UTF-8 编码（字节偏移 {offset}）：请另存为 UTF-8 编码，或用 `gongkai import` 导入（它也能读 GB18030）")
         case .notUTF8ButGB18030:
             MessageTexts("file is not valid UTF-8 (byte offset {offset}): it was saved as GBK/GB18030 ({file}); save it as UTF-8 (Notepad or WPS: Save As, Encoding: UTF-8)",
-                         "文件不是 UTF-8 编码（第 {offset} 个字节处），看来是按 GBK/GB18030 保存的（{file}）：请另存为 UTF-8 编码（记事本或 WPS：“另存为”，编码选 UTF-8）")
+                         "文件不是 UTF-8 编码（字节偏移 {offset}），看来是按 GBK/GB18030 保存的（{file}）：请另存为 UTF-8 编码（记事本或 WPS：“另存为”，编码选 UTF-8）")
         case .unknownKey:
             MessageTexts("unknown key `{key}` (known: {known})", "未知的键 `{key}`（可用的键：{known}）")
         case .unknownKeyDidYouMean:
@@ -119,8 +118,6 @@ public enum YAMLText: String, MessageCatalogue {
                          "开头 `---` 之间应为 `键: 值` 的行，这里是{_kindZh}")
         case .siteConfigNotMapping:
             MessageTexts("site configuration must be a mapping of `key: value` lines", "站点配置应由 `键: 值` 的行组成")
-        case .reportNotMapping:
-            MessageTexts("report metadata must be a mapping of `key: value` lines", "报告信息应由 `键: 值` 的行组成")
         }
     }
 }

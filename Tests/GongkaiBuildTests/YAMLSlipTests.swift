@@ -141,6 +141,15 @@ import GongkaiCore
         #expect(lines(d) == ["content/r/01.md:1:1: front matter has no opening `---`: add a line `---` before line 1 (the `---` on line 3 closes it)"])
     }
 
+    /// Also when bodies are left on disk (`gongkai build` reads only the front matter of each file).
+    @Test func frontMatterNotOpenedInABuild() throws {
+        let site = try SiteFixture(smallSite)
+        try site.write("content/r2024/03.md", "title: 三、存在的不足\norder: 3\n---\n正文\n")
+        let expected = "content/r2024/03.md:1:1: error: front matter has no opening `---`: add a line `---` before line 1 (the `---` on line 3 closes it)"
+        #expect(site.buildErrors()?.contains(expected) == true)
+        #expect(thrown { () throws(DiagnosticError) in _ = try SiteBuilder(root: site.root).write() }.map(\.description).contains(expected))
+    }
+
     @Test func aBodyWithoutFrontMatterIsKept() throws {
         let doc = try FrontMatterDocument.parse(SourceFile(path: "content/r/_index.md", text: "2024年，测试市坚持依法行政。\n\n---\n\n下文\n"))
         #expect(doc.body.hasPrefix("2024年"))

@@ -43,7 +43,9 @@ public struct SourceFile: Sendable, Hashable {
         guard let bytes = FileBytes.read(url.path, fingerprint: &fingerprint) else {
             return try read(url, displayPath: displayPath, fingerprint: &fingerprint)
         }
-        if let end = frontMatterEnd(bytes) {
+        // A file that starts with an ASCII letter may be front matter without its opening `---`: read whole, so
+        // `FrontMatterDocument` can say so (a body seldom starts with one; `#`, a digit or Chinese are read as before).
+        if let end = frontMatterEnd(bytes), end > 0 || !(bytes.first.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false) {
             return SourceFile(path: displayPath, text: String(decoding: bytes[..<end], as: UTF8.self))
         }
         return try decode(bytes: bytes, displayPath: displayPath)
