@@ -33,6 +33,10 @@ echo "binary: $(stat -c %s "$BIN") bytes as built, $(stat -c %s "$ROOT/usr/bin/g
 # Documentation: the README, every command's --help (as text and as a man page), the licences.
 DOC="$ROOT/usr/share/doc/gongkai"
 install -m 0644 README.md "$DOC/README.md"
+# The README's links to the manual, the format reference and the nginx example resolve inside the package too.
+install -d -m 0755 "$DOC/docs" "$DOC/deploy"
+for f in docs/*.md; do install -m 0644 "$f" "$DOC/$f"; done
+install -m 0644 deploy/nginx-subpath.conf "$DOC/deploy/nginx-subpath.conf"
 help_text() {
   "$BIN" --help
   # The names in the SUBCOMMANDS list (indented by two; wrapped descriptions are indented further).

@@ -150,7 +150,8 @@ if as_user 'gongkai check --root site' > "$W/out" 2>&1; then
 else cat "$W/out"; fail "gongkai check"; fi
 
 [ -f "$R/usr/share/doc/gongkai/copyright" ] && [ -f "$R/usr/share/man/man1/gongkai.1.gz" ] && [ -f "$R/usr/share/doc/gongkai/README.md" ] \
-  && pass "README, copyright and man page installed" || fail "documentation missing"
+  && [ -f "$R/usr/share/doc/gongkai/docs/使用手册.md" ] && [ -f "$R/usr/share/doc/gongkai/deploy/nginx-subpath.conf" ] \
+  && pass "README, manual, nginx example, copyright and man page installed" || fail "documentation missing"
 
 # The tarball of the same files, unpacked by the user without root (the libraries are still installed).
 TGZ="${DEB%.deb}.tar.gz"
