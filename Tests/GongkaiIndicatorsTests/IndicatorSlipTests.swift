@@ -48,6 +48,13 @@ import GongkaiYAML
         #expect(found.first?.contains("that starts at line 3, column") == true)
     }
 
+    /// A duplicate key: once "duplicated key … in YAML mapping" here and "invalid YAML: duplicate key …" elsewhere.
+    @Test func duplicateKeyWordedAsEverywhere() {
+        let found = errors("indicators: []\nindicators: []\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix(": invalid YAML: duplicate key indicators") == true, "\(found)")
+    }
+
     @Test func chineseWording() throws {
         let slips = YAMLSlips.find(in: "title：项城市\n")
         let diagnostic = try #require(slips.first).diagnostic(path: "content/site.yaml")
