@@ -27,15 +27,8 @@ public enum IndicatorFile {
     /// Throws every problem found (YAML syntax, wrong shapes, missing or unknown fields, a value that is not a
     /// number), each with the line and column of the offending entry or field.
     public static func load(path: String, text: String) throws(DiagnosticError) -> IndicatorSet {
-        let root: Node?
-        try YAMLAliasGuard.check(text, path: path)
-        do {
-            // UTF-8 named: the default reads the environment. The basic resolver: every value is read as text here,
-            // so resolving types with the default one's regular expressions only costs time.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch {
-            throw DiagnosticError([yamlDiagnostic(error, path: path)])
-        }
+        // Aliases refused, errors and slips worded as for every YAML file (`YAMLParser`).
+        let root = try YAMLParser.compose(text, path: path)
         guard let root else { return IndicatorSet() }
         guard case .mapping(let top) = root else {
             throw DiagnosticError([.error(IndicatorText.expectedMapping.message, at: location(path, root))])
@@ -220,36 +213,6 @@ public enum IndicatorFile {
 
     private static func location(_ path: String, _ node: Node) -> SourceLocation {
         SourceLocation(path: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
-
-    private static func yamlDiagnostic(_ error: any Error, path: String) -> Diagnostic {
-        guard let yamlError = error as? YamlError else {
-            return .error("cannot read YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
-        }
-        switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { " \($0.text) (line \($0.mark.line))" } ?? ""
-            return .error("invalid YAML: \(problem)\(detail)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
-        case let .reader(problem, offset, _, yaml):
-            // A character libyaml cannot read (a control character, a broken sequence): its line and column from
-            // its byte offset (columns count characters, as everywhere).
-            return .error("invalid YAML: \(problem)", at: readerLocation(offset: offset ?? 0, in: yaml, path: path))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("duplicated key \(duplicates.joined(separator: ", ")) in YAML mapping",
-                          at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
-        default:
-            return .error("invalid YAML: \(yamlError)", at: SourceLocation(path: path, line: 1, column: 1))
-        }
-    }
-
-    /// Line and column (characters, from 1) of the byte `offset` of `yaml`.
-    static func readerLocation(offset: Int, in yaml: String, path: String) -> SourceLocation {
-        let bytes = Array(yaml.utf8)
-        let end = max(0, min(offset, bytes.count))
-        var line = 1, lineStart = 0
-        for i in 0..<end where bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
-        let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
-        return SourceLocation(path: path, line: line, column: column)
     }
 
     // MARK: - Writing

@@ -21,7 +21,7 @@ public enum YAMLAliasGuard {
         }
         guard let alias else { return }
         throw DiagnosticError([.error(
-            "YAML aliases (`*name`) are not allowed: write the value out in full where it is needed",
+            YAMLText.aliasRefused(),
             at: SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column))])
     }
 

@@ -46,8 +46,8 @@ import Testing
         try Data("---\ntitle: \"未闭合\n---\n正文\n".utf8).write(to: site.appendingPathComponent("content/example-2025/01.md"))
         let failed = try CLI.run(["build", "--root", site.path])
         #expect(failed.status == 1)
-        #expect(failed.stderr.hasPrefix("content/example-2025/01.md:"))
-        #expect(failed.stderr.contains(": error: invalid YAML"))
+        // Where the quote opens, with the fix (#27 item 2; libyaml itself reports the end of the front matter).
+        #expect(failed.stderr.hasPrefix("content/example-2025/01.md:2:8: error: the quote `\"` opened here is never closed"))
         #expect(try Data(contentsOf: index) == before)
     }
 

@@ -31,11 +31,11 @@ import Testing
         try Data("---\ntitle: [未闭合\n---\n正文\n".utf8).write(to: site.appendingPathComponent("content/example-2025/02.md"))
         let zh = try CLI.run(["check"], in: site, environment: ["LANG": "zh_CN.UTF-8"])
         #expect(zh.status == 1)
-        #expect(zh.stderr.contains("content/example-2025/01.md:2:12: 错误: "), "\(zh.stderr)")
+        #expect(zh.stderr.contains("content/example-2025/01.md:2:8: 错误: 这里开始的引号"), "\(zh.stderr)")
         #expect(zh.stderr.contains(" 个错误，"), "\(zh.stderr)")
         #expect(zh.stderr.range(of: #"\n[0-9]+ 个错误，[0-9]+ 个警告\n$"#, options: .regularExpression) != nil, "\(zh.stderr)")
         let en = try CLI.run(["check"], in: site)
-        #expect(en.stderr.contains("content/example-2025/01.md:2:12: error: "))
+        #expect(en.stderr.contains("content/example-2025/01.md:2:8: error: the quote"))
         #expect(en.stderr.range(of: #"\n[0-9]+ errors?, [0-9]+ warnings?\n$"#, options: .regularExpression) != nil, "\(en.stderr)")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiYAML
 
 /// Reads typed fields out of a YAML mapping, collecting a diagnostic for each missing or mistyped one.
 struct FieldReader {
@@ -11,16 +12,16 @@ struct FieldReader {
     /// A text field; `nil` (with an error when `required`) if absent.
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = mapping[key] else {
-            if required { diagnostics.append(.error("missing required field `\(key)`", at: mapping.location)) }
+            if required { diagnostics.append(.error(YAMLText.missingField(["key": key]), at: mapping.location)) }
             return nil
         }
         switch value {
         case .scalar(let s, _): return s
         case .null:
-            if required { diagnostics.append(.error("field `\(key)` is empty", at: value.location)) }
+            if required { diagnostics.append(.error(YAMLText.emptyField(["key": key]), at: value.location)) }
             return nil
         default:
-            diagnostics.append(.error("field `\(key)` must be text, found \(value.kindName)", at: value.location))
+            diagnostics.append(.error(YAMLText.fieldNotText(["key": key, "_kind": value.kindName, "_kindZh": value.chineseKindName]), at: value.location))
             return nil
         }
     }
@@ -29,7 +30,7 @@ struct FieldReader {
     mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let text = string(key, required: required) else { return nil }
         guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            diagnostics.append(.error("field `\(key)` must be a whole number, found `\(text)`", at: mapping[key]?.location ?? mapping.location))
+            diagnostics.append(.error(YAMLText.fieldNotWholeNumber(["key": key, "text": text]), at: mapping[key]?.location ?? mapping.location))
             return nil
         }
         return n
@@ -42,7 +43,7 @@ struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error("field `\(key)` must be true or false, found `\(text)`", at: mapping[key]?.location ?? mapping.location))
+            diagnostics.append(.error(YAMLText.fieldNotBoolean(["key": key, "text": text]), at: mapping[key]?.location ?? mapping.location))
             return nil
         }
     }
@@ -56,37 +57,39 @@ struct FieldReader {
             var out: [String] = []
             for item in items {
                 if let s = item.string { out.append(s) } else {
-                    diagnostics.append(.error("field `\(key)` must be a list of text values", at: item.location))
+                    diagnostics.append(.error(YAMLText.fieldNotTextList(["key": key]), at: item.location))
                 }
             }
             return out
         case .null: return []
         case .mapping:
-            diagnostics.append(.error("field `\(key)` must be a list, found a mapping", at: value.location))
+            diagnostics.append(.error(YAMLText.fieldListIsMapping(["key": key]), at: value.location))
             return []
         }
     }
 
-    /// A date field `YYYY-MM-DD`.
+    /// A date field, written `YYYY-MM-DD` or `YYYY年M月D日` (`CalendarDate.fields(of:)`), returned as `YYYY-MM-DD`
+    /// either way (what pages, the feed and the sitemap show); an impossible date is an error at its value.
     mutating func date(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
         if text.isUnsetValue { return text }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           let y = Int(parts[0]), let m = Int(parts[1]), Int(parts[2]) != nil, y > 1900, (1...12).contains(m) {
-            if CalendarDate(text) != nil { return text }
-            diagnostics.append(.error("field `\(key)` is not a real date (\(y)年\(m)月 has \(CalendarDate.daysInMonth(year: y, month: m)) days): `\(text)`",
-                                      at: mapping[key]?.location ?? mapping.location))
+        let location = mapping[key]?.location ?? mapping.location
+        if let (y, m, d) = CalendarDate.fields(of: text), y > 1900, (1...12).contains(m) {
+            if let date = CalendarDate(year: y, month: m, day: d) { return date.description }
+            diagnostics.append(.error(YAMLText.dateImpossible(["key": key, "year": y, "month": m,
+                                                               "days": CalendarDate.daysInMonth(year: y, month: m), "text": text]),
+                                      at: location))
             return nil
         }
-        diagnostics.append(.error("field `\(key)` must be a date written YYYY-MM-DD, found `\(text)`", at: mapping[key]?.location ?? mapping.location))
+        diagnostics.append(.error(YAMLText.dateFormat(["key": key, "text": text]), at: location))
         return nil
     }
 
-    /// Warns about keys that are not among `known` (typos such as `titel`).
+    /// Warns about keys that are not among `known` (typos such as `titel`: "did you mean `title`?"); a warning, so
+    /// a site with a key gongkai does not read still builds.
     mutating func rejectUnknown(_ known: Set<String>) {
         for entry in mapping.entries where !known.contains(entry.key) {
-            diagnostics.append(.warning("unknown field `\(entry.key)` (known: \(known.sorted().joined(separator: ", ")))", at: entry.keyLocation))
+            diagnostics.append(.warning(KeySuggestion.message(for: entry.key, known: known), at: entry.keyLocation))
         }
     }
 }

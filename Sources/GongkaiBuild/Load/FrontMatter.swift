@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiYAML
 
 /// A Markdown file split into its YAML front matter and body.
 public struct FrontMatterDocument: Sendable, Hashable {
@@ -21,6 +22,9 @@ public struct FrontMatterDocument: Sendable, Hashable {
         let text = file.text
         let emptyFields = YAMLValue.mapping([], SourceLocation(path: file.path, line: 1, column: 1))
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+            if let close = unopenedClosingLine(text) {
+                throw DiagnosticError([.error(YAMLText.frontMatterNotOpened(["close": close]), at: SourceLocation(path: file.path, line: 1, column: 1))])
+            }
             return FrontMatterDocument(fields: emptyFields, body: keepBody ? text : "", bodyLine: 1)
         }
         // Find the closing `---` line on the UTF-8 bytes (the body can be long; only the front matter is read).
@@ -40,7 +44,8 @@ public struct FrontMatterDocument: Sendable, Hashable {
             lineStart = utf8.index(after: lineEnd)
         }
         guard let bodyStart else {
-            throw DiagnosticError([.error("front matter is not closed: add a line `---` after it", at: SourceLocation(path: file.path, line: 1, column: 1))])
+            let last = 1 + yamlLines.prefix { looksLikeYAML($0) }.count
+            throw DiagnosticError([.error(YAMLText.frontMatterNotClosed(["last": last]), at: SourceLocation(path: file.path, line: 1, column: 1))])
         }
         let yaml = yamlLines.joined(separator: "\n")
         let fields = try YAMLReader.parse(yaml, path: file.path, firstLine: 2)
@@ -50,8 +55,35 @@ public struct FrontMatterDocument: Sendable, Hashable {
             return FrontMatterDocument(fields: emptyFields, body: body, bodyLine: yamlLines.count + 3, bodyOffset: offset)
         }
         guard fields.isMapping else {
-            throw DiagnosticError([.error("front matter must be a mapping of `key: value` lines, found \(fields.kindName)", at: fields.location)])
+            throw DiagnosticError([.error(YAMLText.frontMatterNotMapping(["_kind": fields.kindName, "_kindZh": fields.chineseKindName]),
+                                          at: fields.location)])
         }
         return FrontMatterDocument(fields: fields, body: body, bodyLine: yamlLines.count + 3, bodyOffset: offset)
+    }
+
+    /// The line of the `---` closing a front matter whose opening `---` is missing: the file starts with
+    /// `key: value` lines (an ASCII key, then `:` or `：`) and a `---` line follows them (before, that front matter
+    /// was published as a heading).
+    static func unopenedClosingLine(_ text: String) -> Int? {
+        guard let first = text.first, first.isASCII, first.isLetter else { return nil }
+        for (index, line) in text.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false).prefix(40).enumerated() {
+            if line == "---" || line == "---\r" { return index >= 1 ? index + 1 : nil }
+            if index == 0 ? !isKeyLine(line) : !looksLikeYAML(line) { return nil }
+        }
+        return nil
+    }
+
+    /// A `key: value` line: an ASCII name, then `:` or the full-width `：`.
+    private static func isKeyLine(_ line: Substring) -> Bool {
+        let name = line.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        guard !name.isEmpty else { return false }
+        let rest = line.dropFirst(name.count).drop { $0 == " " }
+        return rest.first == ":" || rest.first == "："
+    }
+
+    /// A line that can belong to a front matter: a `key: value` line, an indented or `- ` line, or a comment.
+    private static func looksLikeYAML(_ line: Substring) -> Bool {
+        guard let first = line.first else { return false }
+        return first == " " || first == "\t" || first == "\u{3000}" || first == "-" || first == "#" || isKeyLine(line)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiYAML
 
 /// Reads `content/site.yaml` into a `SiteConfig`.
 enum SiteConfigReader {
@@ -17,7 +18,7 @@ enum SiteConfigReader {
         let file = try SourceFile.read(url, displayPath: path)
         let yaml = try YAMLReader.parse(file.text, path: path)
         guard yaml.isMapping else {
-            throw DiagnosticError([.error("site configuration must be a mapping of `key: value` lines", at: yaml.location)])
+            throw DiagnosticError([.error(YAMLText.siteConfigNotMapping(), at: yaml.location)])
         }
         return parse(yaml, diagnostics: &diagnostics)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiYAML
 
 /// A text file read from the site: its UTF-8 text and its path relative to the site root.
 public struct SourceFile: Sendable, Hashable {
@@ -42,7 +43,9 @@ public struct SourceFile: Sendable, Hashable {
         guard let bytes = FileBytes.read(url.path, fingerprint: &fingerprint) else {
             return try read(url, displayPath: displayPath, fingerprint: &fingerprint)
         }
-        if let end = frontMatterEnd(bytes) {
+        // A file that starts with an ASCII letter may be front matter without its opening `---`: read whole, so
+        // `FrontMatterDocument` can say so (a body seldom starts with one; `#`, a digit or Chinese are read as before).
+        if let end = frontMatterEnd(bytes), end > 0 || !(bytes.first.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false) {
             return SourceFile(path: displayPath, text: String(decoding: bytes[..<end], as: UTF8.self))
         }
         return try decode(bytes: bytes, displayPath: displayPath)
@@ -92,8 +95,13 @@ public struct SourceFile: Sendable, Hashable {
         let prefix = String(decoding: bytes[..<offset], as: UTF8.self)
         let line = prefix.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
         let column = (prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
-        throw DiagnosticError([.error("file is not valid UTF-8 (byte offset \(offset)); save it as UTF-8, or import it with `gongkai import`, which also reads GB18030",
-                                      at: SourceLocation(path: displayPath, line: line, column: column))])
+        // A file saved as GBK/GB18030 (Notepad's "ANSI" on a Chinese system) is named as such, with the fix. It is
+        // not decoded: bodies are read again from disk at UTF-8 byte offsets, pages are written in UTF-8, and the
+        // editor's next save would keep the wrong encoding; saving it once as UTF-8 ends the question.
+        let message = EncodingGuess.looksLikeGB18030(bytes)
+            ? YAMLText.notUTF8ButGB18030(["offset": offset, "file": displayPath])
+            : YAMLText.notUTF8(["offset": offset])
+        throw DiagnosticError([.error(message, at: SourceLocation(path: displayPath, line: line, column: column))])
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

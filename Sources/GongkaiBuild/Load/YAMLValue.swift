@@ -51,6 +51,16 @@ public indirect enum YAMLValue: Sendable, Hashable {
         return out
     }
 
+    /// A short name of the node's kind in Chinese, for messages (`kindName` in English).
+    public var chineseKindName: String {
+        switch self {
+        case .scalar: return "一段文字"
+        case .mapping: return "`键: 值` 的映射"
+        case .sequence: return "列表"
+        case .null: return "空值"
+        }
+    }
+
     /// A short name of the node's kind, for messages.
     public var kindName: String {
         switch self {
