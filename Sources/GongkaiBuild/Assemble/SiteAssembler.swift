@@ -152,8 +152,10 @@ public struct SiteAssembler: Sendable {
         }
         for (i, file) in statics.enumerated() {
             let source = (i < site.theme.assets.count ? "theme/" : "content/") + file.outputPath
-            if let what = generated[file.outputPath] ?? generatedAbove(file.outputPath).map({ BuildText.generatedAt(["what": $0.what, "path": $0.path]) }) {
-                diagnostics.append(.error(BuildText.copyOverGenerated(["source": source, "output": file.outputPath, "what": what]),
+            let over = generated[file.outputPath].map { BuildText.copyOverGenerated(["source": source, "output": file.outputPath, "what": $0]) }
+                ?? generatedAbove(file.outputPath).map { BuildText.copyBelowGenerated(["source": source, "output": file.outputPath, "what": $0.what, "path": $0.path]) }
+            if let over {
+                diagnostics.append(.error(over,
                                           at: SourceLocation(path: source, line: 1, column: 1)))
                 continue
             }

@@ -36,7 +36,10 @@ struct SeriesChecker {
         for report in reports {
             let m = report.metadata
             if let earlier = first[m.year] {
-                out.append(.error(BuildText.duplicateReportYear(["report": m.id, "earlier": earlier.metadata.id, "year": m.year, "series": Self.describe(m)]),
+                let message = m.seriesKey.isUnsetValue
+                    ? BuildText.duplicateReportYear(["report": m.id, "earlier": earlier.metadata.id, "year": m.year, "publisher": m.publisher, "series": m.series])
+                    : BuildText.duplicateReportYearByKey(["report": m.id, "earlier": earlier.metadata.id, "year": m.year, "key": m.seriesKey])
+                out.append(.error(message,
                                   at: m.fieldLocations["year"] ?? m.location))
             } else {
                 first[m.year] = report
@@ -90,9 +93,5 @@ struct SeriesChecker {
     }
 
     /// `项城市人民政府 · 法治政府建设年度报告`, or the series key.
-    static func describe(_ m: ReportMetadata) -> Message {
-        m.seriesKey.isUnsetValue ? BuildText.seriesByPublisher(["publisher": m.publisher, "series": m.series]) : BuildText.seriesByKey(["key": m.seriesKey])
-    }
-
     static func unitName(_ unit: String) -> Message { unit.isEmpty ? BuildText.noUnit.message : CoreText.verbatim(["text": unit]) }
 }

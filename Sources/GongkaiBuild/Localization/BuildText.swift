@@ -48,7 +48,7 @@ public enum BuildText: String, MessageCatalogue {
     case pageNeedsGeneratedFolder
     case copyOverGenerated
     case copyClash
-    case generatedAt
+    case copyBelowGenerated
     case generatedSitemap
     case generatedRobots
     case generatedFeed
@@ -84,8 +84,7 @@ public enum BuildText: String, MessageCatalogue {
 
     // MARK: Check: series and published reports
     case duplicateReportYear
-    case seriesByPublisher
-    case seriesByKey
+    case duplicateReportYearByKey
     case indicatorUnitConflict
     case noUnit
     case seriesWithoutPublisher
@@ -199,7 +198,9 @@ public enum BuildText: String, MessageCatalogue {
         case .copyClash:
             MessageTexts("`{source}` would be copied to /{output}, which is also {clash}; rename or move the file",
                          "`{source}` 会被复制到 /{output}，而那里也是{clash}；请重命名或移动该文件")
-        case .generatedAt: MessageTexts("{what} (/{path})", "{what}（/{path}）")
+        case .copyBelowGenerated:
+            MessageTexts("`{source}` would be copied to /{output}, where the site writes {what} (/{path}); rename or move the file",
+                         "`{source}` 会被复制到 /{output}，但网站在那里写入{what}（/{path}）；请重命名或移动该文件")
         case .generatedSitemap: MessageTexts("the site map for search engines", "供搜索引擎使用的网站地图")
         case .generatedRobots: MessageTexts("the robots.txt file", "robots.txt 文件")
         case .generatedFeed: MessageTexts("the site's Atom feed", "网站的 Atom 订阅")
@@ -263,10 +264,11 @@ public enum BuildText: String, MessageCatalogue {
 
         // Check: series and published reports
         case .duplicateReportYear:
-            MessageTexts("content/{report} and content/{earlier} are both the {year} report of one series ({series}): a series has one report a year; correct `year`, or give one of them another `series_key`",
-                         "content/{report} 和 content/{earlier} 都是同一系列（{series}）的 {year} 年报告：一个系列每年只有一份报告；请改正 `year`，或给其中一份另设 `series_key`")
-        case .seriesByPublisher: MessageTexts("{publisher} · {series}", "{publisher} · {series}")
-        case .seriesByKey: MessageTexts("series_key {key}", "series_key {key}")
+            MessageTexts("content/{report} and content/{earlier} are both the {year} report of one series ({publisher} · {series}): a series has one report a year; correct `year`, or give one of them another `series_key`",
+                         "content/{report} 和 content/{earlier} 都是同一系列（{publisher} · {series}）的 {year} 年报告：一个系列每年只有一份报告；请改正 `year`，或给其中一份另设 `series_key`")
+        case .duplicateReportYearByKey:
+            MessageTexts("content/{report} and content/{earlier} are both the {year} report of one series (series_key {key}): a series has one report a year; correct `year`, or give one of them another `series_key`",
+                         "content/{report} 和 content/{earlier} 都是同一系列（series_key {key}）的 {year} 年报告：一个系列每年只有一份报告；请改正 `year`，或给其中一份另设 `series_key`")
         case .indicatorUnitConflict:
             MessageTexts("indicator `{id}` ({label}) is {later} in {laterYear} but {earlier} in {earlierYear} ({there}): “{laterUnit}” and “{earlierUnit}” cannot be compared, so the {earlierYear} figure is left out of its year-over-year comparison; if they are different figures, give one another id",
                          "指标 `{id}`（{label}）{laterYear} 年为 {later}，{earlierYear} 年却为 {earlier}（{there}）：“{laterUnit}”与“{earlierUnit}”无法比较，因此同比中不使用 {earlierYear} 年的数字；如果它们是不同的指标，请给其中一个换一个 id")
