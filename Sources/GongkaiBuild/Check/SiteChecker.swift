@@ -105,7 +105,7 @@ public struct SiteChecker: Sendable {
         for link in body.links {
             let loc = location(source, line: link.line, column: link.column)
             if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                out.append(.warning(BuildText.imageWithoutAltText(["image": link.destination]), at: loc))
+                out.append(.warning("image `\(link.destination)` has no alt text: write ![what it shows](\(link.destination))", at: loc))
             }
             let dest = link.destination
             if dest.isEmpty || dest.contains("://") || dest.hasPrefix("mailto:") || dest.hasPrefix("tel:") || dest.hasPrefix("//") { continue }

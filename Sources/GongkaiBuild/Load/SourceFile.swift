@@ -92,7 +92,7 @@ public struct SourceFile: Sendable, Hashable {
         let prefix = String(decoding: bytes[..<offset], as: UTF8.self)
         let line = prefix.reduce(1) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
         let column = (prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
-        throw DiagnosticError([.error(BuildText.fileNotUTF8(["offset": offset]),
+        throw DiagnosticError([.error("file is not valid UTF-8 (byte offset \(offset)); save it as UTF-8, or import it with `gongkai import`, which also reads GB18030",
                                       at: SourceLocation(path: displayPath, line: line, column: column))])
     }
 

@@ -7,7 +7,6 @@ public enum BuildText: String, MessageCatalogue {
     // MARK: Load: files and folders
     case cannotReadFile
     case cannotReadFileBecause
-    case fileNotUTF8
     case fileNameNotUTF8
     case fileChangedDuringBuild
     case symlinkDangling
@@ -74,7 +73,6 @@ public enum BuildText: String, MessageCatalogue {
     case noTemplateForKind
 
     // MARK: Check: pages and metadata
-    case imageWithoutAltText
     case headingLevelSkipped
     case duplicatePageTitle
     case reportMetadataMissing
@@ -103,9 +101,6 @@ public enum BuildText: String, MessageCatalogue {
         // Load: files and folders
         case .cannotReadFile: MessageTexts("cannot read file", "无法读取文件")
         case .cannotReadFileBecause: MessageTexts("cannot read file: {reason}", "无法读取文件：{reason}")
-        case .fileNotUTF8:
-            MessageTexts("file is not valid UTF-8 (byte offset {offset}); save it as UTF-8, or import it with `gongkai import`, which also reads GB18030",
-                         "文件不是有效的 UTF-8 编码（第 {offset} 字节处）；请另存为 UTF-8，或用 `gongkai import` 导入（它也能读取 GB18030/GBK）")
         case .fileNameNotUTF8:
             MessageTexts("file name is not valid UTF-8 (shown here with �; its bytes are {bytes}): Gongkai cannot publish it under that name; rename it",
                          "文件名不是有效的 UTF-8 编码（此处以 � 显示；其字节为 {bytes}）：Gongkai 无法用这个名字发布它，请重命名")
@@ -241,9 +236,6 @@ public enum BuildText: String, MessageCatalogue {
         case .noTemplateForKind: MessageTexts("no template for page kind `{kind}`", "页面类型 `{kind}` 没有模板")
 
         // Check: pages and metadata
-        case .imageWithoutAltText:
-            MessageTexts("image `{image}` has no alt text: write ![what it shows]({image})",
-                         "图片 `{image}` 没有替代文字：请写成 ![图片内容]({image})")
         case .headingLevelSkipped:
             MessageTexts("heading level skipped: `{heading}` is h{level} after h{previous}; topic bodies start at ##",
                          "标题跳级：`{heading}` 是 h{level}，前一个标题是 h{previous}；栏目正文从 ## 开始")
