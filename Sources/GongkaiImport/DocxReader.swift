@@ -23,12 +23,12 @@ struct DocxReader {
 
     /// Reads `bytes` read from `path`.
     func read(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> Result {
-        func fail(_ message: String) -> DiagnosticError { DiagnosticError([.error(message, at: SourceLocation(path: path, line: 1, column: 1))]) }
+        func fail(_ message: Message) -> DiagnosticError { DiagnosticError([.error(message, at: SourceLocation(path: path, line: 1, column: 1))]) }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw fail("this Word file cannot be opened: it is not a complete ZIP container (\(error)); save it again from Word or WPS as .docx")
+            throw fail(ImportText.docxNotZIP(["error": error]))
         }
         func part(_ name: String) -> [UInt8]? {
             guard let entry = archive[name] else { return nil }
@@ -41,10 +41,10 @@ struct DocxReader {
             return [UInt8](data)
         }
         guard let documentBytes = part("word/document.xml") else {
-            throw fail("this ZIP file has no word/document.xml: it is not a Word document (.docx)")
+            throw fail(ImportText.docxNoDocumentXML.message)
         }
         guard let document = LibXMLDocument.xml(documentBytes), let root = document.root else {
-            throw fail("word/document.xml of this Word file is not well-formed XML; save it again from Word or WPS")
+            throw fail(ImportText.docxNotWellFormed.message)
         }
         var numbering = DocxNumbering(xml: part("word/numbering.xml").flatMap(LibXMLDocument.xml))
         let styles = DocxStyles(xml: part("word/styles.xml").flatMap(LibXMLDocument.xml))
@@ -167,7 +167,7 @@ struct DocxReader {
                 }
             }
         }
-        guard let bodyElement = root.element("body") else { throw fail("word/document.xml has no body") }
+        guard let bodyElement = root.element("body") else { throw fail(ImportText.docxNoBody.message) }
         body(bodyElement)
         withExtendedLifetime((document, relsDocument, notesDocument)) {}
         return Result(blocks: blocks, images: images)

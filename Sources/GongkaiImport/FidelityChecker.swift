@@ -35,7 +35,7 @@ public struct FidelityChecker: Sendable {
             try YAMLAliasGuard.check(text, path: "report.yaml")
             yaml = (try Yams.load(yaml: text) as? [String: Any]) ?? [:]
         } catch {
-            return [.error("cannot read back report.yaml: \(error)", at: here)]
+            return [.error(ImportText.cannotReadBackReportYAML(["error": error]), at: here)]
         }
         var titleDone = false
         for item in outline.front {
@@ -51,7 +51,7 @@ public struct FidelityChecker: Sendable {
         for page in pages {
             let url = folder.appendingPathComponent(page)
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                diagnostics.append(.error("cannot read back \(page)", at: here))
+                diagnostics.append(.error(ImportText.cannotReadBackPage(["page": page]), at: here))
                 continue
             }
             let (frontMatter, body) = Self.splitFrontMatter(text)
@@ -61,13 +61,13 @@ public struct FidelityChecker: Sendable {
                     let fm = (try Yams.load(yaml: frontMatter) as? [String: Any]) ?? [:]
                     written += Self.string(fm["title"])
                 } catch {
-                    diagnostics.append(.error("front matter of \(page) is not valid YAML: \(error)", at: here))
+                    diagnostics.append(.error(ImportText.frontMatterInvalid(["page": page, "error": error]), at: here))
                 }
             }
             let html = renderer.render(body).html
             let allowed = source.hints.isEmpty ? Self.allowedTags : Self.allowedTags.union(Self.structureTags)
             for tag in Set(HTMLTags.names(in: html)) where !allowed.contains(tag) {
-                diagnostics.append(.error("\(page) renders as <\(tag)>: Markdown read structure into the text", at: here))
+                diagnostics.append(.error(ImportText.pageRendersAsTag(["page": page, "tag": tag]), at: here))
             }
             written += HTMLText.plain(html)
         }
@@ -85,10 +85,10 @@ public struct FidelityChecker: Sendable {
             let want = String(String.UnicodeScalarView(expected[k...].prefix(12).map(\.scalar)))
             let got = String(String.UnicodeScalarView(actual.dropFirst(k).prefix(12)))
             let message = got.isEmpty
-                ? "the imported files lose the source text from here on: “\(want)”"
+                ? ImportText.losesText(["source": want])
                 : want.isEmpty
-                    ? "the imported files add text the source does not have: “\(got)”"
-                    : "the imported files differ from the source here: source “\(want)”, imported “\(got)”"
+                    ? ImportText.addsText(["imported": got])
+                    : ImportText.differsFromSource(["source": want, "imported": got])
             diagnostics.append(.error(message, at: SourceLocation(path: source.path, line: line, column: 1)))
         }
         return diagnostics
@@ -105,7 +105,7 @@ public struct FidelityChecker: Sendable {
             }
         }
         return source.attachments.keys.sorted().filter { !shown.contains($0) }.map {
-            .error("the image \($0) of the document is not shown on any imported page", at: SourceLocation(path: source.path, line: 1, column: 1))
+            .error(ImportText.imageNotShown(["name": $0]), at: SourceLocation(path: source.path, line: 1, column: 1))
         }
     }
 

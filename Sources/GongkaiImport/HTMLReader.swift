@@ -19,7 +19,7 @@ struct HTMLReader {
         let charset = Self.charset(bytes)
         let encoding: SourceEncoding = charset == "GB18030" ? .gb18030 : .utf8
         guard let document = LibXMLDocument.html(bytes, encoding: charset), let root = document.root else {
-            throw DiagnosticError([.error("this web page cannot be read as HTML", at: here)])
+            throw DiagnosticError([.error(ImportText.htmlUnreadable.message, at: here)])
         }
         let body = root.descendants(named: "body").first ?? root
 
@@ -32,7 +32,7 @@ struct HTMLReader {
         }
 
         guard let article = Self.article(in: body, excluding: metadataNodes) else {
-            throw DiagnosticError([.error("no article text found on this web page", at: here)])
+            throw DiagnosticError([.error(ImportText.htmlNoArticle.message, at: here)])
         }
         var title = root.descendants(named: "h1").map { Self.flat($0.text) }.first { !$0.isEmpty && $0.count <= 80 }
         if title == nil, let t = root.descendants(named: "title").first.map({ Self.flat($0.text) }), !t.isEmpty {
@@ -48,7 +48,7 @@ struct HTMLReader {
         around.endLine()
         let outside = around.blocks.compactMap { block -> String? in if case .paragraph(let t, _, _) = block { return t } else { return nil } }
         if !out.contains(where: { if case .paragraph(let t, _, _) = $0 { return !t.isEmpty } else { return true } }) {
-            throw DiagnosticError([.error("no article text found on this web page", at: here)])
+            throw DiagnosticError([.error(ImportText.htmlNoArticle.message, at: here)])
         }
         withExtendedLifetime(document) {}
         return (out, encoding, title, outside)

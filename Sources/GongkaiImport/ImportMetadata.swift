@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 /// The report metadata the importer writes to `report.yaml`: what the text says (title, 成文日期, salutation,
 /// closing), what can be derived (year, series, a title when the text has none), and `TODO` for what only a person
@@ -110,8 +111,8 @@ public struct ImportMetadata: Sendable, Hashable {
     /// Keeps every hand-filled value of an existing report.yaml (anything but `TODO`) over what this import found,
     /// except the values the text itself gives and the fidelity proof reads back (a title line, a 文号 line): those
     /// stay the text's, and each such difference is returned as a sentence for a warning.
-    public mutating func keepHandFilled(from existing: [String: String], documentNumberFromText: Bool) -> [String] {
-        var notes: [String] = []
+    public mutating func keepHandFilled(from existing: [String: String], documentNumberFromText: Bool) -> [Message] {
+        var notes: [Message] = []
         func old(_ key: String) -> String? {
             guard let value = existing[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, !value.uppercased().hasPrefix("TODO") else { return nil }
             return value
@@ -119,7 +120,7 @@ public struct ImportMetadata: Sendable, Hashable {
         func keep(_ key: String, _ value: inout String?) { if let o = old(key) { value = o } }
         if let o = old("title") {
             if titleSource == .text {
-                if o != title { notes.append("report.yaml's title “\(o)” is not the text's title line; the text's “\(title ?? "")” is written") }
+                if o != title { notes.append(ImportText.keptTitleDiffers(["kept": o, "title": title ?? ""])) }
             } else {
                 title = o
                 titleSource = .option
@@ -132,7 +133,7 @@ public struct ImportMetadata: Sendable, Hashable {
         keep("published", &published)
         if let o = old("document_number") {
             if documentNumberFromText {
-                if o != documentNumber { notes.append("report.yaml's document_number “\(o)” is not the text's 文号 line; the text's is written") }
+                if o != documentNumber { notes.append(ImportText.keptDocumentNumberDiffers(["kept": o])) }
             } else {
                 documentNumber = o
             }

@@ -26,11 +26,16 @@ public struct ImportPlan: Sendable {
     /// What `alignment` was made against: the other years' folders, years ascending.
     public var alignedWith: [String] = []
 
-    /// What the import says of the alignment: counts, then each close match to check, one a line.
-    public var alignmentLines: [String] {
+    /// What the import says of the alignment, in English: counts, then each close match to check, one a line.
+    public var alignmentLines: [String] { alignmentLines(.english) }
+
+    /// What the import says of the alignment: counts in `language`, then each close match to check, one a
+    /// tab-separated line (`check`, id, the two quotes, score).
+    public func alignmentLines(_ language: Language) -> [String] {
         guard let alignment else { return [] }
-        var out = ["figures: \(alignment.indicators.indicators.count) drafted; \(alignment.sameCount) take the ids of the same figures in "
-                   + "\(alignedWith.joined(separator: ", ")); \(alignment.close.count) close matches to check; \(alignment.newCount) new"]
+        var out = [ImportText.figuresAligned(["drafted": alignment.indicators.indicators.count, "same": alignment.sameCount,
+                                              "years": alignedWith.joined(separator: language == .chinese ? "、" : ", "),
+                                              "close": alignment.close.count, "new": alignment.newCount]).text(language)]
         for (draft, match) in alignment.close {
             if case .close(let year, let reportID, let other, let score) = match {
                 out.append("check\t\(draft.id)\t“\(draft.quote)” (\(draft.written)) ≈ \(year) “\(other.quote)” (\(other.written), content/\(reportID)/indicators.yaml)\t\(Int((score * 100).rounded()))%")

@@ -10,9 +10,7 @@ struct LibreOfficeConverter {
     /// The .docx bytes of `bytes` read from `path`.
     func convertToDocx(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> [UInt8] {
         let here = SourceLocation(path: path, line: 1, column: 1)
-        let help = "this is a binary Word/WPS file (.doc or .wps), which gongkai cannot read. Save it as .docx in Word or WPS "
-            + "(文件 → 另存为 → Word 文档 .docx), or convert it with LibreOffice: soffice --headless --convert-to docx \"\(path)\", "
-            + "then import the .docx"
+        let help = ImportText.binaryWordFile(["path": path])
         guard let soffice = Self.find(["soffice", "libreoffice"], in: searchPath) else { throw DiagnosticError([.error(help, at: here)]) }
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("gongkai-convert-\(UUID().uuidString)")
@@ -32,7 +30,7 @@ struct LibreOfficeConverter {
             process.waitUntilExit()
             return [UInt8](try Data(contentsOf: dir.appendingPathComponent("report.docx")))
         } catch {
-            throw DiagnosticError([.error("LibreOffice (\(soffice)) could not convert this file: \(help)", at: here)])
+            throw DiagnosticError([.error(ImportText.libreOfficeFailed.embedding(["help": help], ["soffice": soffice]), at: here)])
         }
     }
 

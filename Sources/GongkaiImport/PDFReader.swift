@@ -10,7 +10,7 @@ struct PDFReader {
     func read(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> DecodedSource {
         let here = SourceLocation(path: path, line: 1, column: 1)
         guard let tool = LibreOfficeConverter.find(["pdftotext"]) else {
-            throw DiagnosticError([.error("reading a PDF needs pdftotext (Debian: apt-get install poppler-utils); or import the Word file", at: here)])
+            throw DiagnosticError([.error(ImportText.pdfNeedsPdftotext.message, at: here)])
         }
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("gongkai-pdf-\(UUID().uuidString)")
@@ -28,13 +28,13 @@ struct PDFReader {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw DiagnosticError([.error("pdftotext could not read this PDF (exit \(process.terminationStatus)): it may be damaged or encrypted", at: here)])
+                throw DiagnosticError([.error(ImportText.pdftotextFailed(["status": process.terminationStatus]), at: here)])
             }
             text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
         } catch let error as DiagnosticError {
             throw error
         } catch {
-            throw DiagnosticError([.error("cannot run pdftotext: \(error.localizedDescription)", at: here)])
+            throw DiagnosticError([.error(ImportText.pdftotextCannotRun(["error": error.localizedDescription]), at: here)])
         }
         return try Self.paragraphs(fromPdftotext: text, path: path)
     }
@@ -45,8 +45,7 @@ struct PDFReader {
             $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmedSource }
         }
         guard pages.contains(where: { $0.contains { !$0.isEmpty } }) else {
-            throw DiagnosticError([.error("this PDF has no text, only pictures of pages (a scan): gongkai cannot read it. Import the Word "
-                                          + "file the PDF was made from, or run text recognition (OCR) first", at: SourceLocation(path: path, line: 1, column: 1))])
+            throw DiagnosticError([.error(ImportText.pdfScanned.message, at: SourceLocation(path: path, line: 1, column: 1))])
         }
         // Header and footer lines: the first or last line of a page, the same (digits aside) on at least half the pages.
         func shape(_ s: String) -> String { String(s.filter { !($0.isASCII && $0.isNumber) }) }

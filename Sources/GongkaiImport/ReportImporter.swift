@@ -27,7 +27,7 @@ public struct ReportImporter: Sendable {
         var diagnostics = outline.diagnostics
         var title = options.title
         if title != nil, outline.title != nil {
-            diagnostics.append(.warning("the text has a title line; --title is ignored", at: SourceLocation(path: path, line: 1, column: 1)))
+            diagnostics.append(.warning(ImportText.titleOptionIgnored.message, at: SourceLocation(path: path, line: 1, column: 1)))
             title = nil
         }
         var metadata = ImportMetadata(outline: outline, id: id, title: title, series: options.series, year: options.year)
@@ -43,21 +43,19 @@ public struct ReportImporter: Sendable {
         } else if metadata.publisher == nil, let series = metadata.series, let place = metadata.title.flatMap { ImportMetadata.place(in: $0) },
                   let known = site.publisher(of: series, startingWith: place) {
             metadata.publisher = known
-            diagnostics.append(.warning("发布机构 (publisher) set to “\(known)”, as in the site's other \(series) of \(place); "
-                                        + "correct report.yaml or pass --publisher if this report is another body's",
+            diagnostics.append(.warning(ImportText.publisherFromSite(["publisher": known, "series": series, "place": place]),
                                         at: SourceLocation(path: path, line: 1, column: 1)))
         }
         let left = source.dropped.filter { $0.line > 0 }.count
         if left > 0 {
-            diagnostics.append(.warning("\(left) line(s) left out of the report text as page chrome, a repeated title, the metadata table or page numbers; "
-                                        + "--dry-run lists them (dropped)", at: SourceLocation(path: path, line: source.dropped.first { $0.line > 0 }?.line ?? 1, column: 1)))
+            diagnostics.append(.warning(ImportText.linesLeftOut(["count": left]), at: SourceLocation(path: path, line: source.dropped.first { $0.line > 0 }?.line ?? 1, column: 1)))
         }
         if metadata.title == nil {
-            diagnostics.append(.warning("no title line and no title could be derived; report.yaml gets title: TODO (or pass --title)",
+            diagnostics.append(.warning(ImportText.noTitle.message,
                                         at: SourceLocation(path: path, line: 1, column: 1)))
         }
         if metadata.written == nil {
-            diagnostics.append(.warning("no date line (2025年2月28日) at the end; written: TODO", at: SourceLocation(path: path, line: source.lines.count, column: 1)))
+            diagnostics.append(.warning(ImportText.noDateLine.message, at: SourceLocation(path: path, line: source.lines.count, column: 1)))
         }
         let pages = SectionWriter(split: options.split).pages(for: outline)
         var draft = IndicatorExtractor.draft(topics: pages.filter { $0.title != nil }.map { (id: $0.topicID, text: Self.clauses($0.text)) })
@@ -90,7 +88,7 @@ public struct ReportImporter: Sendable {
         let (accepted, leftOut) = Self.acceptedDraft(draft, pages: pages)
         if !leftOut.isEmpty {
             let examples = leftOut.prefix(3).map { "“\($0.indicator.quote)” (\($0.reason))" }.joined(separator: "; ")
-            diagnostics.append(.warning("\(leftOut.count) drafted figure(s) left out of indicators.yaml because build would refuse them: \(examples)\(leftOut.count > 3 ? " …" : "")",
+            diagnostics.append(.warning(ImportText.figuresLeftOut(["count": leftOut.count, "examples": examples, "more": leftOut.count > 3 ? " …" : ""]),
                                         at: SourceLocation(path: path, line: 1, column: 1)))
             if let kept = alignment {
                 let keep = Set(accepted.indicators.map(\.id))
@@ -106,7 +104,7 @@ public struct ReportImporter: Sendable {
                 _ = try IndicatorFile.load(path: "indicators.yaml", text: yaml)
                 draftYAML = yaml
             } catch {
-                diagnostics.append(.warning("no indicators.yaml draft: the extracted figures do not load back (\(error.diagnostics.first?.message ?? ""))",
+                diagnostics.append(.warning(ImportText.noIndicatorDraft.embedding(["problem": error.diagnostics.first?.text ?? CoreText.verbatim(["text": ""])]),
                                             at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
@@ -127,23 +125,23 @@ public struct ReportImporter: Sendable {
         let fm = FileManager.default
         let target = contentFolder.appendingPathComponent(plan.id, isDirectory: true)
         let shown = SourceLocation(path: target.path, line: 1, column: 1)
-        func fail(_ message: String) -> DiagnosticError { DiagnosticError([.error(message, at: shown)]) }
+        func fail(_ message: Message) -> DiagnosticError { DiagnosticError([.error(message, at: shown)]) }
         // `year: TODO` would be written, and build refuses it.
         guard plan.metadata.year != nil else {
-            throw fail("the report's year is not in its title, its file name or its text; nothing was written (pass --year, e.g. --year 2024)")
+            throw fail(ImportText.noYear.message)
         }
         Self.removeAbandonedTemporaryFolders(in: contentFolder)
 
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists, !options.force {
-            throw fail("\(target.path) already exists; nothing was written (use --force to replace it: hand-filled report.yaml values and non-Markdown files such as indicators.yaml are kept)")
+            throw fail(ImportText.folderExists(["path": target.path]))
         }
-        if exists, !isDirectory.boolValue { throw fail("\(target.path) exists and is not a folder") }
+        if exists, !isDirectory.boolValue { throw fail(ImportText.existsNotFolder(["path": target.path])) }
         do {
             try fm.createDirectory(at: contentFolder, withIntermediateDirectories: true)
         } catch {
-            throw fail("cannot create \(contentFolder.path): \(error.localizedDescription)")
+            throw fail(ImportText.cannotCreateFolder(["path": contentFolder.path, "error": error.localizedDescription]))
         }
 
         let token = UUID().uuidString.prefix(8)
@@ -182,7 +180,7 @@ public struct ReportImporter: Sendable {
             if exists { try carryOver(from: target, to: temp, keeping: imagePaths(plan)) }
         } catch {
             try? fm.removeItem(at: temp)
-            throw fail("cannot write the report: \(error.localizedDescription)")
+            throw fail(ImportText.cannotWrite(["error": error.localizedDescription]))
         }
 
         let problems = FidelityChecker().check(folder: temp, source: plan.source, outline: plan.outline,
@@ -197,7 +195,7 @@ public struct ReportImporter: Sendable {
             let refused = check(temp)
             if refused.hasErrors {
                 try? fm.removeItem(at: temp)
-                throw DiagnosticError(refused + [.error("build would refuse the imported report (above); nothing was written", at: shown)])
+                throw DiagnosticError(refused + [.error(ImportText.buildWouldRefuse.message, at: shown)])
             }
         }
 
@@ -217,7 +215,7 @@ public struct ReportImporter: Sendable {
             }
         } catch {
             try? fm.removeItem(at: temp)
-            throw fail("cannot move the imported report into place: \(error.localizedDescription)")
+            throw fail(ImportText.cannotMoveIntoPlace(["error": error.localizedDescription]))
         }
         return target
     }
@@ -227,9 +225,8 @@ public struct ReportImporter: Sendable {
     public func reportID(for path: String) throws(DiagnosticError) -> String {
         let id = options.id ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         guard Self.isValidID(id) else {
-            let from = options.id == nil ? "the file name “\(id)” cannot be the report id" : "“\(id)” cannot be a report id"
-            throw DiagnosticError([.error("\(from): a report id is the folder name and the web address of the report, and may hold "
-                                          + "only ASCII letters, digits, - _ and . (not starting with .); pass one with --id, e.g. --id xiangcheng-2024",
+            let message = options.id == nil ? ImportText.fileNameNotID(["id": id]) : ImportText.optionNotID(["id": id])
+            throw DiagnosticError([.error(message,
                                           at: SourceLocation(path: path, line: 1, column: 1))])
         }
         return id

@@ -121,7 +121,8 @@ public struct ReportParser: Sendable {
             if let marker = HeadingMarker.match(paragraph.text), !marker.hiddenPrefix.isEmpty {
                 let codes = marker.hiddenPrefix.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
                 outline.diagnostics.append(.warning(
-                    "invisible character \(codes.joined(separator: " ")) before the heading number `\(String(marker.numbering.unicodeScalars.dropFirst(marker.hiddenPrefix.unicodeScalars.count)))`; the line is taken as a heading, but delete the character in the source and the page",
+                    ImportText.invisibleBeforeHeading(["codes": codes.joined(separator: " "),
+                                                       "numbering": String(marker.numbering.unicodeScalars.dropFirst(marker.hiddenPrefix.unicodeScalars.count))]),
                     at: SourceLocation(path: source.path, line: paragraph.line, column: 1)))
             }
             while let last = stack.last, last.heading.level >= heading.level { closeSection() }
@@ -133,7 +134,7 @@ public struct ReportParser: Sendable {
         // Warnings.
         if top.isEmpty {
             outline.diagnostics.append(.warning(
-                "no headings recognised (一、 (一) 1. (1)); the whole text is imported as one page",
+                ImportText.noHeadings.message,
                 at: SourceLocation(path: source.path, line: max(1, bodyStartLine), column: 1)))
         }
         checkNumbering(top, path: source.path, into: &outline.diagnostics)
@@ -216,7 +217,7 @@ public struct ReportParser: Sendable {
         for section in sections {
             if let marker = HeadingMarker.match(section.heading.title) {
                 if let p = previous, p.level == marker.level, marker.number != p.number + 1 {
-                    diagnostics.append(.warning("heading \(section.heading.numbering) follows number \(p.number) of the same level",
+                    diagnostics.append(.warning(ImportText.headingNumberSkips(["numbering": section.heading.numbering, "previous": p.number]),
                                                 at: SourceLocation(path: path, line: section.heading.line, column: 1)))
                 }
                 previous = (marker.level, marker.number)

@@ -9,18 +9,18 @@ public struct SourceDecoder: Sendable {
 
     /// Decodes `bytes` read from `path` (the path is only used in messages).
     public func decode(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> DecodedSource {
-        func fail(_ message: String, offset: Int? = nil) -> DiagnosticError {
+        func fail(_ message: Message, offset: Int? = nil) -> DiagnosticError {
             let line = offset.map { Self.lineNumber(ofByte: $0, in: bytes) } ?? 1
             return DiagnosticError([.error(message, at: SourceLocation(path: path, line: line, column: 1))])
         }
-        if bytes.isEmpty { throw fail("the file is empty") }
+        if bytes.isEmpty { throw fail(ImportText.fileEmpty.message) }
 
         let encoding: SourceEncoding
         let text: String
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
             if let bad = Self.firstInvalidUTF8(body) {
-                throw fail("undecodable bytes at byte offset \(bad + 3) (\(Self.hex(bytes, at: bad + 3))): the file starts with a UTF-8 byte-order mark but is not valid UTF-8", offset: bad + 3)
+                throw fail(ImportText.badUTF8AfterBOM(["offset": bad + 3, "bytes": Self.hex(bytes, at: bad + 3)]), offset: bad + 3)
             }
             encoding = .utf8BOM
             text = String(decoding: body, as: UTF8.self)
@@ -30,7 +30,7 @@ public struct SourceDecoder: Sendable {
             text = try Self.decodeUTF16(bytes, littleEndian: little, path: path)
         } else {
             if let nul = bytes.firstIndex(of: 0) {
-                throw fail("this is a binary file, not text: NUL byte at byte offset \(nul)", offset: nul)
+                throw fail(ImportText.binaryNULByte(["offset": nul]), offset: nul)
             }
             if let bad = Self.firstInvalidUTF8(bytes) {
                 switch GB18030Decoder.decode(bytes) {
@@ -40,9 +40,9 @@ public struct SourceDecoder: Sendable {
                 case .invalid(let gbOffset):
                     // Report the place where the decoder that got further stopped.
                     let offset = max(bad, gbOffset)
-                    throw fail("undecodable bytes at byte offset \(offset) (\(Self.hex(bytes, at: offset))): the file is neither UTF-8 nor GB18030/GBK", offset: offset)
+                    throw fail(ImportText.neitherUTF8NorGB18030(["offset": offset, "bytes": Self.hex(bytes, at: offset)]), offset: offset)
                 case .unavailable:
-                    throw fail("undecodable bytes at byte offset \(bad) (\(Self.hex(bytes, at: bad))): not UTF-8, and this system's iconv has no GB18030", offset: bad)
+                    throw fail(ImportText.noGB18030InIconv(["offset": bad, "bytes": Self.hex(bytes, at: bad)]), offset: bad)
                 }
             } else {
                 encoding = .utf8
@@ -54,11 +54,11 @@ public struct SourceDecoder: Sendable {
         for (i, line) in lines.enumerated() {
             if let (column, scalar) = Self.firstControl(in: line) {
                 throw DiagnosticError([.error(
-                    "this is a binary file, not text: control character U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4)) in line \(i + 1)",
+                    ImportText.binaryControlCharacter(["code": String(scalar.value, radix: 16, uppercase: true).leftPadded(4), "line": i + 1]),
                     at: SourceLocation(path: path, line: i + 1, column: column))])
             }
         }
-        if lines.allSatisfy({ $0.trimmedSource.isEmpty }) { throw fail("the file is empty (it holds only white space)") }
+        if lines.allSatisfy({ $0.trimmedSource.isEmpty }) { throw fail(ImportText.fileOnlyWhiteSpace.message) }
         return DecodedSource(path: path, encoding: encoding, lineEnding: ending, lines: lines)
     }
 
@@ -112,18 +112,18 @@ public struct SourceDecoder: Sendable {
                 i += 2
             } else if let s = Unicode.Scalar(u) {
                 if s == "\0" {
-                    throw DiagnosticError([.error("this is a binary file, not text: NUL character at byte offset \(2 + 2 * i)",
+                    throw DiagnosticError([.error(ImportText.binaryNULCharacterUTF16(["offset": 2 + 2 * i]),
                                                   at: SourceLocation(path: path, line: line, column: 1))])
                 }
                 scalars.append(s)
                 i += 1
             } else {
-                throw DiagnosticError([.error("undecodable bytes at byte offset \(2 + 2 * i): unpaired UTF-16 surrogate",
+                throw DiagnosticError([.error(ImportText.unpairedSurrogate(["offset": 2 + 2 * i]),
                                               at: SourceLocation(path: path, line: line, column: 1))])
             }
         }
         if body.count % 2 != 0 {
-            throw DiagnosticError([.error("undecodable bytes at byte offset \(bytes.count - 1): UTF-16 text with an odd number of bytes",
+            throw DiagnosticError([.error(ImportText.oddUTF16Length(["offset": bytes.count - 1]),
                                           at: SourceLocation(path: path, line: line, column: 1))])
         }
         return String(scalars)

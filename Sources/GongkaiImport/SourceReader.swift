@@ -29,7 +29,7 @@ struct SourceReader {
     private func docx(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> (DecodedSource, [UInt8]) {
         let result = try DocxReader().read(bytes, path: path)
         guard result.blocks.contains(where: { if case .paragraph(let t, _, _) = $0 { return !t.trimmedSource.isEmpty } else { return true } }) else {
-            throw DiagnosticError([.error("this Word file has no text", at: SourceLocation(path: path, line: 1, column: 1))])
+            throw DiagnosticError([.error(ImportText.docxNoText.message, at: SourceLocation(path: path, line: 1, column: 1))])
         }
         var source = DocumentText.source(result.blocks, path: path, encoding: .utf8, format: .docx)
         source.attachments = result.images

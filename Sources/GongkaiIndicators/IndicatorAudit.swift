@@ -43,7 +43,7 @@ public enum IndicatorAudit {
             let location = indicator.location(path: path, field: "derive")
             switch evaluate(indicator, derive, in: set) {
             case .failure(let problem):
-                diagnostics.append(.error("cannot audit \(indicator.label): \(problem.message)", at: location))
+                diagnostics.append(.error(IndicatorText.cannotAudit.embedding(["problem": problem.message], ["label": indicator.label]), at: location))
             case .success(let finding) where !finding.matches:
                 diagnostics.append(.warning(message(for: finding), at: location))
             case .success:
@@ -54,32 +54,37 @@ public enum IndicatorAudit {
     }
 
     /// The warning text for a mismatch.
-    public static func message(for finding: Finding) -> String {
-        let published = finding.indicator.written
-        let places = finding.decimals == 1 ? "1 decimal" : "\(finding.decimals) decimals"
-        var how = "rounded half-up to \(places)"
+    public static func message(for finding: Finding) -> Message {
+        let places = finding.decimals == 1 ? IndicatorText.oneDecimal.message : IndicatorText.decimals(["count": finding.decimals])
         let exactText = DecimalText.plain(DecimalText.roundHalfUp(finding.exact, decimals: max(finding.decimals + 2, 4)))
-        if finding.exact != finding.rounded { how += " from \(exactText)" }
-        if let qualifier = finding.indicator.qualifier { how += "; “\(qualifier)” taken as a bound" }
-        return "\(finding.indicator.label) published as \(published) but \(finding.expression) = \(finding.computedText) (\(how))"
+        let rounding = finding.exact != finding.rounded
+            ? IndicatorText.auditRoundedFrom.embedding(["places": places], ["exact": exactText])
+            : IndicatorText.auditRounded.embedding(["places": places])
+        let bound = finding.indicator.qualifier.map { IndicatorText.auditQualifierBound(["qualifier": $0]) }
+        let how = Message(key: "indicator.auditHow", texts: MessageTexts(
+            rounding.text(.english) + (bound?.text(.english) ?? ""), rounding.text(.chinese) + (bound?.text(.chinese) ?? "")))
+        return IndicatorText.auditMismatch.embedding(["how": how], [
+            "label": finding.indicator.label, "published": finding.indicator.written,
+            "expression": finding.expression, "computed": finding.computedText,
+        ])
     }
 
-    struct Problem: Error { var message: String }
+    struct Problem: Error { var message: Message }
 
     private static func evaluate(_ indicator: Indicator, _ derive: Derivation, in set: IndicatorSet) -> Result<Finding, Problem> {
         var operands: [Indicator] = []
         for id in derive.operands {
-            guard let operand = set[id] else { return .failure(Problem(message: "unknown indicator `\(id)`")) }
+            guard let operand = set[id] else { return .failure(Problem(message: IndicatorText.auditUnknownIndicator(["id": id]))) }
             operands.append(operand)
         }
         let exact: Decimal
         let expression: String
         switch derive.operation {
         case .ratio:
-            guard operands.count == 2 else { return .failure(Problem(message: "a ratio needs two operands")) }
+            guard operands.count == 2 else { return .failure(Problem(message: IndicatorText.auditRatioOperands.message)) }
             let numerator = operands[0].value * WrittenFigure.magnitude(ofUnit: operands[0].unit)
             let denominator = operands[1].value * WrittenFigure.magnitude(ofUnit: operands[1].unit)
-            guard denominator != 0 else { return .failure(Problem(message: "denominator `\(operands[1].id)` is zero")) }
+            guard denominator != 0 else { return .failure(Problem(message: IndicatorText.auditZeroDenominator(["id": operands[1].id]))) }
             let ratio = numerator / denominator
             exact = (derive.percent ? ratio * 100 : ratio) / WrittenFigure.magnitude(ofUnit: indicator.unit)
             expression = "\(operands[0].valueText) / \(operands[1].valueText)"

@@ -38,7 +38,7 @@ public enum IndicatorFile {
         }
         guard let root else { return IndicatorSet() }
         guard case .mapping(let top) = root else {
-            throw DiagnosticError([.error("expected a mapping with an `indicators:` list", at: location(path, root))])
+            throw DiagnosticError([.error(IndicatorText.expectedMapping.message, at: location(path, root))])
         }
         var diagnostics: [Diagnostic] = []
         var list: Node.Sequence?
@@ -50,14 +50,14 @@ public enum IndicatorFile {
                 } else if let scalar = value.scalar, ["", "~", "null"].contains(scalar.string) {
                     list = Node.Sequence([])
                 } else {
-                    diagnostics.append(.error("`indicators` must be a list", at: location(path, value)))
+                    diagnostics.append(.error(IndicatorText.indicatorsNotList.message, at: location(path, value)))
                 }
             } else {
-                diagnostics.append(.error("unknown key `\(name)` (expected `indicators`)", at: location(path, key)))
+                diagnostics.append(.error(IndicatorText.unknownTopKey(["key": name]), at: location(path, key)))
             }
         }
         if list == nil, diagnostics.isEmpty {
-            diagnostics.append(.error("missing `indicators:` list", at: location(path, root)))
+            diagnostics.append(.error(IndicatorText.missingIndicatorsList.message, at: location(path, root)))
         }
         var indicators: [Indicator] = []
         for entry in list ?? Node.Sequence([]) {
@@ -97,7 +97,7 @@ public enum IndicatorFile {
 
     private static func parseEntry(_ node: Node, path: String, diagnostics: inout [Diagnostic]) -> Indicator? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("each indicator must be a mapping of fields", at: location(path, node)))
+            diagnostics.append(.error(IndicatorText.entryNotMapping.message, at: location(path, node)))
             return nil
         }
         let entryLocation = location(path, node)
@@ -106,7 +106,7 @@ public enum IndicatorFile {
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
             guard fields.contains(name) else {
-                diagnostics.append(.error("unknown field `\(name)`", at: location(path, key)))
+                diagnostics.append(.error(IndicatorText.unknownField(["field": name]), at: location(path, key)))
                 continue
             }
             values[name] = value
@@ -114,16 +114,16 @@ public enum IndicatorFile {
             positions[name] = Indicator.Origin.Position(line: mark?.line ?? 0, column: mark?.column ?? 0)
         }
         let id = values["id"]?.scalar?.string
-        let name = id.map { "indicator `\($0)`" } ?? "indicator"
+        let name = id.map { IndicatorText.indicatorNamed(["id": $0]) } ?? IndicatorText.indicatorUnnamed.message
         var ok = true
         for field in requiredFields where values[field] == nil {
-            diagnostics.append(.error("\(name) is missing `\(field)`", at: entryLocation))
+            diagnostics.append(.error(IndicatorText.missingField.embedding(["name": name], ["field": field]), at: entryLocation))
             ok = false
         }
         func text(_ field: String) -> String? {
             guard let node = values[field] else { return nil }
             guard let scalar = node.scalar else {
-                diagnostics.append(.error("`\(field)` of \(name) must be text", at: location(path, node)))
+                diagnostics.append(.error(IndicatorText.fieldNotText.embedding(["name": name], ["field": field]), at: location(path, node)))
                 ok = false
                 return nil
             }
@@ -135,7 +135,7 @@ public enum IndicatorFile {
         if let node = values["value"] {
             value = node.scalar.flatMap { DecimalText.parse($0.string) }
             if value == nil {
-                diagnostics.append(.error("`value` of \(name) must be a plain number like 3658.78", at: location(path, node)))
+                diagnostics.append(.error(IndicatorText.valueNotNumber.embedding(["name": name]), at: location(path, node)))
                 ok = false
             }
         }
@@ -145,7 +145,7 @@ public enum IndicatorFile {
             case "true": key = true
             case "false": key = false
             default:
-                diagnostics.append(.error("`key` of \(name) must be true or false", at: location(path, node)))
+                diagnostics.append(.error(IndicatorText.keyNotBoolean.embedding(["name": name]), at: location(path, node)))
                 ok = false
             }
         }
@@ -163,28 +163,28 @@ public enum IndicatorFile {
         )
     }
 
-    private static func parseDerivation(_ node: Node, name: String, path: String, diagnostics: inout [Diagnostic]) -> Derivation? {
+    private static func parseDerivation(_ node: Node, name: Message, path: String, diagnostics: inout [Diagnostic]) -> Derivation? {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("`derive` of \(name) must be a mapping like {op: ratio, numerator: a, denominator: b}", at: location(path, node)))
+            diagnostics.append(.error(IndicatorText.deriveNotMapping.embedding(["name": name]), at: location(path, node)))
             return nil
         }
         var fields: [String: Node] = [:]
         for (key, value) in mapping { fields[key.scalar?.string ?? ""] = value }
         let allowed: Set<String> = ["op", "numerator", "denominator", "of", "percent", "decimals"]
         for (key, _) in mapping where !allowed.contains(key.scalar?.string ?? "") {
-            diagnostics.append(.error("unknown `derive` field `\(key.scalar?.string ?? "")` in \(name)", at: location(path, key)))
+            diagnostics.append(.error(IndicatorText.unknownDeriveField.embedding(["name": name], ["field": key.scalar?.string ?? ""]), at: location(path, key)))
             return nil
         }
         guard let opText = fields["op"]?.scalar?.string, let op = Derivation.Operation(rawValue: opText) else {
             let known = Derivation.Operation.allCases.map(\.rawValue).joined(separator: ", ")
-            diagnostics.append(.error("`derive.op` of \(name) must be one of \(known)", at: location(path, fields["op"] ?? node)))
+            diagnostics.append(.error(IndicatorText.deriveOpUnknown.embedding(["name": name], ["known": known]), at: location(path, fields["op"] ?? node)))
             return nil
         }
         var operands: [String] = []
         switch op {
         case .ratio:
             guard let numerator = fields["numerator"]?.scalar?.string, let denominator = fields["denominator"]?.scalar?.string else {
-                diagnostics.append(.error("a ratio in \(name) needs `numerator` and `denominator` ids", at: location(path, node)))
+                diagnostics.append(.error(IndicatorText.ratioNeedsOperands.embedding(["name": name]), at: location(path, node)))
                 return nil
             }
             operands = [numerator, denominator]
@@ -195,14 +195,14 @@ public enum IndicatorFile {
                 operands = list.compactMap { $0.scalar?.string }
             }
             guard !operands.isEmpty, op != .equal || operands.count == 1 else {
-                diagnostics.append(.error("`derive.of` of \(name) must list the \(op == .equal ? "one id" : "ids") it derives from", at: location(path, node)))
+                diagnostics.append(.error((op == .equal ? IndicatorText.deriveOfOneID : IndicatorText.deriveOfIDs).embedding(["name": name]), at: location(path, node)))
                 return nil
             }
         }
         var percent = false
         if let p = fields["percent"]?.scalar?.string {
             guard p == "true" || p == "false" else {
-                diagnostics.append(.error("`derive.percent` of \(name) must be true or false", at: location(path, node)))
+                diagnostics.append(.error(IndicatorText.derivePercentNotBoolean.embedding(["name": name]), at: location(path, node)))
                 return nil
             }
             percent = p == "true"
@@ -210,7 +210,7 @@ public enum IndicatorFile {
         var decimals: Int?
         if let d = fields["decimals"]?.scalar?.string {
             guard let n = Int(d), (0...12).contains(n) else {
-                diagnostics.append(.error("`derive.decimals` of \(name) must be a whole number 0…12", at: location(path, node)))
+                diagnostics.append(.error(IndicatorText.deriveDecimalsRange.embedding(["name": name]), at: location(path, node)))
                 return nil
             }
             decimals = n

@@ -21,19 +21,20 @@ extension IndicatorSet {
         let ids = Set(indicators.map(\.id))
         for indicator in indicators {
             let name = indicator.label.isEmpty ? "`\(indicator.id)`" : "\(indicator.label) (`\(indicator.id)`)"
-            func error(_ message: String, _ field: String? = nil) {
+            func error(_ message: Message, _ field: String? = nil) {
                 diagnostics.append(.error(message, at: indicator.location(path: path, field: field)))
             }
             for (field, value) in [("id", indicator.id), ("topic", indicator.topic), ("label", indicator.label),
                                    ("written", indicator.written), ("quote", indicator.quote)] where value.isEmpty {
-                error("\(name) has an empty `\(field)`", field)
+                error(IndicatorText.emptyField(["name": name, "field": field]), field)
             }
             if !indicator.id.isEmpty, !Self.isValidID(indicator.id) {
-                error("id `\(indicator.id)` must be Han characters, ASCII letters, digits and - _ . (stable across years)", "id")
+                error(IndicatorText.invalidID(["id": indicator.id]), "id")
             }
             if let first = firstLine[indicator.id] {
-                let line = first.origin.map { " (first at line \($0.line))" } ?? ""
-                error("duplicate id `\(indicator.id)`\(line)", "id")
+                let message = first.origin.map { IndicatorText.duplicateIDAtLine(["id": indicator.id, "line": $0.line]) }
+                    ?? IndicatorText.duplicateID(["id": indicator.id])
+                error(message, "id")
             } else {
                 firstLine[indicator.id] = indicator
             }
@@ -42,35 +43,35 @@ extension IndicatorSet {
                 if let text = texts[indicator.topic] {
                     if !TextMatching.contains(utf8: text, quote) {
                         if TextMatching.folded(String(decoding: text, as: UTF8.self)).contains(TextMatching.folded(quote)) {
-                            error("quote of \(name) is not verbatim in topic \(indicator.topic): it differs in punctuation (e.g. ',' vs '，'): “\(indicator.quote)”", "quote")
+                            error(IndicatorText.quotePunctuationDiffers(["name": name, "topic": indicator.topic, "quote": indicator.quote]), "quote")
                         } else {
-                            error("quote of \(name) not found in topic \(indicator.topic): “\(indicator.quote)”", "quote")
+                            error(IndicatorText.quoteNotFound(["name": name, "topic": indicator.topic, "quote": indicator.quote]), "quote")
                         }
                     }
                 } else {
                     let known = topicUTF8.keys.sorted().joined(separator: ", ")
-                    error("unknown topic `\(indicator.topic)` for \(name) (topics: \(known))", "topic")
+                    error(IndicatorText.unknownTopic(["topic": indicator.topic, "name": name, "known": known]), "topic")
                 }
             }
             if !indicator.written.isEmpty, !quote.isEmpty, !TextMatching.contains(quote, TextMatching.normalized(indicator.written)) {
-                error("quote of \(name) does not contain its figure “\(indicator.written)”", "written")
+                error(IndicatorText.quoteLacksFigure(["name": name, "written": indicator.written]), "written")
             }
             if !indicator.written.isEmpty {
                 if let figure = WrittenFigure.parse(indicator.written) {
                     if !figure.agrees(value: indicator.value, unit: indicator.unit, qualifier: indicator.qualifier) {
                         let declared = indicator.valueText + indicator.unit + (indicator.qualifier.map { " (\($0))" } ?? "")
-                        error("\(name): “\(indicator.written)” reads as \(figure) but the entry says \(declared)", "written")
+                        error(IndicatorText.figureDisagrees(["name": name, "written": indicator.written, "figure": figure, "declared": declared]), "written")
                     }
                 } else {
-                    error("\(name): cannot read “\(indicator.written)” as a figure (number, qualifier, unit)", "written")
+                    error(IndicatorText.figureUnreadable(["name": name, "written": indicator.written]), "written")
                 }
             }
             if let derive = indicator.derive {
                 for operand in derive.operands where !ids.contains(operand) {
-                    error("derivation of \(name) names unknown indicator `\(operand)`", "derive")
+                    error(IndicatorText.deriveUnknownOperand(["name": name, "operand": operand]), "derive")
                 }
                 if derive.operands.contains(indicator.id) && derive.operation != .ratio {
-                    error("derivation of \(name) refers to itself", "derive")
+                    error(IndicatorText.deriveSelf(["name": name]), "derive")
                 }
             }
         }

@@ -5,7 +5,8 @@ import GongkaiCore
 /// The script listens to `<base>__gongkai/events` (server-sent events). `reload` carries the URLs whose output
 /// changed: a tab reloads when its own page is among them or a style sheet, script, font or image changed.
 /// `build-error` shows an overlay with every diagnostic as `path:line:col: error: message` (set as text, never as
-/// HTML); `build-ok` removes it. The first event after connecting is the current state, so a tab opened while the
+/// HTML), under a banner, all in the serve process's language (the event carries the words, `ServeText`);
+/// `build-ok` removes it. The first event after connecting is the current state, so a tab opened while the
 /// build is broken shows the overlay at once.
 struct LiveReloadScript: Sendable {
     /// The reserved folder under the site's base path.
@@ -80,16 +81,17 @@ struct LiveReloadScript: Sendable {
         overlay = document.createElement("div");
         overlay.id = "gongkai-build-error";
         overlay.setAttribute("role", "alert");
+        if (data.language) { overlay.setAttribute("lang", data.language === "zh" ? "zh-CN" : "en"); }
         overlay.style.cssText = "position:fixed;left:0;right:0;top:0;max-height:100%;overflow:auto;z-index:2147483647;" +
           "box-sizing:border-box;padding:16px 20px;background:#2b0d0d;color:#fff;border-bottom:4px solid #e5484d;" +
           "font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,'Noto Sans Mono CJK SC',monospace;text-align:left";
         var title = document.createElement("div");
         title.style.cssText = "font-weight:bold;color:#ff9592;margin-bottom:8px";
-        title.textContent = "构建失败 — 仍显示上次成功构建的页面；修改后保存即可恢复。 (Build failed; the last good build is shown.)";
+        title.textContent = data.title || "Build failed";
         var close = document.createElement("button");
         close.type = "button";
         close.textContent = "×";
-        close.setAttribute("aria-label", "关闭");
+        close.setAttribute("aria-label", data.close || "Close");
         close.style.cssText = "float:right;background:none;border:0;color:#fff;font-size:20px;cursor:pointer";
         close.onclick = clear;
         var list = document.createElement("pre");

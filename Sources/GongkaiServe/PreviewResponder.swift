@@ -12,6 +12,8 @@ struct PreviewResponder: HTTPResponder {
     let state: SiteState
     /// The open tabs' event streams.
     let hub: ReloadHub
+    /// The language of the overlay and the failure page.
+    var language: Language = .english
 
     private static let noSniff = HTTPField.Name("X-Content-Type-Options")
 
@@ -33,14 +35,14 @@ struct PreviewResponder: HTTPResponder {
         if target.path.hasSuffix(LiveReloadScript.eventsSuffix) { return await events(head: isHead) }
         if target.path.hasSuffix(LiveReloadScript.scriptSuffix) {
             let file = ServedFile(bytes: Array(LiveReloadScript.source.utf8), reloadTag: nil, contentType: "text/javascript; charset=utf-8",
-                                  etag: "\"gongkai-live-1\"", sourceHash: "")
+                                  etag: "\"gongkai-live-2\"", sourceHash: "")
             return Self.serve(file, request: request, head: isHead)
         }
 
         let current = state.current
         let snapshot = current.snapshot
         if snapshot.isEmpty {
-            return Self.failurePage(current.failure ?? [], basePath: snapshot.basePath, head: isHead)
+            return Self.failurePage(current.failure ?? [], basePath: snapshot.basePath, language: language, head: isHead)
         }
         let base = snapshot.basePath
         guard target.path.hasPrefix(base) else {
@@ -64,10 +66,11 @@ struct PreviewResponder: HTTPResponder {
         headers[.cacheControl] = "no-store"
         if head { return Response(status: .ok, headers: headers) }
         let stream = await hub.subscribe()
+        let language = self.language
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
             for await event in stream {
-                try await writer.write(ByteBuffer(string: event.serverSentEvent))
+                try await writer.write(ByteBuffer(string: event.serverSentEvent(language)))
             }
             try await writer.finish(nil)
         })
@@ -126,12 +129,14 @@ struct PreviewResponder: HTTPResponder {
     }
 
     /// Before the first good build: the diagnostics on a plain page that reloads itself once the build is fixed.
-    private static func failurePage(_ diagnostics: [Diagnostic], basePath: String, head: Bool) -> Response {
-        let items = diagnostics.map { "<li>\(LiveReloadScript.escape($0.description))</li>" }.joined(separator: "\n")
+    private static func failurePage(_ diagnostics: [Diagnostic], basePath: String, language: Language, head: Bool) -> Response {
+        let items = diagnostics.map { "<li>\(LiveReloadScript.escape($0.line(language)))</li>" }.joined(separator: "\n")
+        let title = LiveReloadScript.escape(ServeText.failurePageTitle.message.text(language))
+        let text = LiveReloadScript.escape(ServeText.failurePageText.message.text(language))
         let html = """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>构建失败 Build failed</title></head>
-        <body><h1>构建失败 Build failed</h1><p>The site has not built yet. Fix the file below and save; this page reloads by itself.</p>
+        <html lang="\(language == .chinese ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(title)</title></head>
+        <body><h1>\(title)</h1><p>\(text)</p>
         <ul>\(items)</ul>
         </body></html>
         """

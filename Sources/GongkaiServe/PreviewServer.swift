@@ -34,7 +34,7 @@ public struct PreviewServer: Sendable {
         var outputLock: OutputLock?
         if let output = options.output {
             do { outputLock = try OutputLock(destination: output) } catch {
-                throw ServeError.outputInUse(error.diagnostics.map(\.description).joined(separator: "\n"))
+                throw ServeError.outputInUse(error.diagnostics.map { $0.line(options.language) }.joined(separator: "\n"))
             }
         }
         let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, keepsState: true), state: state, hub: hub, onBuild: onBuild,
@@ -47,7 +47,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let host = options.host
         let app = Application(
-            responder: PreviewResponder(state: state, hub: hub),
+            responder: PreviewResponder(state: state, hub: hub, language: options.language),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(Self.nanoseconds(options.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil),
             onServerRunning: { channel in

@@ -12,14 +12,20 @@ enum ReloadEvent: Sendable, Hashable {
     /// A comment line that keeps the connection alive and finds clients that went away.
     case heartbeat
 
-    /// The event in `text/event-stream` form.
-    var serverSentEvent: String {
+    /// The event in `text/event-stream` form, in English.
+    var serverSentEvent: String { serverSentEvent(.english) }
+
+    /// The event in `text/event-stream` form; a build error's diagnostics and the overlay's words in `language`.
+    func serverSentEvent(_ language: Language) -> String {
         switch self {
         case .reload(let paths, let all):
             return Self.event("reload", Payload(paths: paths, all: all))
         case .buildError(let diagnostics):
-            let items = diagnostics.map { DiagnosticPayload(location: $0.location.description, severity: $0.severity.rawValue, message: $0.message) }
-            return Self.event("build-error", ErrorPayload(diagnostics: items))
+            let items = diagnostics.map {
+                DiagnosticPayload(location: $0.location.description, severity: $0.severity.word(language), message: $0.text.text(language))
+            }
+            return Self.event("build-error", ErrorPayload(diagnostics: items, title: ServeText.overlayTitle.message.text(language),
+                                                          close: ServeText.overlayClose.message.text(language), language: language.rawValue))
         case .buildOK:
             return "event: build-ok\ndata: {}\n\n"
         case .heartbeat:
@@ -40,6 +46,12 @@ enum ReloadEvent: Sendable, Hashable {
 
     private struct ErrorPayload: Encodable {
         var diagnostics: [DiagnosticPayload]
+        /// The overlay's banner.
+        var title: String
+        /// The close button's label.
+        var close: String
+        /// `en` or `zh`, the overlay's `lang`.
+        var language: String
     }
 
     /// One event; JSON without pretty printing has no raw newlines, so it fits one `data:` line.

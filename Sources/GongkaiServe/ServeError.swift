@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// Why the preview server could not start.
 public enum ServeError: Error, Sendable, CustomStringConvertible {
     /// Something else already listens on the port.
@@ -7,12 +9,16 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
     /// `--write` was given, and another build holds the output folder's lock (the message says which folder).
     case outputInUse(String)
 
-    public var description: String {
+    /// The reason in English.
+    public var description: String { text(.english) }
+
+    /// The reason in `language` (the output lock's own diagnostics come already composed).
+    public func text(_ language: Language) -> String {
         switch self {
         case .portInUse(let host, let port):
-            return "port \(port) on \(host) is already in use; stop the other server or choose another port with --port"
+            return ServeText.portInUse(["port": port, "host": host]).text(language)
         case .cannotListen(let host, let port, let reason):
-            return "cannot listen on \(host):\(port): \(reason)"
+            return ServeText.cannotListen(["host": host, "port": port, "reason": reason]).text(language)
         case .outputInUse(let message):
             return message
         }

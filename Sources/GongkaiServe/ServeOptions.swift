@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiBuild
+import GongkaiCore
 
 /// Choices for `gongkai serve`.
 public struct ServeOptions: Sendable {
@@ -22,10 +23,13 @@ public struct ServeOptions: Sendable {
     /// after a response) before it is closed: a client that sends its headers a byte at a time, or never, does not
     /// keep a connection forever. The live-reload stream is a request in progress and stays open.
     public var idleTimeout: Duration = .seconds(30)
+    /// The language of the browser's build-error overlay and failure page (the serve process's own language).
+    public var language: Language
 
     /// Creates options; the defaults are those of `gongkai serve`.
     public init(host: String = "127.0.0.1", port: Int = 1313, build: BuildOptions = BuildOptions(), polling: Bool = false,
-                debounce: Duration = .milliseconds(15), handleSignals: Bool = true, output: URL? = nil) {
+                debounce: Duration = .milliseconds(15), handleSignals: Bool = true, output: URL? = nil,
+                language: Language = .english) {
         self.host = host
         self.port = port
         self.build = build
@@ -33,5 +37,6 @@ public struct ServeOptions: Sendable {
         self.debounce = debounce
         self.handleSignals = handleSignals
         self.output = output
+        self.language = language
     }
 }

@@ -7,15 +7,15 @@ import GongkaiCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the site without writing: links, anchors, metadata, footer fields, headings, alt text, indicators."
+        abstract: CLIText.checkAbstract.text()
     )
 
     @OptionGroup var site: SiteRootOption
 
-    @Option(help: "Check links as they will be published under this address (overrides base_url).")
+    @Option(name: [.customShort("b"), .long], help: CLIText.checkBaseURLHelp.help)
     var baseURL: String?
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: CLIText.strictHelp.help)
     var strict = false
 
     func run() throws {
@@ -25,13 +25,13 @@ struct CheckCommand: ParsableCommand {
             let result = try builder.build()
             diagnostics = result.diagnostics + OutputLinkChecker(basePath: result.model.config.basePath).check(result.files, theme: result.model.theme)
         } catch {
-            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.print(error.diagnostics, language: userLanguage)
             throw ExitCode.failure
         }
-        DiagnosticPrinter.print(diagnostics)
+        DiagnosticPrinter.print(diagnostics, language: userLanguage)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
-        if diagnostics.isEmpty { print("no problems found") }
+        if diagnostics.isEmpty { print(CLIText.noProblems.text()) }
     }
 }

@@ -6,7 +6,7 @@ import GongkaiCore
 struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
-        abstract: "Build a government information-disclosure website from plain-text reports.",
+        abstract: CLIText.gongkaiAbstract.text(),
         version: GongkaiVersion.current,
         subcommands: [
             BuildCommand.self,

@@ -1,21 +1,22 @@
 import ArgumentParser
 import Foundation
+import GongkaiCore
 import Markdown
 
 /// `gongkai render`: Markdown on standard input → the HTML fragment exactly as page bodies are rendered.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render Markdown from standard input to HTML as page bodies are rendered."
+        abstract: CLIText.renderAbstract.text()
     )
 
-    @Flag(help: "Pass raw HTML through (as a site with allow_raw_html: true does).")
+    @Flag(help: CLIText.renderRawHTMLHelp.help)
     var allowRawHTML = false
 
     func run() throws {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("<stdin>:1:1: error: input is not valid UTF-8")
+            throw ValidationError(Diagnostic.error(CLIText.renderNotUTF8.message, at: SourceLocation(path: "<stdin>", line: 1, column: 1)).line(userLanguage))
         }
         let html = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: allowRawHTML)).render(text).html
         FileHandle.standardOutput.write(Data(html.utf8))

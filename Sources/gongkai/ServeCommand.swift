@@ -8,36 +8,36 @@ import GongkaiServe
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the site: build it in memory, serve it on 127.0.0.1 and reload open pages on every change.",
-        discussion: "Nothing is written to public/ unless --write is given: then public/ (or --output) is kept in step with every good build, and only files whose bytes changed are written. Build errors show in the terminal and on the open page while the last good build stays served."
+        abstract: CLIText.serveAbstract.text(),
+        discussion: CLIText.serveDiscussion.text()
     )
 
     @OptionGroup var site: SiteRootOption
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(name: [.customShort("p"), .long], help: CLIText.servePortHelp.help)
     var port: Int = 1313
 
-    @Option(help: "The address to listen on. Only loopback by default; 0.0.0.0 shows the preview to the whole network.")
+    @Option(help: CLIText.serveHostHelp.help)
     var host: String = "127.0.0.1"
 
-    @Flag(help: "Open the site in the browser (xdg-open).")
+    @Flag(help: CLIText.serveOpenHelp.help)
     var open = false
 
-    @Flag(help: "Poll for changes instead of using inotify (for file systems without change notification).")
+    @Flag(help: CLIText.servePollHelp.help)
     var poll = false
 
-    @Option(help: "Publish address, e.g. https://www.example.gov.cn/fzzfjs/ (overrides base_url; the preview uses its path).")
+    @Option(name: [.customShort("b"), .long], help: CLIText.serveBaseURLHelp.help)
     var baseURL: String?
 
-    @Flag(help: "Also write every good build into public/ (or --output), rewriting only files whose bytes changed.")
+    @Flag(help: CLIText.serveWriteHelp.help)
     var write = false
 
-    @Option(help: "Output folder for --write (default: public/ in the site folder).")
+    @Option(name: [.customShort("o"), .long], help: CLIText.serveOutputHelp.help)
     var output: String?
 
     func validate() throws {
-        if output != nil && !write { throw ValidationError("--output needs --write") }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if output != nil && !write { throw ValidationError(ServeText.outputNeedsWrite.message.text(userLanguage)) }
+        guard (0...65535).contains(port) else { throw ValidationError(ServeText.portRange.message.text(userLanguage)) }
     }
 
     func run() async throws {
@@ -45,34 +45,38 @@ struct ServeCommand: AsyncParsableCommand {
         let date = write ? BuildOptions.buildDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) : nil
         let destination = write ? URL(fileURLWithPath: output ?? site.url.appendingPathComponent("public").path, isDirectory: true).standardizedFileURL : nil
         let options = ServeOptions(host: host, port: port, build: BuildOptions(baseURL: baseURL, buildDate: date), polling: poll,
-                                   output: destination)
+                                   output: destination, language: userLanguage)
         let open = self.open
         do {
             try await PreviewServer(root: site.url, options: options).run(onReady: { address in
-                Self.say("serving \(address.url)  (Ctrl-C to stop)")
+                Self.say(ServeText.serving(["url": address.url]).text(userLanguage))
                 if open { Self.openBrowser(address.url) }
             }, onBuild: Self.report)
-            Self.say("stopped")
+            Self.say(ServeText.stopped.message.text(userLanguage))
         } catch let error as ServeError {
             if case .outputInUse(let message) = error {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 throw ExitCode.failure
             }
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("\(Diagnostic.Severity.error.word(userLanguage)): \(error.text(userLanguage))\n".utf8))
             throw ExitCode.failure
         }
     }
 
     /// One line per build; diagnostics in compiler format.
     @Sendable private static func report(_ event: BuildEvent) {
-        DiagnosticPrinter.print(event.diagnostics.filter { $0.severity != .note })
+        DiagnosticPrinter.print(event.diagnostics.filter { $0.severity != .note }, language: userLanguage)
         let ms = Int(event.duration.components.seconds * 1000 + event.duration.components.attoseconds / 1_000_000_000_000_000)
         if !event.succeeded {
-            say("build failed in \(ms) ms; still serving the last good build")
+            say(ServeText.buildFailed(["ms": ms]).text(userLanguage))
         } else if event.trigger.isEmpty {
-            say("built \(event.pages) pages, \(event.files) files in \(ms) ms" + (event.written.map { ", \($0.count) written" } ?? ""))
+            let line = event.written.map { ServeText.builtWritten(["pages": event.pages, "files": event.files, "ms": ms, "written": $0.count]) }
+                ?? ServeText.built(["pages": event.pages, "files": event.files, "ms": ms])
+            say(line.text(userLanguage))
         } else {
-            say("rebuilt in \(ms) ms: \(event.changedURLs.count) changed" + (event.written.map { ", \($0.count) files written" } ?? ""))
+            let line = event.written.map { ServeText.rebuiltWritten(["ms": ms, "changed": event.changedURLs.count, "written": $0.count]) }
+                ?? ServeText.rebuilt(["ms": ms, "changed": event.changedURLs.count])
+            say(line.text(userLanguage))
         }
     }
 
@@ -85,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
     private static func openBrowser(_ url: String) {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let tool = paths.map({ "\($0)/xdg-open" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            FileHandle.standardError.write(Data("warning: xdg-open not found; open \(url) yourself\n".utf8))
+            FileHandle.standardError.write(Data("\(Diagnostic.Severity.warning.word(userLanguage)): \(ServeText.noXdgOpen(["url": url]).text(userLanguage))\n".utf8))
             return
         }
         let process = Process()

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `--root` option shared by the commands that work on a site.
 struct SiteRootOption: ParsableArguments {
-    @Option(name: .long, help: "The site folder (holding content/ and theme/).")
+    @Option(name: [.customShort("r"), .long], help: CLIText.siteRootHelp.help)
     var root: String = "."
 
     /// The root as a file URL.

@@ -20,11 +20,15 @@ struct CLI {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `gongkai args…` with `input` on standard input.
-    static func run(_ args: [String], input: String = "", in directory: URL? = nil) throws -> Output {
+    /// Runs `gongkai args…` with `input` on standard input, in English unless `environment` asks otherwise: the
+    /// test runner's own locale and `GONGKAI_LANG` are not passed on, and `environment` is added to what is.
+    static func run(_ args: [String], input: String = "", in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = args
+        var inherited = ProcessInfo.processInfo.environment
+        for name in ["GONGKAI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { inherited[name] = nil }
+        process.environment = inherited.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -127,6 +127,27 @@ import Testing
         #expect(page.status == 200)
     }
 
+    /// Issue #27: the page and the overlay of a Chinese serve process are Chinese, diagnostics in `路径:行:列: 错误:` form.
+    @Test func aChineseServeShowsItsFailurePageAndOverlayInChinese() async throws {
+        let site = try TestSite()
+        let good = try site.read("content/example-2025/01.md")
+        try site.write("content/example-2025/01.md", good.replacingOccurrences(of: "order: 1", with: "order: [1"))
+        let server = try await RunningServer(site: site, language: .chinese)
+        defer { site.remove() }
+        let broken = try await request(server.port, "/example-2025/01/")
+        let (events, first) = try await listen(server)
+        try site.write("content/example-2025/02.md", "---\ntitle: [坏\n---\n")
+        let failure = await events.nextEvent(timeout: .seconds(10)) { name, _ in name == "build-error" }
+        await server.stop()
+        #expect(broken.status == 500)
+        #expect(broken.text.contains("<title>构建失败</title>") && broken.text.contains("网站还没有构建成功"), "\(broken.text)")
+        #expect(broken.text.contains("content/example-2025/01.md:") && broken.text.contains(": 错误: "), "\(broken.text)")
+        #expect(!broken.text.contains("Build failed"))
+        #expect(first == "build-error")
+        let data = try #require(failure?.data)
+        #expect(data.contains("\"severity\":\"错误\"") && data.contains("\"title\":\"构建失败"), "\(data)")
+    }
+
     @Test func eventsAreWellFormed() {
         #expect(ReloadEvent.reload(paths: ["/a/"], all: false).serverSentEvent == "event: reload\ndata: {\"all\":false,\"paths\":[\"/a/\"]}\n\n")
         #expect(ReloadEvent.buildOK.serverSentEvent == "event: build-ok\ndata: {}\n\n")

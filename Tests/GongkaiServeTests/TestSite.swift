@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiBuild
+import GongkaiCore
 @testable import GongkaiServe
 
 /// A complete small site (what `gongkai init` writes) in a temporary folder, plus a static file with a Chinese
@@ -61,8 +62,8 @@ final class RunningServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// Starts a server for `site` on a free port and waits until it listens.
-    init(site: TestSite, polling: Bool = false, output: URL? = nil, idleTimeout: Duration? = nil) async throws {
-        var options = ServeOptions(host: "127.0.0.1", port: 0, polling: polling, handleSignals: false, output: output)
+    init(site: TestSite, polling: Bool = false, output: URL? = nil, idleTimeout: Duration? = nil, language: Language = .english) async throws {
+        var options = ServeOptions(host: "127.0.0.1", port: 0, polling: polling, handleSignals: false, output: output, language: language)
         if let idleTimeout { options.idleTimeout = idleTimeout }
         let server = PreviewServer(root: site.root, options: options)
         let (ready, readyContinuation) = AsyncStream.makeStream(of: ServerAddress.self)
