@@ -17,7 +17,7 @@ enum SiteConfigReader {
         let file = try SourceFile.read(url, displayPath: path)
         let yaml = try YAMLReader.parse(file.text, path: path)
         guard yaml.isMapping else {
-            throw DiagnosticError([.error(BuildText.siteConfigNotMapping.message, at: yaml.location)])
+            throw DiagnosticError([.error("site configuration must be a mapping of `key: value` lines", at: yaml.location)])
         }
         return parse(yaml, diagnostics: &diagnostics)
     }

@@ -20,7 +20,6 @@ public enum BuildText: String, MessageCatalogue {
 
     // MARK: Load: site.yaml
     case noSiteConfig
-    case siteConfigNotMapping
     case menuNotList
     case menuTooDeep
     case logoNotBelowContent
@@ -127,8 +126,6 @@ public enum BuildText: String, MessageCatalogue {
         case .noSiteConfig:
             MessageTexts("no site configuration: create content/site.yaml (`gongkai init` writes one)",
                          "没有网站配置：请创建 content/site.yaml（`gongkai init` 会生成一个）")
-        case .siteConfigNotMapping:
-            MessageTexts("site configuration must be a mapping of `key: value` lines", "网站配置应由 `键: 值` 形式的行组成")
         case .menuNotList: MessageTexts("`menu` must be a list of {title, url}", "`menu` 应是一个 {title, url} 列表")
         case .menuTooDeep: MessageTexts("the menu has at most three levels", "菜单最多三级")
         case .logoNotBelowContent:
