@@ -49,10 +49,10 @@ import GongkaiCore
         let file = copy.appendingPathComponent("manifest.json")
         let original = try Data(contentsOf: file)
         try Data(original + Data(" ".utf8)).write(to: file)
-        #expect(ManifestVerifier(manifest: manifest).verify(copy).manifestProblem == "manifest.json is not the build's manifest: it was edited or replaced")
+        #expect(ManifestVerifier(manifest: manifest).verify(copy).manifestProblem?.description == "manifest.json is not the build's manifest: it was edited or replaced")
         try FileManager.default.removeItem(at: file)
         let report = ManifestVerifier(manifest: manifest).verify(copy)
-        #expect(report.manifestProblem?.hasPrefix("manifest.json is missing") == true)
+        #expect(report.manifestProblem?.description.hasPrefix("manifest.json is missing") == true)
         #expect(!report.isIdentical)
     }
 

@@ -94,7 +94,7 @@ import Testing
         try Data("title: 我的网站\n".utf8).write(to: siteYAML)
         let again = try CLI.run(["init"], in: here, environment: ["LANG": "zh_CN.UTF-8"])
         #expect(again.status != 0)
-        #expect(again.stderr.contains(": 错误: content/ already exists here"), "\(again.stderr)")
+        #expect(again.stderr.contains(": 错误: 这里已有 content/；gongkai init 从不覆盖已有网站"), "\(again.stderr)")
         #expect(try String(contentsOf: siteYAML, encoding: .utf8) == "title: 我的网站\n", "nothing overwritten")
 
         let named = try CLI.temporaryDirectory()

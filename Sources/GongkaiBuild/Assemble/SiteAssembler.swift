@@ -99,7 +99,7 @@ public struct SiteAssembler: Sendable {
         var byPath: [String: PageModel] = [:]
         for page in pages {
             if let first = byPath[page.outputPath] {
-                diagnostics.append(.error("duplicate URL /\(page.urlPath): also produced by \(first.source.path); give one of them another `slug`", at: page.source))
+                diagnostics.append(.error(BuildText.duplicateURL(["url": page.urlPath, "other": first.source.path]), at: page.source))
             } else {
                 byPath[page.outputPath] = page
             }
@@ -121,24 +121,24 @@ public struct SiteAssembler: Sendable {
         for page in pages { addFolders(of: page.outputPath, "/\(page.outputPath) (\(page.source.path))") }
         for (i, file) in statics.enumerated() { addFolders(of: file.outputPath, "/\(file.outputPath) (\(i < site.theme.assets.count ? "theme/" : "content/")\(file.outputPath))") }
         let staticPaths = Set(statics.map(\.outputPath))
-        func fileInTheWay(of path: String) -> String? {
+        func fileInTheWay(of path: String) -> Message? {
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                if let page = byPath[String(folder)] { return "/\(folder), a page of the site (\(page.source.path))" }
-                if staticPaths.contains(String(folder)) { return "/\(folder), a copied file" }
+                if let page = byPath[String(folder)] { return BuildText.clashPageAbove(["folder": folder, "source": page.source.path]) }
+                if staticPaths.contains(String(folder)) { return BuildText.clashCopiedFileAbove(["folder": folder]) }
             }
             return nil
         }
         // The files the build makes besides pages and copies: a page's folder or a copied file in their place
         // would fail only when written, reported at the output folder rather than at its source.
-        var generated = ["sitemap.xml": "the site map for search engines", "robots.txt": "the robots.txt file",
-                         "feed.xml": "the site's Atom feed", "manifest.json": "the site's manifest"]
+        var generated: [String: Message] = ["sitemap.xml": BuildText.generatedSitemap.message, "robots.txt": BuildText.generatedRobots.message,
+                                            "feed.xml": BuildText.generatedFeed.message, "manifest.json": BuildText.generatedManifest.message]
         for report in reports where !report.indicators.isEmpty {
-            generated[report.indicatorsCSVPath] = "the open data (CSV) of report \(report.metadata.id)"
-            generated[report.indicatorsJSONPath] = "the open data (JSON) of report \(report.metadata.id)"
+            generated[report.indicatorsCSVPath] = BuildText.generatedIndicatorsCSV(["id": report.metadata.id])
+            generated[report.indicatorsJSONPath] = BuildText.generatedIndicatorsJSON(["id": report.metadata.id])
         }
-        func generatedAbove(_ path: String) -> (path: String, what: String)? {
+        func generatedAbove(_ path: String) -> (path: String, what: Message)? {
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
@@ -150,21 +150,23 @@ public struct SiteAssembler: Sendable {
         // Shortest first, so that a report's folder is reported at its report.yaml rather than at a topic.
         for page in pages.sorted(by: { ($0.outputPath.utf8.count, $0.outputPath) < ($1.outputPath.utf8.count, $1.outputPath) }) {
             guard let (path, what) = generatedAbove(page.outputPath), clashing.insert(path).inserted else { continue }
-            diagnostics.append(.error("/\(page.urlPath) would need a folder /\(path), where the site writes \(what); rename the folder `\(page.source.path)` is in, or give the page another `slug`",
+            diagnostics.append(.error(BuildText.pageNeedsGeneratedFolder(["url": page.urlPath, "folder": path, "what": what, "source": page.source.path]),
                                       at: page.source))
         }
         for (i, file) in statics.enumerated() {
             let source = (i < site.theme.assets.count ? "theme/" : "content/") + file.outputPath
-            if let what = generated[file.outputPath] ?? generatedAbove(file.outputPath).map({ "\($0.what) (/\($0.path))" }) {
-                diagnostics.append(.error("`\(source)` would be copied to /\(file.outputPath), where the site writes \(what); rename or move the file",
+            let over = generated[file.outputPath].map { BuildText.copyOverGenerated(["source": source, "output": file.outputPath, "what": $0]) }
+                ?? generatedAbove(file.outputPath).map { BuildText.copyBelowGenerated(["source": source, "output": file.outputPath, "what": $0.what, "path": $0.path]) }
+            if let over {
+                diagnostics.append(.error(over,
                                           at: SourceLocation(path: source, line: 1, column: 1)))
                 continue
             }
-            var clash = byPath[file.outputPath].map { "a page of the site (\($0.source.path))" } ?? copied[file.outputPath]
-            if clash == nil, let inside = folders[file.outputPath] { clash = "the folder of \(inside)" }
-            if clash == nil, let blocker = fileInTheWay(of: file.outputPath) { clash = "inside \(blocker)" }
+            var clash = byPath[file.outputPath].map { BuildText.clashPage(["source": $0.source.path]) } ?? copied[file.outputPath].map { CoreText.verbatim(["text": $0]) }
+            if clash == nil, let inside = folders[file.outputPath] { clash = BuildText.clashFolderOf(["inside": inside]) }
+            if clash == nil, let blocker = fileInTheWay(of: file.outputPath) { clash = BuildText.clashInside(["blocker": blocker]) }
             if let clash {
-                diagnostics.append(.error("`\(source)` would be copied to /\(file.outputPath), which is also \(clash); rename or move the file",
+                diagnostics.append(.error(BuildText.copyClash(["source": source, "output": file.outputPath, "clash": clash]),
                                           at: SourceLocation(path: source, line: 1, column: 1)))
             } else {
                 copied[file.outputPath] = "`\(source)`"

@@ -23,7 +23,7 @@ public enum ImportedReportCheck {
             }
             try fm.copyItem(at: folder, to: content.appendingPathComponent(id, isDirectory: true))
         } catch {
-            return [.error("cannot check the imported report as build would: \(error.localizedDescription)", at: place)]
+            return [.error(BuildText.cannotCheckImportedReport(["reason": error.localizedDescription]), at: place)]
         }
         do {
             _ = try SiteBuilder(root: root).build()

@@ -24,8 +24,7 @@ struct PublishedReports: Sendable {
     func dropped(from model: SiteModel) -> [Diagnostic] {
         let now = Set(model.reports.map(\.metadata.id))
         return files.keys.filter { !now.contains($0) }.sorted().map { id in
-            .warning("report `\(id)` was published by the previous build (\(files[id] ?? 0) files) and is not in this one, so its pages are removed; "
-                     + "if that is not meant, check that content/\(id)/report.yaml is there and spelt so",
+            .warning(BuildText.reportRemoved(["report": id, "files": files[id] ?? 0]),
                      at: SourceLocation(path: "content/\(id)", line: 1, column: 1))
         }
     }

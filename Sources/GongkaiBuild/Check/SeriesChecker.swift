@@ -36,8 +36,10 @@ struct SeriesChecker {
         for report in reports {
             let m = report.metadata
             if let earlier = first[m.year] {
-                out.append(.error("content/\(m.id) and content/\(earlier.metadata.id) are both the \(m.year) report of one series"
-                                  + " (\(Self.describe(m))): a series has one report a year; correct `year`, or give one of them another `series_key`",
+                let message = m.seriesKey.isUnsetValue
+                    ? BuildText.duplicateReportYear(["report": m.id, "earlier": earlier.metadata.id, "year": m.year, "publisher": m.publisher, "series": m.series])
+                    : BuildText.duplicateReportYearByKey(["report": m.id, "earlier": earlier.metadata.id, "year": m.year, "key": m.seriesKey])
+                out.append(.error(message,
                                   at: m.fieldLocations["year"] ?? m.location))
             } else {
                 first[m.year] = report
@@ -60,10 +62,10 @@ struct SeriesChecker {
             guard let later = byYear[conflict.laterYear], let earlier = byYear[conflict.earlierYear],
                   let laterPath = later.indicatorsFile?.path, let earlierPath = earlier.indicatorsFile?.path else { return nil }
             let there = conflict.earlier.location(path: earlierPath, field: "unit")
-            return .warning("indicator `\(conflict.id)` (\(conflict.later.label)) is \(conflict.later.written) in \(conflict.laterYear) but "
-                            + "\(conflict.earlier.written) in \(conflict.earlierYear) (\(there.path):\(there.line)): "
-                            + "“\(Self.unitName(conflict.later.unit))” and “\(Self.unitName(conflict.earlier.unit))” cannot be compared, "
-                            + "so the \(conflict.earlierYear) figure is left out of its year-over-year comparison; if they are different figures, give one another id",
+            return .warning(BuildText.indicatorUnitConflict(["id": conflict.id, "label": conflict.later.label, "later": conflict.later.written,
+                                                      "laterYear": conflict.laterYear, "earlier": conflict.earlier.written, "earlierYear": conflict.earlierYear,
+                                                      "there": "\(there.path):\(there.line)", "laterUnit": Self.unitName(conflict.later.unit),
+                                                      "earlierUnit": Self.unitName(conflict.earlier.unit)]),
                             at: conflict.later.location(path: laterPath, field: "unit"))
         }
     }
@@ -75,8 +77,7 @@ struct SeriesChecker {
         return model.reports.compactMap { report in
             let m = report.metadata
             guard m.seriesIdentity == nil, !report.indicators.isEmpty, (named[m.series]?.count ?? 0) > 1 else { return nil }
-            return .warning("report `\(m.id)` has no `publisher` (发布机构): its figures are compared with no other year of `\(m.series)`; "
-                            + "fill in `publisher` (or `series_key`) to join it with the same publisher's other years",
+            return .warning(BuildText.seriesWithoutPublisher(["report": m.id, "series": m.series]),
                             at: m.fieldLocations["publisher"] ?? m.location)
         }
     }
@@ -87,15 +88,10 @@ struct SeriesChecker {
         let m = report.metadata
         guard m.series.contains("法治政府建设"), let published = CalendarDate(m.published),
               let due = CalendarDate(year: m.year + 1, month: 4, day: 1), due < published else { return nil }
-        return .warning("发布日期 \(published) is after the deadline for the \(m.year) report, \(due.chinese) (\(due)): "
-                        + "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十四条 asks for the annual report to be made public before 1 April",
+        return .warning(BuildText.publishedAfterDeadline(["published": published, "year": m.year, "dueChinese": due.chinese, "due": due]),
                         at: m.fieldLocations["published"] ?? m.location)
     }
 
     /// `项城市人民政府 · 法治政府建设年度报告`, or the series key.
-    static func describe(_ m: ReportMetadata) -> String {
-        m.seriesKey.isUnsetValue ? "\(m.publisher) · \(m.series)" : "series_key \(m.seriesKey)"
-    }
-
-    static func unitName(_ unit: String) -> String { unit.isEmpty ? "(no unit)" : unit }
+    static func unitName(_ unit: String) -> Message { unit.isEmpty ? BuildText.noUnit.message : CoreText.verbatim(["text": unit]) }
 }

@@ -220,7 +220,7 @@ public struct SiteChecker: Sendable {
     private func headingFindings(_ topic: TopicModel) -> [Diagnostic] {
         topic.levelSkips.map { skip in
             let heading = skip.heading
-            return .warning("heading level skipped: `\(heading.text)` is h\(heading.level) after h\(skip.previous); topic bodies start at ##",
+            return .warning(BuildText.headingLevelSkipped(["heading": heading.text, "level": heading.level, "previous": skip.previous]),
                             at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1))
         }
     }
@@ -231,7 +231,7 @@ public struct SiteChecker: Sendable {
         for page in model.pages where page.kind == .topic {
             let key = "\(page.reportID ?? "")|\(page.title)"
             if let first = seen[key] {
-                out.append(.warning("duplicate page title `\(page.title)` (also \(first.source.path))", at: page.source))
+                out.append(.warning(BuildText.duplicatePageTitle(["title": page.title, "other": first.source.path]), at: page.source))
             } else { seen[key] = page }
         }
         return out
@@ -242,7 +242,7 @@ public struct SiteChecker: Sendable {
         let fields: [(String, String)] = [("publisher", m.publisher), ("written", m.written), ("published", m.published),
                                            ("index_number", m.indexNumber), ("category", m.category)]
         return fields.filter { $0.1.isUnsetValue }.map {
-            .warning("report metadata `\($0.0)` is \($0.1.isEmpty ? "missing" : "marked TODO"); government disclosure pages must show it", at: m.fieldLocations[$0.0] ?? m.location)
+            .warning(($0.1.isEmpty ? BuildText.reportMetadataMissing : BuildText.reportMetadataTODO)(["field": $0.0]), at: m.fieldLocations[$0.0] ?? m.location)
         }
     }
 
@@ -254,7 +254,7 @@ public struct SiteChecker: Sendable {
                                            ("footer.party_gov_url", config.footer.partyGovURL),
                                            ("footer.error_report_url", config.footer.errorReportURL)]
         return fields.filter { $0.1.isUnsetValue }.map {
-            .warning("site config `\($0.0)` is \($0.1.isEmpty ? "missing" : "marked TODO"); 《政府网站发展指引》 asks every page to show it", at: config.fieldLocations[$0.0] ?? config.fieldLocations[$0.0 + ".text"] ?? config.location)
+            .warning(($0.1.isEmpty ? BuildText.siteConfigMissing : BuildText.siteConfigTODO)(["field": $0.0]), at: config.fieldLocations[$0.0] ?? config.fieldLocations[$0.0 + ".text"] ?? config.location)
         }
     }
 }

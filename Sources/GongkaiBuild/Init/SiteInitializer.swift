@@ -20,7 +20,7 @@ public struct SiteInitializer: Sendable {
         files.append(("content/example-2025/01.md", Array(Self.topic.utf8)))
         files.append((".gitignore", Array("/public/\n".utf8)))
         for existing in ["content", "theme"] where fm.fileExists(atPath: directory.appendingPathComponent(existing).path) {
-            throw DiagnosticError([.error("\(existing)/ already exists here; gongkai init never writes over a site — choose an empty folder",
+            throw DiagnosticError([.error(BuildText.siteAlreadyExists(["folder": existing]),
                                           at: SourceLocation(path: directory.appendingPathComponent(existing).path, line: 1, column: 1))])
         }
         do {
@@ -31,7 +31,7 @@ public struct SiteInitializer: Sendable {
                 try Data(bytes).write(to: url)
             }
         } catch {
-            throw DiagnosticError([.error("cannot write the new site: \(error.localizedDescription)", at: SourceLocation(path: directory.path, line: 1, column: 1))])
+            throw DiagnosticError([.error(BuildText.cannotWriteNewSite(["reason": error.localizedDescription]), at: SourceLocation(path: directory.path, line: 1, column: 1))])
         }
         return files.map(\.0)
     }

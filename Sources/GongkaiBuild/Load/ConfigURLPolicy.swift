@@ -29,8 +29,7 @@ enum ConfigURLPolicy {
     /// An error at `location` when `url`, the value of `field`, uses a scheme that is not allowed; nil otherwise.
     static func problem(_ url: String, field: String, at location: SourceLocation) -> Diagnostic? {
         guard let scheme = scheme(of: url), !allowedSchemes.contains(scheme) else { return nil }
-        let shown = scheme.isEmpty ? "an address starting with `:`" : "a `\(scheme):` address"
-        return .error("`\(field)` is \(shown), which is not allowed: a link in site.yaml must start with http://, https://, mailto: or tel:, or be an address on this site such as /sitemap/",
+        return .error(scheme.isEmpty ? BuildText.urlStartsWithColon(["field": field]) : BuildText.urlSchemeNotAllowed(["field": field, "scheme": scheme]),
                       at: location)
     }
 }

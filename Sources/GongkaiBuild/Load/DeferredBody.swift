@@ -33,7 +33,7 @@ public struct DeferredBody: Sendable, Hashable {
     private func readAgain(displayPath: String) throws(DiagnosticError) -> [UInt8] {
         var now: FileFingerprint?
         guard let bytes = FileBytes.read(path, fingerprint: &now), now == fingerprint else {
-            throw DiagnosticError([.error("the file changed while the site was being built; build again",
+            throw DiagnosticError([.error(BuildText.fileChangedDuringBuild.message,
                                           at: SourceLocation(path: displayPath, line: 1, column: 1))])
         }
         return bytes

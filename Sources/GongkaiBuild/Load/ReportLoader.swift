@@ -66,7 +66,7 @@ struct ReportLoader {
         let file = try SourceFile.read(folder.appendingPathComponent("report.yaml", isDirectory: false), displayPath: path)
         let yaml = try YAMLReader.parse(file.text, path: path)
         guard yaml.isMapping else {
-            throw DiagnosticError([.error("report metadata must be a mapping of `key: value` lines", at: yaml.location)])
+            throw DiagnosticError([.error(BuildText.reportMetadataNotMapping.message, at: yaml.location)])
         }
         var f = FieldReader(yaml)
         f.rejectUnknown(["title", "year", "series", "series_key", "publisher", "written", "published", "document_number", "index_number",
@@ -89,11 +89,11 @@ struct ReportLoader {
         meta.signature = f.string("signature") ?? ""
         diagnostics += f.diagnostics
         if let written = CalendarDate(meta.written), let published = CalendarDate(meta.published), published < written {
-            diagnostics.append(.error("发布日期 `published: \(published)` is earlier than 成文日期 `written: \(written)`: a report is published after it is written",
+            diagnostics.append(.error(BuildText.publishedBeforeWritten(["published": published, "written": written]),
                                       at: meta.fieldLocations["published"] ?? meta.location))
         }
         if !Self.isValidSegment(id) {
-            diagnostics.append(.error("report folder name `\(id)` must be a URL-safe name (letters, digits, `-`, `_`)", at: meta.location))
+            diagnostics.append(.error(BuildText.reportFolderNameNotURLSafe(["id": id]), at: meta.location))
         }
         return meta
     }
@@ -129,7 +129,7 @@ struct ReportLoader {
             } else if let bytes = FileBytes.read(url.path) {
                 assets.append(StaticFile(outputPath: "\(id)/\(relative)\(name)", bytes: bytes))
             } else {
-                diagnostics.append(.error("cannot read file", at: SourceLocation(path: display, line: 1, column: 1)))
+                diagnostics.append(.error(BuildText.cannotReadFile.message, at: SourceLocation(path: display, line: 1, column: 1)))
             }
         }
         level.sort { ($0.topic.order, $0.topic.id) < ($1.topic.order, $1.topic.id) }
@@ -146,7 +146,7 @@ struct ReportLoader {
         let display = "\(displayFolder)/\(relative.dropLast())"
         for (path, url) in SiteFolder.files(below: dir, display: display, boundary: boundary, diagnostics: &diagnostics) {
             guard let bytes = FileBytes.read(url.path) else {
-                diagnostics.append(.error("cannot read file", at: SourceLocation(path: "\(displayFolder)/\(relative)\(path)", line: 1, column: 1)))
+                diagnostics.append(.error(BuildText.cannotReadFile.message, at: SourceLocation(path: "\(displayFolder)/\(relative)\(path)", line: 1, column: 1)))
                 continue
             }
             assets.append(StaticFile(outputPath: "\(id)/\(relative)\(path)", bytes: bytes))
@@ -173,10 +173,10 @@ struct ReportLoader {
         let summary = f.string("summary") ?? ""
         diagnostics += f.diagnostics
         if !Self.isValidSegment(slug) {
-            diagnostics.append(.error("slug `\(slug)` must be a URL-safe name (letters, digits, `-`, `_`)", at: doc.fields["slug"]?.location ?? SourceLocation(path: display, line: 1, column: 1)))
+            diagnostics.append(.error(BuildText.slugNotURLSafe(["slug": slug]), at: doc.fields["slug"]?.location ?? SourceLocation(path: display, line: 1, column: 1)))
         }
         if ["full", "indicators"].contains(slug) && parentID == nil {
-            diagnostics.append(.error("slug `\(slug)` is reserved for the report's own pages", at: doc.fields["slug"]?.location ?? SourceLocation(path: display, line: 1, column: 1)))
+            diagnostics.append(.error(BuildText.slugReserved(["slug": slug]), at: doc.fields["slug"]?.location ?? SourceLocation(path: display, line: 1, column: 1)))
         }
         guard let title else { return nil }
         let id = parentID.map { "\($0)/\(slug)" } ?? slug

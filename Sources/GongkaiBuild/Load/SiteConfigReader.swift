@@ -13,7 +13,7 @@ enum SiteConfigReader {
             throw DiagnosticError([problem])
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw DiagnosticError([.error("no site configuration: create content/site.yaml (`gongkai init` writes one)", at: SourceLocation(path: path, line: 1, column: 1))])
+            throw DiagnosticError([.error(BuildText.noSiteConfig.message, at: SourceLocation(path: path, line: 1, column: 1))])
         }
         let file = try SourceFile.read(url, displayPath: path)
         let yaml = try YAMLReader.parse(file.text, path: path)
@@ -52,7 +52,7 @@ enum SiteConfigReader {
                 checkMenuURLs(item, diagnostics: &diagnostics)
             }
             if case .sequence = menu {} else if case .null = menu {} else {
-                diagnostics.append(.error("`menu` must be a list of {title, url}", at: menu.location))
+                diagnostics.append(.error(BuildText.menuNotList.message, at: menu.location))
             }
         }
         if let footerYAML = yaml["footer"] {

@@ -22,7 +22,7 @@ enum SiteFolder {
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 let shown = String(decoding: bytes, as: UTF8.self)
                 let hex = bytes.map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-                diagnostics.append(.error("file name is not valid UTF-8 (shown here with �; its bytes are \(hex)): Gongkai cannot publish it under that name; rename it",
+                diagnostics.append(.error(BuildText.fileNameNotUTF8(["bytes": hex]),
                                           at: SourceLocation(path: "\(display)/\(shown)", line: 1, column: 1)))
                 continue
             }

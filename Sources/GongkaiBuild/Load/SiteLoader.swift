@@ -77,7 +77,7 @@ public struct SiteLoader: Sendable {
                 let data = FileManager.default.contents(atPath: url.path) ?? Data()
                 siteFiles.append(StaticFile(outputPath: SiteThemeConfigReader.logoOutputPath(logo), bytes: [UInt8](data)))
             default:
-                diagnostics.append(.error("`header.logo` names \(display), which is not there: put the image in content/ or correct the name",
+                diagnostics.append(.error(BuildText.logoMissing(["logo": display]),
                                           at: config?.fieldLocations["header.logo"] ?? SourceLocation(path: SiteConfigReader.path, line: 1, column: 1)))
             }
         }
@@ -89,8 +89,8 @@ public struct SiteLoader: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         guard names.contains(where: { $0.hasSuffix(".md") }) else { return nil }
         let near = names.first { $0 != "report.yaml" && $0.lowercased().hasPrefix("report") && ($0.lowercased().hasSuffix(".yaml") || $0.lowercased().hasSuffix(".yml")) }
-        let hint = near.map { " (it has `\($0)`: the name must be exactly report.yaml)" } ?? ""
-        return .warning("content/\(folder.lastPathComponent) has Markdown files but no report.yaml, so it is not published\(hint)",
+        let name = folder.lastPathComponent
+        return .warning(near.map { BuildText.markdownWithMisnamedReportYAML(["folder": name, "near": $0]) } ?? BuildText.markdownWithoutReportYAML(["folder": name]),
                         at: SourceLocation(path: "content/\(folder.lastPathComponent)", line: 1, column: 1))
     }
 

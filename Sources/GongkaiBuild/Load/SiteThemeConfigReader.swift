@@ -25,7 +25,7 @@ enum SiteThemeConfigReader {
             if SiteConfig.palettes.contains(name) {
                 config.palette = name
             } else {
-                diagnostics.append(.error("`palette` must be one of \(SiteConfig.palettes.joined(separator: ", ")) (colour schemes whose text keeps 4.5:1 contrast), found `\(name)`",
+                diagnostics.append(.error(BuildText.paletteUnknown(["palettes": SiteConfig.palettes.joined(separator: ", "), "name": name]),
                                           at: palette.location))
             }
         }
@@ -33,14 +33,16 @@ enum SiteThemeConfigReader {
             var listed: [String] = []
             for item in order.items {
                 guard let name = item.string, FooterInfo.blocks.contains(name), !listed.contains(name) else {
-                    diagnostics.append(.error("`footer.order` lists the footer's blocks, each once: \(FooterInfo.blocks.joined(separator: ", ")); found `\(item.string ?? "a list or mapping")`",
+                    let blocks = FooterInfo.blocks.joined(separator: ", ")
+                    diagnostics.append(.error(item.string.map { BuildText.footerOrderItem(["blocks": blocks, "found": $0]) }
+                                                  ?? BuildText.footerOrderItemNotName(["blocks": blocks]),
                                               at: item.location))
                     continue
                 }
                 listed.append(name)
             }
             if case .sequence = order {} else {
-                diagnostics.append(.error("`footer.order` must be a list such as [links, organisation, contact, record, party_gov, copyright]", at: order.location))
+                diagnostics.append(.error(BuildText.footerOrderNotList.message, at: order.location))
             }
             // Blocks not listed follow in the default order: 《政府网站发展指引》 asks every page to show them.
             config.footerOrder = listed + FooterInfo.blocks.filter { !listed.contains($0) }
@@ -58,7 +60,7 @@ enum SiteThemeConfigReader {
         var item = MenuItem(title: title, url: url)
         if let children = yaml["children"] {
             if depth >= 3 {
-                diagnostics.append(.error("the menu has at most three levels", at: children.location))
+                diagnostics.append(.error(BuildText.menuTooDeep.message, at: children.location))
             } else {
                 item.children = children.items.map { menuItem($0, depth: depth + 1, diagnostics: &diagnostics) }
             }
@@ -67,14 +69,14 @@ enum SiteThemeConfigReader {
     }
 
     /// Why `logo` cannot be the logo's path below `content/`, or nil.
-    static func logoProblem(_ logo: String) -> String? {
+    static func logoProblem(_ logo: String) -> Message? {
         let parts = logo.split(separator: "/", omittingEmptySubsequences: false)
         if logo.hasPrefix("/") || logo.contains("\\") || parts.contains("..") || parts.contains("") {
-            return "`header.logo` is a file below content/ (e.g. logo.png), found `\(logo)`"
+            return BuildText.logoNotBelowContent(["logo": logo])
         }
         let ext = logo.split(separator: ".").last.map { $0.lowercased() } ?? ""
         guard ["png", "svg", "jpg", "jpeg", "gif", "webp"].contains(ext) else {
-            return "`header.logo` must be an image (PNG, SVG, JPEG, GIF or WebP), found `\(logo)`"
+            return BuildText.logoNotImage(["logo": logo])
         }
         return nil
     }

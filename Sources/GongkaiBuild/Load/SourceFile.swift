@@ -28,7 +28,7 @@ public struct SourceFile: Sendable, Hashable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DiagnosticError([.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(path: displayPath, line: 1, column: 1))])
+            throw DiagnosticError([.error(BuildText.cannotReadFileBecause(["reason": error.localizedDescription]), at: SourceLocation(path: displayPath, line: 1, column: 1))])
         }
         return try decode(data, displayPath: displayPath)
     }

@@ -54,17 +54,17 @@ enum SymlinkGuard {
         }
         var target = stat()
         guard stat(path, &target) == 0 else {
-            return .refused(.error("symbolic link points to nothing (to \(linkText(path))): the file it names is missing; restore it or remove the link", at: here))
+            return .refused(.error(BuildText.symlinkDangling(["target": linkText(path)]), at: here))
         }
         let real = realPath(URL(fileURLWithPath: path))
         guard real == boundary || real.hasPrefix(boundary.hasSuffix("/") ? boundary : boundary + "/") else {
-            return .refused(.error("symbolic link points outside the site (to \(real)); Gongkai publishes only files inside the site folder",
+            return .refused(.error(BuildText.symlinkOutsideSite(["target": real]),
                                    at: here))
         }
         switch target.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR:
-            return .refused(.error("symbolic link to a folder (\(real)); Gongkai follows links only to files: copy the folder here instead", at: here))
+            return .refused(.error(BuildText.symlinkToFolder(["target": real]), at: here))
         default: return .refused(special(target.st_mode, at: here))
         }
     }
@@ -78,14 +78,14 @@ enum SymlinkGuard {
 
     /// The error for a path that is neither a file, a folder nor a link.
     private static func special(_ mode: mode_t, at location: SourceLocation) -> Diagnostic {
-        let kind: String
+        let kind: BuildText
         switch mode & S_IFMT {
-        case S_IFIFO: kind = "a named pipe (FIFO)"
-        case S_IFSOCK: kind = "a socket"
-        case S_IFCHR, S_IFBLK: kind = "a device"
-        default: kind = "not a regular file"
+        case S_IFIFO: kind = .kindNamedPipe
+        case S_IFSOCK: kind = .kindSocket
+        case S_IFCHR, S_IFBLK: kind = .kindDevice
+        default: kind = .kindNotRegular
         }
-        return .error("cannot read file: it is \(kind), not a regular file; remove it from the site folder", at: location)
+        return .error(BuildText.specialFile(["kind": kind.message]), at: location)
     }
 
     /// What the link at `path` says, as written.

@@ -168,7 +168,7 @@ public struct SiteRenderer: Sendable {
     /// The errors for pages whose kind has no template.
     static func noTemplate(_ pages: [PageModel]) -> [Diagnostic] {
         pages.map { page in
-            Diagnostic.error("no template for page kind `\(page.kind.rawValue)`", at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1))
+            Diagnostic.error(BuildText.noTemplateForKind(["kind": page.kind.rawValue]), at: SourceLocation(path: "theme/templates/\(page.kind.rawValue).mustache", line: 1, column: 1))
         }
     }
 

@@ -45,7 +45,7 @@ enum TemplateCycleCheck {
                 counted = start
                 let location = SourceLocation(path: source.path, line: line, column: column)
                 if name.hasPrefix("*") {
-                    diagnostics.append(.error("`{{\(sigil)\(name)}}` names a template by a value, which could make a template include itself; name the template itself (`{{\(sigil) partials/name}}`)", at: location))
+                    diagnostics.append(.error(BuildText.partialByValue(["tag": "{{\(sigil)\(name)}}", "example": "{{\(sigil) partials/name}}"]), at: location))
                     continue
                 }
                 out.append(Edge(target: name, location: location))
@@ -69,10 +69,16 @@ enum TemplateCycleCheck {
                     let loop = Array(path[(path.lastIndex(of: edge.target) ?? 0)...]) + [edge.target]
                     // One error for each template found including itself (fixing it may well remove the others).
                     guard reported.insert(edge.target).inserted else { continue }
-                    let through = loop.count == 2 ? "`\(edge.target)` includes itself" : "`\(edge.target)` includes itself through " + loop.map { "`\($0)`" }.joined(separator: " → ")
+                    let through = loop.map { "`\($0)`" }.joined(separator: " → ")
                     let hidden = loop.first { member in sources.first { $0.name == member }?.text.contains("{{=") == true }
-                    let why = hidden.map { " (`\($0)` changes its tag delimiters, so Gongkai cannot see which templates it includes)" } ?? ""
-                    diagnostics.append(.error("template \(through)\(why): it would never finish rendering. Gongkai does not render templates that include themselves; for nested navigation use {{{childrenHTML}}}, as the default theme's partials/tree-item does",
+                    let message: Message
+                    switch (loop.count == 2, hidden) {
+                    case (true, nil): message = BuildText.templateIncludesItself(["name": edge.target])
+                    case (false, nil): message = BuildText.templateIncludesItselfThrough(["name": edge.target, "loop": through])
+                    case (true, let changer?): message = BuildText.templateIncludesItselfHidden(["name": edge.target, "changer": changer])
+                    case (false, let changer?): message = BuildText.templateIncludesItselfThroughHidden(["name": edge.target, "loop": through, "changer": changer])
+                    }
+                    diagnostics.append(.error(message,
                                               at: edge.location))
                 case .none:
                     if edges[edge.target] != nil { visit(edge.target) }

@@ -59,7 +59,7 @@ public struct Theme: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         guard FileManager.default.fileExists(atPath: templatesURL.path) else {
-            throw DiagnosticError([.error("theme has no templates folder: expected \(displayPath)/templates/", at: SourceLocation(path: "\(displayPath)/templates", line: 1, column: 1))])
+            throw DiagnosticError([.error(BuildText.themeNoTemplatesFolder(["path": displayPath]), at: SourceLocation(path: "\(displayPath)/templates", line: 1, column: 1))])
         }
         var library = MustacheLibrary()
         var names = Set<String>()
@@ -81,10 +81,10 @@ public struct Theme: Sendable {
                     // The content-type line is not the author's: lines count from the one after it.
                     let line = max(1, error.context.lineNumber - 1)
                     unparsed.insert(name)
-                    diagnostics.append(.error("template does not parse: \(error.error)", at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
+                    diagnostics.append(.error(BuildText.templateDoesNotParse(["problem": "\(error.error)"]), at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
                 } catch {
                     unparsed.insert(name)
-                    diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
+                    diagnostics.append(.error(BuildText.templateDoesNotParse(["problem": "\(error)"]), at: SourceLocation(path: path, line: 1, column: 1)))
                 }
             } catch {
                 diagnostics += error.diagnostics
@@ -92,7 +92,7 @@ public struct Theme: Sendable {
         }
         for required in requiredTemplates where !names.contains(required) {
             if !diagnostics.contains(where: { $0.location.path == "\(displayPath)/templates/\(required).mustache" }) {
-                diagnostics.append(.error("missing template `\(required)`: every page kind needs theme/templates/\(required).mustache", at: SourceLocation(path: "\(displayPath)/templates/\(required).mustache", line: 1, column: 1)))
+                diagnostics.append(.error(BuildText.missingTemplate(["name": required]), at: SourceLocation(path: "\(displayPath)/templates/\(required).mustache", line: 1, column: 1)))
             }
         }
         // A template refused above (a link leading out, a FIFO …) has its own error: no "does not exist" for it too.
@@ -111,7 +111,7 @@ public struct Theme: Sendable {
             if let bytes = FileBytes.read(file.path) {
                 assets.append(StaticFile(outputPath: "assets/\(relative)", bytes: bytes))
             } else {
-                diagnostics.append(.error("cannot read file", at: SourceLocation(path: "\(displayPath)/assets/\(relative)", line: 1, column: 1)))
+                diagnostics.append(.error(BuildText.cannotReadFile.message, at: SourceLocation(path: "\(displayPath)/assets/\(relative)", line: 1, column: 1)))
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
@@ -223,7 +223,7 @@ public struct Theme: Sendable {
             let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
             guard !known.contains(name), !name.hasPrefix("*") else { return nil }  // `*`: TemplateCycleCheck's error
             let (line, column) = position.lineColumn(of: start)
-            return .error("template uses partial `\(name)`, but theme/templates/\(name).mustache does not exist", at: SourceLocation(path: path, line: line, column: column))
+            return .error(BuildText.missingPartial(["name": name]), at: SourceLocation(path: path, line: line, column: column))
         }
     }
 

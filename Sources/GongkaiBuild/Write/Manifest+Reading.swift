@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 extension Manifest {
     /// Why `bytes` are not a manifest that gongkai wrote, or nil when they are: they decode as one (format version
@@ -6,13 +7,13 @@ extension Manifest {
     /// path without repeats, each SHA-256 is 64 hex digits, and the digest is the one its entries give. Another
     /// program's `manifest.json` (a web app's, say) fails this; so does a gongkai manifest edited by hand (its bytes
     /// must also be exactly what `json()` writes for it).
-    public static func problem(in bytes: [UInt8]) -> String? {
+    public static func problem(in bytes: [UInt8]) -> Message? {
         let manifest: Manifest
         do { manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes)) } catch {
-            return "it is not a gongkai manifest (it lacks the fields gongkai writes)"
+            return WriteText.manifestLacksFields.message
         }
         if let problem = manifest.problem { return problem }
-        return manifest.json() == bytes ? nil : "it is not laid out as gongkai writes it (it was edited after the build)"
+        return manifest.json() == bytes ? nil : WriteText.manifestLayout.message
     }
 
     /// Decodes a gongkai manifest; nil when `problem(in:)` finds one.
@@ -23,18 +24,18 @@ extension Manifest {
     }
 
     /// Why this manifest is not one gongkai wrote (see `problem(in:)`), or nil.
-    public var problem: String? {
-        guard version == 1 else { return "its format version is \(version), not 1" }
+    public var problem: Message? {
+        guard version == 1 else { return WriteText.manifestVersion(["version": version]) }
         var previous: String?
         for entry in files {
-            if let previous, !(previous < entry.path) { return "its entries are not in gongkai's order (at \(entry.path))" }
-            guard Self.isPlainPath(entry.path), entry.path != "manifest.json" else { return "it lists a path gongkai never writes: \(entry.path)" }
+            if let previous, !(previous < entry.path) { return WriteText.manifestOrder(["path": entry.path]) }
+            guard Self.isPlainPath(entry.path), entry.path != "manifest.json" else { return WriteText.manifestForeignPath(["path": entry.path]) }
             guard entry.sha256.utf8.count == 64, entry.sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-                return "the SHA-256 of \(entry.path) is not 64 hex digits"
+                return WriteText.manifestBadSHA(["path": entry.path])
             }
             previous = entry.path
         }
-        guard Self.digest(of: files) == digest else { return "its digest does not match its entries (it was edited after the build)" }
+        guard Self.digest(of: files) == digest else { return WriteText.manifestDigestWrong.message }
         return nil
     }
 

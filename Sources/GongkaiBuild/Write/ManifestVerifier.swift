@@ -34,7 +34,7 @@ public struct ManifestVerifier: Sendable {
         /// Entries that are neither a plain file, nor a folder, nor a symbolic link (devices, sockets, pipes).
         public var special: [String] = []
         /// What is wrong with the folder's `manifest.json`, when it is missing or not the trusted manifest.
-        public var manifestProblem: String?
+        public var manifestProblem: Message?
         /// The site digest recomputed from the folder's files: SHA-256 over `sha256  path\n` for every entry of the
         /// manifest, in order, with the SHA-256 of the file found (equal to the manifest's digest only when every
         /// listed file is there unchanged).
@@ -57,14 +57,14 @@ public struct ManifestVerifier: Sendable {
             func at(_ path: String) -> SourceLocation { SourceLocation(path: base + path, line: 1, column: 1) }
             var out: [Diagnostic] = []
             if let manifestProblem { out.append(.error(manifestProblem, at: at("manifest.json"))) }
-            for path in changed { out.append(.error("changed since the build: its content is not what the manifest lists", at: at(path))) }
-            for path in missing { out.append(.error("missing: the manifest lists this file, but the deployed folder has no such plain file", at: at(path))) }
-            for path in extra { out.append(.error("extra file: the build did not publish it (the manifest does not list it)", at: at(path))) }
-            for path in extraFolders { out.append(.error("extra folder: the build did not publish it", at: at(path))) }
+            for path in changed { out.append(.error(WriteText.changedSinceBuild.message, at: at(path))) }
+            for path in missing { out.append(.error(WriteText.missingDeployed.message, at: at(path))) }
+            for path in extra { out.append(.error(WriteText.extraFile.message, at: at(path))) }
+            for path in extraFolders { out.append(.error(WriteText.extraFolder.message, at: at(path))) }
             for link in symlinks {
-                out.append(.error("symbolic link to \(link.target): the build publishes none, and a web server may follow it out of the site", at: at(link.path)))
+                out.append(.error(WriteText.symlinkDeployed(["target": link.target]), at: at(link.path)))
             }
-            for path in special { out.append(.error("not a plain file (a device, socket or pipe): the build publishes none", at: at(path))) }
+            for path in special { out.append(.error(WriteText.specialDeployed.message, at: at(path))) }
             return out
         }
     }
@@ -80,11 +80,11 @@ public struct ManifestVerifier: Sendable {
     public static func load(_ url: URL) throws(DiagnosticError) -> Manifest {
         let bytes: [UInt8]
         do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
-            throw DiagnosticError([.error("cannot read the manifest: \(error.localizedDescription)", at: SourceLocation(path: url.path, line: 1, column: 1))])
+            throw DiagnosticError([.error(WriteText.cannotReadManifest(["reason": error.localizedDescription]), at: SourceLocation(path: url.path, line: 1, column: 1))])
         }
         guard let manifest = Manifest.decoded(bytes) else {
-            let why = Manifest.problem(in: bytes) ?? "it cannot be read"
-            throw DiagnosticError([.error("not a manifest gongkai wrote: \(why)", at: SourceLocation(path: url.path, line: 1, column: 1))])
+            let why = Manifest.problem(in: bytes) ?? WriteText.manifestUnreadable.message
+            throw DiagnosticError([.error(WriteText.notAManifest(["why": why]), at: SourceLocation(path: url.path, line: 1, column: 1))])
         }
         return manifest
     }
@@ -94,14 +94,14 @@ public struct ManifestVerifier: Sendable {
     public static func load(deployedIn directory: URL, digest: String) throws(DiagnosticError) -> Manifest {
         let url = directory.appendingPathComponent("manifest.json")
         guard let bytes = plainFile(url.path) else {
-            throw DiagnosticError([.error("missing, or not a plain file: the deployed folder has no manifest.json to check the digest against", at: SourceLocation(path: url.path, line: 1, column: 1))])
+            throw DiagnosticError([.error(WriteText.noManifestToCheck.message, at: SourceLocation(path: url.path, line: 1, column: 1))])
         }
         guard let manifest = Manifest.decoded(bytes) else {
-            let why = Manifest.problem(in: bytes) ?? "it cannot be read"
-            throw DiagnosticError([.error("not a manifest gongkai wrote: \(why)", at: SourceLocation(path: url.path, line: 1, column: 1))])
+            let why = Manifest.problem(in: bytes) ?? WriteText.manifestUnreadable.message
+            throw DiagnosticError([.error(WriteText.notAManifest(["why": why]), at: SourceLocation(path: url.path, line: 1, column: 1))])
         }
         guard manifest.digest == digest.lowercased() else {
-            throw DiagnosticError([.error("its site digest is \(manifest.digest), not \(digest.lowercased()): this is not the site that was built", at: SourceLocation(path: url.path, line: 1, column: 1))])
+            throw DiagnosticError([.error(WriteText.digestMismatch(["found": manifest.digest, "expected": digest.lowercased()]), at: SourceLocation(path: url.path, line: 1, column: 1))])
         }
         return manifest
     }
@@ -162,10 +162,10 @@ public struct ManifestVerifier: Sendable {
         // The manifest itself: byte for byte the trusted one (as gongkai writes it).
         if files.contains("manifest.json"), let bytes = Self.plainFile(root + "/manifest.json") {
             if bytes != manifest.json() {
-                report.manifestProblem = "manifest.json is not the build's manifest: it was edited or replaced"
+                report.manifestProblem = WriteText.manifestEdited.message
             }
         } else if !report.symlinks.contains(where: { $0.path == "manifest.json" }) {
-            report.manifestProblem = "manifest.json is missing: the deployed copy must carry the build's manifest"
+            report.manifestProblem = WriteText.manifestMissing.message
         }
         return report
     }

@@ -27,13 +27,15 @@ public final class OutputLock: @unchecked Sendable {
         let path = Self.lockPath(for: destination)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw StreamingOutput.fail("cannot create the lock file \(path): \(String(cString: strerror(errno)))", destination)
+            throw StreamingOutput.fail(WriteText.cannotCreateLock(["path": path, "reason": String(cString: strerror(errno))]), destination)
         }
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             let holder = Self.holder(fd)
             close(fd)
-            throw StreamingOutput.fail("another gongkai build is writing \(destination.lastPathComponent)/ now\(holder) (or `gongkai serve --write` is running); wait until it has finished, then build again", destination)
+            let name = destination.lastPathComponent
+            throw StreamingOutput.fail(holder.map { WriteText.anotherBuildWritingProcess(["name": name, "process": $0.process, "host": $0.host]) }
+                                           ?? WriteText.anotherBuildWriting(["name": name]), destination)
         }
         self.fd = fd
         // Who holds it, for the message another build shows.
@@ -43,13 +45,13 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// ` (process N on HOST)` from the lock file, or nothing when it cannot be read.
-    private static func holder(_ fd: Int32) -> String {
+    private static func holder(_ fd: Int32) -> (process: String, host: String)? {
         var buffer = [UInt8](repeating: 0, count: 128)
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return "" }
+        guard n > 0 else { return nil }
         let parts = String(decoding: buffer[..<n], as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2, Int32(parts[0]) != nil else { return "" }
-        return " (process \(parts[0]) on \(parts[1]))"
+        guard parts.count == 2, Int32(parts[0]) != nil else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     deinit { close(fd) }

@@ -54,7 +54,7 @@ public struct OutputWriter: Sendable {
         let destination = held.destination
         let fm = FileManager.default
         guard fm.fileExists(atPath: destination.appendingPathComponent("manifest.json").path) else {
-            throw StreamingOutput.fail("\(destination.lastPathComponent)/ has no manifest.json: it needs a whole build first", destination)
+            throw StreamingOutput.fail(WriteText.noManifestForIncremental(["name": destination.lastPathComponent]), destination)
         }
         var written: [String] = []
         var unchanged = 0
@@ -66,14 +66,14 @@ public struct OutputWriter: Sendable {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if try StreamingOutput.replace(file, at: url.path, mayExist: false) { written.append(file.path) } else { unchanged += 1 }
             } catch {
-                throw StreamingOutput.fail("cannot write \(file.path): \(error.localizedDescription)", destination)
+                throw StreamingOutput.fail(WriteText.cannotWriteFile(["path": file.path, "reason": WriteText.reason(error)]), destination)
             }
         }
         for path in removed {
             let url = destination.appendingPathComponent(path)
             guard fm.fileExists(atPath: url.path) else { continue }
             do { try fm.removeItem(at: url) } catch {
-                throw StreamingOutput.fail("cannot remove \(path): \(error.localizedDescription)", destination)
+                throw StreamingOutput.fail(WriteText.cannotRemoveFile(["path": path, "reason": WriteText.reason(error)]), destination)
             }
             // Folders the removal left empty go too (never the output folder itself).
             FileTree.removeEmptyFolders(above: path, in: destination.path)

@@ -65,7 +65,7 @@ final class StreamingOutput: @unchecked Sendable {
     /// Each file put: its path, whether it was written, its manifest entry.
     private var records = OutputRecords()
     private var unchanged = 0
-    private var failure: String?
+    private var failure: Message?
     /// In place: the manifest, written once the stale files are gone.
     private var pendingManifest: OutputFile?
 
@@ -81,7 +81,7 @@ final class StreamingOutput: @unchecked Sendable {
         var info = stat()
         if lstat(destinationPath, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw Self.fail("the output \(destination.lastPathComponent) exists and is not a folder; choose another output folder", destination)
+                throw Self.fail(WriteText.outputNotAFolder(["name": destination.lastPathComponent]), destination)
             }
             folderMode = info.st_mode & 0o7777
             let entries = FileTree.entries(in: destinationPath)
@@ -118,22 +118,22 @@ final class StreamingOutput: @unchecked Sendable {
     /// manifest or one gongkai did not write: then the folder is not gongkai's to change.
     private static func previousPaths(in destination: URL, holding files: Set<String>) throws(DiagnosticError) -> Set<String> {
         let name = destination.lastPathComponent
-        let advice = "gongkai writes only into an empty folder or one it built itself: choose another output folder (--output), or move \(name)/ away and build again"
+        let advice = WriteText.writeOnlyIntoOwnFolder(["name": name])
         guard files.contains("manifest.json") else {
-            throw fail("\(name)/ holds files that gongkai did not write (it has no manifest.json); \(advice)", destination)
+            throw fail(WriteText.foreignFilesNoManifest(["name": name, "advice": advice]), destination)
         }
         let path = destination.path + "/manifest.json"
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         var info = stat()
         guard fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             if fd >= 0 { close(fd) }
-            throw fail("\(name)/manifest.json is not a plain file, so \(name)/ is not a folder gongkai built; \(advice)", destination)
+            throw fail(WriteText.manifestNotPlainFile(["name": name, "advice": advice]), destination)
         }
         let bytes = FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()
         let text = [UInt8](bytes)
         guard let manifest = Manifest.decoded(text) else {
-            let why = Manifest.problem(in: text) ?? "it cannot be read"
-            throw fail("\(name)/manifest.json is not a manifest gongkai wrote (\(why)), so \(name)/ may be another program's folder (a web root, say); \(advice)", destination)
+            let why = Manifest.problem(in: text) ?? WriteText.manifestUnreadable.message
+            throw fail(WriteText.manifestForeign(["name": name, "why": why, "advice": advice]), destination)
         }
         var paths = Set(manifest.files.map(\.path))
         paths.insert("manifest.json")
@@ -187,13 +187,13 @@ final class StreamingOutput: @unchecked Sendable {
         let folder = parent.appendingPathComponent("\(prefix)\(kind)-\(hostTag)-\(own)")
         FileTree.removeTree(folder.path)
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw fail("cannot write output: \(error.localizedDescription)", destination)
+            throw fail(WriteText.cannotWriteOutput(["reason": WriteText.reason(error)]), destination)
         }
         if kind == "staging" {
             var a = stat(), b = stat()
             guard lstat(destination.path, &a) == 0, stat(folder.path, &b) == 0, a.st_dev == b.st_dev else {
                 FileTree.removeTree(folder.path)
-                throw fail("\(destination.lastPathComponent)/ is on another file system than its folder: a new tree cannot be staged beside it", destination)
+                throw fail(WriteText.otherFileSystem(["name": destination.lastPathComponent]), destination)
             }
         }
         return folder
@@ -222,7 +222,7 @@ final class StreamingOutput: @unchecked Sendable {
             let name = destination.lastPathComponent
             lock.withLock {
                 if failure == nil {
-                    failure = "\(name)/\(file.path) is a file gongkai did not make (the last build's manifest does not list it), and the site now has a file there; move it out of \(name)/, then build again"
+                    failure = WriteText.foreignFileInTheWay(["name": name, "path": file.path])
                 }
             }
             return
@@ -253,7 +253,7 @@ final class StreamingOutput: @unchecked Sendable {
                 }
             }
         } catch {
-            lock.withLock { if failure == nil { failure = "cannot write \(file.path): \(error.localizedDescription)" } }
+            lock.withLock { if failure == nil { failure = WriteText.cannotWriteFile(["path": file.path, "reason": WriteText.reason(error)]) } }
             return
         }
         lock.withLock {
@@ -283,7 +283,7 @@ final class StreamingOutput: @unchecked Sendable {
             guard rename(temp.path, destinationPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 abandon()
-                throw Self.fail("cannot write output: \(reason)", destination)
+                throw Self.fail(WriteText.cannotWriteOutput(["reason": reason]), destination)
             }
             Self.syncFolder(parent)
             return OutputWriter.Summary(written: written, removed: [], unchanged: 0)
@@ -303,13 +303,13 @@ final class StreamingOutput: @unchecked Sendable {
                 let old = Self.oldPath(of: destination)
                 guard reason == EINVAL || reason == ENOSYS, rename(destinationPath, old) == 0 else {
                     abandon()
-                    throw Self.fail("cannot put the new site in place: \(String(cString: strerror(reason)))", destination)
+                    throw Self.fail(WriteText.cannotPutInPlace(["reason": String(cString: strerror(reason))]), destination)
                 }
                 guard rename(staging.path, destinationPath) == 0 else {
                     let why = String(cString: strerror(errno))
                     _ = rename(old, destinationPath)
                     abandon()
-                    throw Self.fail("cannot put the new site in place: \(why)", destination)
+                    throw Self.fail(WriteText.cannotPutInPlace(["reason": why]), destination)
                 }
                 Self.syncFolder(parent)
                 retired = retire(old, made: made)
@@ -325,7 +325,7 @@ final class StreamingOutput: @unchecked Sendable {
             let removed = removeStale(stale)
             if let file = pendingManifest {
                 do { _ = try Self.replace(file, at: destinationPath + "/manifest.json", mayExist: true) } catch {
-                    throw Self.fail("cannot write manifest.json: \(error.localizedDescription)", destination)
+                    throw Self.fail(WriteText.cannotWriteManifest(["reason": WriteText.reason(error)]), destination)
                 }
             }
             let kept = onDisk.subtracting(previous).subtracting(made).sorted()
@@ -355,18 +355,18 @@ final class StreamingOutput: @unchecked Sendable {
             if entry.kind == .folder {
                 guard !nonEmpty.contains(entry.path), !previousFolders.contains(entry.path) else { continue }
                 do { try Self.makeFolders(entry.path, in: rootFD, shownUnder: name) } catch {
-                    throw Self.fail("\(name)/\(entry.path)/, a folder gongkai did not make, cannot be kept: the site now has a file at that place; move it out of \(name)/, then build again", destination)
+                    throw Self.fail(WriteText.foreignFolderCannotBeKept(["name": name, "path": entry.path]), destination)
                 }
                 kept.append(entry.path + "/")
                 continue
             }
             guard !previous.contains(entry.path), !made.contains(entry.path) else { continue }
             do { try ensureFolder(of: entry.path) } catch {
-                throw Self.fail("\(name)/\(entry.path), a file gongkai did not make, cannot be kept: the site now has a file where its folder is; move it out of \(name)/, then build again", destination)
+                throw Self.fail(WriteText.foreignFileUnderFile(["name": name, "path": entry.path]), destination)
             }
             if linkat(AT_FDCWD, destinationPath + "/" + entry.path, rootFD, entry.path, 0) != 0 {
-                let reason = errno == EEXIST ? "the site now has a folder of that name" : String(cString: strerror(errno))
-                throw Self.fail("\(name)/\(entry.path), a file gongkai did not make, cannot be kept: \(reason); move it out of \(name)/, then build again", destination)
+                let reason = errno == EEXIST ? WriteText.siteHasFolderThere.message : CoreText.verbatim(["text": String(cString: strerror(errno))])
+                throw Self.fail(WriteText.foreignFileCannotBeKept(["name": name, "path": entry.path, "reason": reason]), destination)
             }
             kept.append(entry.path)
         }
@@ -469,7 +469,7 @@ final class StreamingOutput: @unchecked Sendable {
         case EEXIST:
             var info = stat()
             if fstatat(folder, path, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(shown) exists and is not a folder"])
+            throw OutputFileError(message: WriteText.existsNotAFolder(["path": shown]))
         case ENOENT:
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash > path.startIndex else { break }
             try makeFolders(String(path[..<slash]), in: folder, shownUnder: base)
@@ -479,7 +479,7 @@ final class StreamingOutput: @unchecked Sendable {
         default:
             break
         }
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create folder \(shown): \(String(cString: strerror(errno)))"])
+        throw OutputFileError(message: WriteText.cannotCreateFolder(["folder": shown, "reason": String(cString: strerror(errno))]))
     }
 
     /// Replaces the file at `path` with `file`'s bytes unless it already holds them (returns whether it wrote).
@@ -491,7 +491,7 @@ final class StreamingOutput: @unchecked Sendable {
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(file.path): \(reason)"])
+            throw OutputFileError(message: WriteText.cannotReplaceFile(["path": file.path, "reason": reason]))
         }
         return true
     }
@@ -545,7 +545,7 @@ final class StreamingOutput: @unchecked Sendable {
         }
     }
 
-    static func fail(_ message: String, _ destination: URL) -> DiagnosticError {
+    static func fail(_ message: Message, _ destination: URL) -> DiagnosticError {
         DiagnosticError([.error(message, at: SourceLocation(path: destination.lastPathComponent, line: 1, column: 1))])
     }
 }

@@ -6,17 +6,23 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     public let texts: MessageTexts
     /// The values of the wording's `{name}` placeholders.
     public let arguments: [String: String]
+    /// Placeholders filled by another message, shown in the same language as this one (a reason inside a sentence).
+    public let nested: [String: Message]
 
     /// A message; normally made by calling a catalogue case.
-    public init(key: String, texts: MessageTexts, arguments: [String: String] = [:]) {
+    public init(key: String, texts: MessageTexts, arguments: [String: String] = [:], nested: [String: Message] = [:]) {
         self.key = key
         self.texts = texts
         self.arguments = arguments
+        self.nested = nested
     }
 
     /// The text in `language`, placeholders filled in (an unknown placeholder is left as written).
     public func text(_ language: Language) -> String {
-        Message.fill(texts.template(language), with: arguments)
+        guard !nested.isEmpty else { return Message.fill(texts.template(language), with: arguments) }
+        var values = arguments
+        for (name, message) in nested { values[name] = message.text(language) }
+        return Message.fill(texts.template(language), with: values)
     }
 
     /// The English text.

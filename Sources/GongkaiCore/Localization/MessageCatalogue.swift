@@ -10,11 +10,15 @@ public protocol MessageCatalogue: RawRepresentable<String>, CaseIterable, Sendab
 }
 
 extension MessageCatalogue {
-    /// The message with its arguments: `{name}` in the wording is replaced by `arguments["name"]`.
+    /// The message with its arguments: `{name}` in the wording is replaced by `arguments["name"]`; an argument
+    /// that is itself a `Message` is shown in the language of the whole.
     public func callAsFunction(_ arguments: KeyValuePairs<String, any Sendable> = [:]) -> Message {
         var values: [String: String] = [:]
-        for (name, value) in arguments { values[name] = "\(value)" }
-        return Message(key: "\(Self.catalogueName).\(rawValue)", texts: texts, arguments: values)
+        var nested: [String: Message] = [:]
+        for (name, value) in arguments {
+            if let message = value as? Message { nested[name] = message } else { values[name] = "\(value)" }
+        }
+        return Message(key: "\(Self.catalogueName).\(rawValue)", texts: texts, arguments: values, nested: nested)
     }
 
     /// The message with no arguments.
