@@ -55,23 +55,3 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
     /// The compiler-style line in `language`: `path:line:col: 错误: …` (the location part never changes).
     public func line(_ language: Language) -> String { "\(location): \(severity.word(language)): \(text.text(language))" }
 }
-
-extension Diagnostic {
-    /// Creates a diagnostic from English text that has no catalogue entry yet.
-    @available(*, deprecated, message: "name a catalogue message (BuildText.…) instead of a string")
-    public init(_ severity: Severity, _ untranslated: String, at location: SourceLocation) {
-        self.init(severity, CoreText.verbatim(["text": untranslated]), at: location)
-    }
-
-    /// An error from English text that has no catalogue entry yet.
-    @available(*, deprecated, message: "name a catalogue message (BuildText.…) instead of a string")
-    public static func error(_ untranslated: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, CoreText.verbatim(["text": untranslated]), at: location)
-    }
-
-    /// A warning from English text that has no catalogue entry yet.
-    @available(*, deprecated, message: "name a catalogue message (BuildText.…) instead of a string")
-    public static func warning(_ untranslated: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, CoreText.verbatim(["text": untranslated]), at: location)
-    }
-}

@@ -45,7 +45,7 @@ import GongkaiCore
         let plan = try Self.importer("r-2024").plan(bytes: Array(Self.source.utf8), path: "r-2024.txt")
         let folder = try TestFolder()
         do {
-            _ = try Self.importer("r-2024").write(plan, into: folder.url, check: { _ in [.error("refused", at: SourceLocation(path: "content/r-2024/x", line: 1, column: 1))] })
+            _ = try Self.importer("r-2024").write(plan, into: folder.url, check: { _ in [.error(CoreText.verbatim(["text": "refused"]), at: SourceLocation(path: "content/r-2024/x", line: 1, column: 1))] })
             Issue.record("a refused report was written")
         } catch {
             #expect(error.description.contains("build would refuse the imported report (above); nothing was written"))

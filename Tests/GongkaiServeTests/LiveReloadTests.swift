@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GongkaiCore
 @testable import GongkaiServe
 
 /// Edits on disk reach open tabs: a reload event for the changed page, an error overlay event for a broken file
@@ -151,7 +152,7 @@ import Testing
     @Test func eventsAreWellFormed() {
         #expect(ReloadEvent.reload(paths: ["/a/"], all: false).serverSentEvent == "event: reload\ndata: {\"all\":false,\"paths\":[\"/a/\"]}\n\n")
         #expect(ReloadEvent.buildOK.serverSentEvent == "event: build-ok\ndata: {}\n\n")
-        let error = ReloadEvent.buildError([.error("bad \"x\"\nnext <b>", at: .init(path: "content/a.md", line: 3, column: 7))]).serverSentEvent
+        let error = ReloadEvent.buildError([.error(CoreText.verbatim(["text": "bad \"x\"\nnext <b>"]), at: .init(path: "content/a.md", line: 3, column: 7))]).serverSentEvent
         #expect(error.hasPrefix("event: build-error\ndata: {"))
         #expect(error.hasSuffix("}\n\n"))
         #expect(error.dropLast(2).split(separator: "\n").count == 2)
