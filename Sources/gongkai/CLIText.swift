@@ -173,7 +173,7 @@ enum CLIText: String, MessageCatalogue {
         case .initNextHere:
             MessageTexts("""
                 Next:
-                  1. import your report:        gongkai import 报告.docx   (or .txt, .html, .pdf)
+                  1. import your report:        gongkai import 报告.docx --id fzzf-2025   (or .txt, .html, .pdf; the id: letters, digits, - _ .)
                   2. fill in content/site.yaml and the new report's report.yaml (every TODO)
                   3. remove the example report: rm -r content/example-2025
                   4. check:                     gongkai check
@@ -181,7 +181,7 @@ enum CLIText: String, MessageCatalogue {
                   6. build:                     gongkai build   (the site is then in public/)
                 """, """
                 接下来：
-                  1. 导入您的报告：     gongkai import 报告.docx   （也可以是 .txt、.html、.pdf）
+                  1. 导入您的报告：     gongkai import 报告.docx --id fzzf-2025   （也可以是 .txt、.html、.pdf；编号只用字母、数字和 - _ .）
                   2. 填写 content/site.yaml 和新报告的 report.yaml（所有 TODO）
                   3. 删除示例报告：     rm -r content/example-2025
                   4. 检查：             gongkai check
@@ -192,7 +192,7 @@ enum CLIText: String, MessageCatalogue {
             MessageTexts("""
                 Next:
                   0. go to the site folder:     cd {directory}
-                  1. import your report:        gongkai import 报告.docx   (or .txt, .html, .pdf)
+                  1. import your report:        gongkai import 报告.docx --id fzzf-2025   (or .txt, .html, .pdf; the id: letters, digits, - _ .)
                   2. fill in content/site.yaml and the new report's report.yaml (every TODO)
                   3. remove the example report: rm -r content/example-2025
                   4. check:                     gongkai check
@@ -201,7 +201,7 @@ enum CLIText: String, MessageCatalogue {
                 """, """
                 接下来：
                   0. 进入网站文件夹：   cd {directory}
-                  1. 导入您的报告：     gongkai import 报告.docx   （也可以是 .txt、.html、.pdf）
+                  1. 导入您的报告：     gongkai import 报告.docx --id fzzf-2025   （也可以是 .txt、.html、.pdf；编号只用字母、数字和 - _ .）
                   2. 填写 content/site.yaml 和新报告的 report.yaml（所有 TODO）
                   3. 删除示例报告：     rm -r content/example-2025
                   4. 检查：             gongkai check

@@ -85,7 +85,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: here.appendingPathComponent("content/site.yaml").path))
         #expect(FileManager.default.fileExists(atPath: here.appendingPathComponent("theme").path))
-        for step in ["gongkai import 报告.docx", "content/site.yaml", "report.yaml", "rm -r content/example-2025",
+        for step in ["gongkai import 报告.docx --id fzzf-2025", "content/site.yaml", "report.yaml", "rm -r content/example-2025",
                      "gongkai check", "gongkai serve", "gongkai build"] {
             #expect(first.stdout.contains(step), "\(step): \(first.stdout)")
         }
