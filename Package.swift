@@ -33,10 +33,12 @@ let package = Package(
         .target(name: "GongkaiCore", dependencies: ["CByteSearch"]),
         // Checks every YAML text for aliases before Yams composes it (issue #31: alias bombs).
         .target(name: "GongkaiYAML", dependencies: ["GongkaiCore", .product(name: "Yams", package: "Yams")]),
+        // The offline search index (public/search/): documents in, script files out; it knows no site model.
+        .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiBuild",
             dependencies: [
-                "CByteSearch", "GongkaiCore", "GongkaiIndicators", "GongkaiYAML", "Markdown",
+                "CByteSearch", "GongkaiCore", "GongkaiIndicators", "GongkaiSearch", "GongkaiYAML", "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -69,7 +71,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiImport", "GongkaiIndicators", "Markdown"]),
+        .testTarget(name: "GongkaiBuildTests", dependencies: ["GongkaiBuild", "GongkaiCore", "GongkaiImport", "GongkaiIndicators", "GongkaiSearch", "Markdown"]),
+        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
         .testTarget(name: "GongkaiIndicatorsTests", dependencies: ["GongkaiIndicators", "GongkaiCore", "GongkaiYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiImportTests", dependencies: [
             "GongkaiImport", "GongkaiCore", "Markdown", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

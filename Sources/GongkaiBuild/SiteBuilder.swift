@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import GongkaiIndicators
+import GongkaiSearch
 
 /// Builds a site: load → assemble → render → check, then (separately) write. Each stage returns a new value;
 /// nothing is shared between builds, so tests may run many at once.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GongkaiCore
 
 /// Prints how long each build stage took to standard error when `GONGKAI_TIMING` is set (for the benchmark),
 /// with the process's CPU time in it (user and system, all threads: twice the wall time means both cores were busy)
@@ -7,25 +8,17 @@ import Foundation
 struct StageTimer {
     private let enabled = ProcessInfo.processInfo.environment["GONGKAI_TIMING"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var lastCPU = Self.cpuMilliseconds()
+    private var lastCPU = ProcessCPUTime.milliseconds()
     private var parts: [String] = []
 
     /// Ends the stage called `name`.
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        let cpu = Self.cpuMilliseconds()
+        let cpu = ProcessCPUTime.milliseconds()
         parts.append("\(name) \((now - last) / 1_000_000) (cpu \(cpu - lastCPU))\(Self.memory())")
         last = now
         lastCPU = cpu
-    }
-
-    /// The process's user and system CPU time so far, in milliseconds.
-    static func cpuMilliseconds() -> Int {
-        var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-        let user = Int(usage.ru_utime.tv_sec) * 1000 + Int(usage.ru_utime.tv_usec) / 1000
-        return user + Int(usage.ru_stime.tv_sec) * 1000 + Int(usage.ru_stime.tv_usec) / 1000
     }
 
     /// " [rss N MiB, peak M MiB]" from /proc/self/status, or "" where there is none.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GongkaiBuild
 import GongkaiCore
+import GongkaiSearch
 
 /// A report whose text has the cases search must get right: words a segmenter would cut, numbers, Latin letters in
 /// both widths and cases, a table, headings inside a body.
@@ -113,41 +114,6 @@ struct IndexReader {
 }
 
 @Suite struct SearchIndexTests {
-    @Test func normalisationFoldsWidthCaseAndSpaces() {
-        #expect(SearchText.normalisedString("ＡＰＰ App\u{3000}\u{3000}app") == "app app app")
-        #expect(SearchText.normalisedString("互联网＋监管") == "互联网+监管")
-        #expect(SearchText.normalisedString("２５３０万元\n\n欠薪") == "2530万元 欠薪")
-        #expect(SearchText.normalisedString("𠀀Ｚ") == "𠀀z")
-    }
-
-    /// The separators are exactly the listed ones: every ASCII punctuation mark and symbol, the listed ranges to
-    /// their edges, and no letter, digit, ideograph or CJK mark that words are made of (〇 々 〆).
-    @Test func separatorsAreExactlyTheListedPunctuationAndSymbols() {
-        let ascii = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.map(\.value))
-        #expect(ascii.count == 32)
-        for v in UInt32(0)..<0x80 { #expect(SearchText.separates(v) == ascii.contains(v), "U+\(String(v, radix: 16))") }
-        let ranges: [ClosedRange<UInt32>] = [0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F,
-                                             0xFE30...0xFE4F, 0xFF5F...0xFF65]
-        for v in UInt32(0x80)...0x10FFFF { #expect(SearchText.separates(v) == ranges.contains { $0.contains(v) }, "U+\(String(v, radix: 16))") }
-        for c in "，。；：“”《》、（）【】…—‰※".unicodeScalars { #expect(SearchText.separates(SearchText.fold(c.value)), "\(c)") }
-        for c in "法治a0〇々〆项𠀀".unicodeScalars { #expect(!SearchText.separates(SearchText.fold(c.value)), "\(c)") }
-    }
-
-    @Test func fnv1aMatchesTheReferenceValues() {
-        #expect(SearchText.fnv1a("") == 0x811C_9DC5)
-        #expect(SearchText.fnv1a("a") == 0xE40C_292C)
-        #expect(SearchText.fnv1a("foobar") == 0xBF9C_F968)
-        // The same value search.js computes from code points (UTF-8 encoded by hand there).
-        #expect(SearchText.fnv1a("欠薪") == Self.reference("欠薪"))
-        #expect(SearchText.fnv1a("𠀀a") == Self.reference("𠀀a"))
-    }
-
-    static func reference(_ s: String) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in Array(s.utf8) { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return h
-    }
-
     @Test func pagesAreSplitAtTheirHeadings() throws {
         let site = try SiteFixture(searchSite)
         let result = try site.build()
@@ -222,7 +188,7 @@ struct IndexReader {
         #expect(a == b)
         #expect(a.contains { $0.path == "search/meta.js" } && a.contains { $0.path == "search/d/2.js" })
         var builder = SearchIndexBuilder(model: try site.build().model)
-        builder.targetShardBytes = 100
+        builder.settings.targetShardBytes = 100
         let many = builder.files()
         let meta = try #require(try searchData(many.first { $0.path == "search/meta.js" }) as? [String: Any])
         let shards = try #require(meta["shards"] as? Int)
@@ -235,12 +201,12 @@ struct IndexReader {
         let site = try SiteFixture(searchSite)
         let model = try site.build().model
         var builder = SearchIndexBuilder(model: model)
-        builder.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
+        builder.settings.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
         let whole = builder.build(keepState: true)
         #expect(builder.documents().count >= 3)  // so that batches of 1 to 3 and windows of 1 to 5 split it differently
         for (batch, window) in [(1, 1), (1, 2), (2, 1), (3, 5)] {
-            builder.documentsPerBatch = batch
-            builder.batchesPerWindow = window
+            builder.settings.documentsPerBatch = batch
+            builder.settings.batchesPerWindow = window
             let windowed = builder.build(keepState: true)
             #expect(windowed.files == whole.files, "\(batch) documents a batch, \(window) batches a window")
             // The kept lists too: the same edit updates both states alike.

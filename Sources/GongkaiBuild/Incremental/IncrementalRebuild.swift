@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import GongkaiIndicators
+import GongkaiSearch
 import Markdown
 
 /// Redoes a build after one topic's body was edited, reusing the rest of the previous build: the file is read and
@@ -64,7 +65,7 @@ struct IncrementalRebuild {
             guard let n = search?.documentNumber(url: topic.urlPath), var doc = search?.docs[n] else { return nil }
             doc.sections = SearchIndexBuilder.sections(of: topic)
             guard let update = search?.update(document: n, with: doc) else { return nil }
-            written += update.write
+            written += update.write.map(SearchIndexBuilder.outputFile)
             removed += update.remove
         }
         timer.lap("search")

@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiSearch
 
 /// Stage 3: applies the theme's templates to every page (in parallel, output order fixed) and adds static files.
 public struct SiteRenderer: Sendable {
@@ -93,7 +94,7 @@ public struct SiteRenderer: Sendable {
         func renderPages(_ pages: [PageModel], builder: PageContextBuilder) {
             missing += Self.render(pages, theme: theme, builder: builder, counter: counter, emit: emit)
         }
-        var index = plan.model.config.search ? SearchIndexJob(SearchIndexBuilder(model: plan.model), keepState: false) : nil
+        var index = plan.model.config.search ? SiteSearchJob(SearchIndexBuilder(model: plan.model), keepState: false) : nil
         let reports = plan.model.reports.count
         var start = 0, failed = false
         while start < reports {

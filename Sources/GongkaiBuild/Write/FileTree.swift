@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Crypto
+import GongkaiCore
 
 /// What a streaming output remembers of each file it put: its path, whether it was written, and (when it keeps a
 /// manifest) the file's manifest entry with its SHA-256 as 32 bytes. Records are packed one after another into

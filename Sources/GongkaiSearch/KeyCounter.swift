@@ -39,7 +39,7 @@ struct KeyCounter: ~Copyable {
     /// Adds 1 to the count of the key of character `c` alone.
     @inline(__always)
     mutating func increment(character c: UInt32) {
-        guard c < 0x10000 else { increment(SearchIndexBuilder.key(c, nil)); return }
+        guard c < 0x10000 else { increment(SearchPostings.key(c, nil)); return }
         let v = use(character: c)
         if v & 0x7FFF_FFFF < 0x1F_FFFF { characters[Int(c)] = v + 1 }
     }
@@ -58,7 +58,7 @@ struct KeyCounter: ~Copyable {
     /// Marks the key of character `c` alone.
     @inline(__always)
     mutating func mark(character c: UInt32) {
-        guard c < 0x10000 else { mark(SearchIndexBuilder.key(c, nil)); return }
+        guard c < 0x10000 else { mark(SearchPostings.key(c, nil)); return }
         characters[Int(c)] = use(character: c) | 0x8000_0000
     }
 
@@ -108,7 +108,7 @@ struct KeyCounter: ~Copyable {
             let c = usedCharacters[u]
             let v = characters[Int(c)]
             let count = UInt64(v & 0x7FFF_FFFF)
-            if count > 0 { out.append(SearchIndexBuilder.key(UInt32(c), nil) << 22 | count << 1 | UInt64(v >> 31)) }
+            if count > 0 { out.append(SearchPostings.key(UInt32(c), nil) << 22 | count << 1 | UInt64(v >> 31)) }
         }
         for u in 0..<usedCount {
             let s = slots[Int(used[u])]

@@ -1,9 +1,9 @@
 /// Unsigned LEB128 numbers (seven bits a byte, low bits first, the high bit set on every byte but the last): how
 /// the compact posting lists and the output's records store their numbers.
-enum LEB128 {
+public enum LEB128 {
     /// Writes `value` at `out[o]` (room for up to 10 bytes), moving `o` past it.
-    @inline(__always)
-    static func write(_ value: UInt64, to out: UnsafeMutableBufferPointer<UInt8>, at o: inout Int) {
+    @inlinable @inline(__always)
+    public static func write(_ value: UInt64, to out: UnsafeMutableBufferPointer<UInt8>, at o: inout Int) {
         var v = value
         while v >= 0x80 {
             out[o] = UInt8(truncatingIfNeeded: v) | 0x80
@@ -15,7 +15,8 @@ enum LEB128 {
     }
 
     /// Appends `value` to `out`.
-    static func append(_ value: UInt64, to out: inout [UInt8]) {
+    @inlinable
+    public static func append(_ value: UInt64, to out: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
             out.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -25,8 +26,8 @@ enum LEB128 {
     }
 
     /// The number at `bytes[i]` (written by this type), moving `i` past it.
-    @inline(__always)
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

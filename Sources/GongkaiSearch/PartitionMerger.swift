@@ -2,7 +2,7 @@
 /// is merged in and its batches can then be freed, so that the index never holds every document's entries at once,
 /// only the encoded lists. Documents must come in ascending order, window after window.
 ///
-/// A class so that the partitions can be merged in parallel, each by one job at a time (`SearchIndexBuilder` waits
+/// A class so that the partitions can be merged in parallel, each by one job at a time (`SearchIndexJob` waits
 /// for every partition of a window before the next window): that is what makes it Sendable.
 final class PartitionMerger: @unchecked Sendable {
     private let partition: Int
@@ -28,7 +28,7 @@ final class PartitionMerger: @unchecked Sendable {
 
     /// Merges the next documents' entries: gives each entry its key's slot, places the entries in one flat array
     /// grouped by key (a counting sort: documents stay in order), then appends each key's entries to its list.
-    func add(_ batches: [SearchIndexBuilder.BatchPostings]) {
+    func add(_ batches: [SearchPostings.BatchPostings]) {
         let p = partition
         let total = batches.reduce(0) { $0 + Int($1.starts[p + 1] - $1.starts[p]) }
         guard total > 0 else { return }
@@ -101,9 +101,9 @@ final class PartitionMerger: @unchecked Sendable {
     }
 
     /// The partition's keys with their lists (in the order the keys first occurred).
-    func finish() -> [SearchIndexBuilder.EncodedKey] {
+    func finish() -> [SearchPostings.EncodedKey] {
         lists.keys.indices.map { k in
-            SearchIndexBuilder.EncodedKey(key: lists.keys[k], hash: SearchIndexBuilder.keyHash(lists.keys[k]), postings: lists.postings[k],
+            SearchPostings.EncodedKey(key: lists.keys[k], hash: SearchPostings.keyHash(lists.keys[k]), postings: lists.postings[k],
                                           docs: keepLists ? lists.docs[k] : [], info: keepLists ? lists.info[k] : [])
         }
     }

@@ -1,9 +1,8 @@
-import Foundation
 import GongkaiCore
 
 /// Keys, counting and the merge of posting lists: each batch of documents is counted into a reusable table and
 /// grouped by partition; each partition is merged across batches in document order and encoded as base-36 text.
-extension SearchIndexBuilder {
+enum SearchPostings {
     /// Key of a character pair or (with `second == nil`) a single character.
     static func key(_ first: UInt32, _ second: UInt32?) -> UInt64 { UInt64(first) << 21 | UInt64(second ?? 0x1F_FFFF) }
 
@@ -91,19 +90,19 @@ extension SearchIndexBuilder {
         var perDocument: [UInt16] = []
     }
 
-    /// Each document of `ranges` (consecutive batches) made, its text file handed to `emit` at once, and its postings
-    /// computed, in parallel batches that share one counting table each; the documents themselves (and their
-    /// entries, sorted) are kept only when asked (`keep`, for incremental updates), so that a large site's texts
-    /// are never all in memory.
-    static func documentPostings(_ model: SiteModel, bodies: TopicBodyStore?, _ sources: [DocumentSource], ranges: ArraySlice<Range<Int>>, keep: Bool,
-                                 emit: @Sendable (OutputFile) -> Void) -> (batches: [BatchPostings], docs: [Document], entries: [[UInt64]]) {
-        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [Document], [[UInt64]]) in
+    /// Each document of `ranges` (consecutive batches) made by `document` (from its number), its text file handed
+    /// to `emit` at once, and its postings computed, in parallel batches that share one counting table each; the
+    /// documents themselves (and their entries, sorted) are kept only when asked (`keep`, for incremental updates),
+    /// so that a large site's texts are never all in memory.
+    static func documentPostings(ranges: ArraySlice<Range<Int>>, keep: Bool, document: @Sendable (Int) -> SearchDocument,
+                                 emit: @Sendable (SearchIndexFile) -> Void) -> (batches: [BatchPostings], docs: [SearchDocument], entries: [[UInt64]]) {
+        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [SearchDocument], [[UInt64]]) in
             var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
-            var docs: [Document] = []
+            var docs: [SearchDocument] = []
             for n in range {
-                let doc = document(model, sources[n], bodies: bodies)
-                emit(documentFile(n, doc))
+                let doc = document(n)
+                emit(SearchIndexFile.document(n, doc))
                 // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
                 lists.append(packedEntries(doc, table: &table, sorted: false))
                 if keep { docs.append(doc) }
@@ -203,12 +202,12 @@ extension SearchIndexBuilder {
     }
 
     /// The packed entries (`key << 22 | count << 1 | in title`) of one document, sorted by key.
-    static func packedEntries(_ doc: Document) -> [UInt64] {
+    static func packedEntries(_ doc: SearchDocument) -> [UInt64] {
         var table = KeyCounter(expected: 4096)
         return packedEntries(doc, table: &table, sorted: true)
     }
 
-    static func packedEntries(_ doc: Document, table: inout KeyCounter, sorted: Bool) -> [UInt64] {
+    static func packedEntries(_ doc: SearchDocument, table: inout KeyCounter, sorted: Bool) -> [UInt64] {
         packedPostings(lines: doc.sections.map(\.utf8), title: doc.title, table: &table, sorted: sorted)
     }
 

@@ -1,6 +1,6 @@
 /// The search index as kept between builds by `serve`: every document's entries and every key's posting list,
 /// so that one edited page updates only the index files it touches. An update gives exactly the files a full
-/// build of the new site would give.
+/// build of the new site would give. Made by a `SearchIndexJob` that keeps state.
 public struct SearchIndexState: Sendable {
     /// One key's posting list.
     struct KeyList: Sendable {
@@ -12,20 +12,20 @@ public struct SearchIndexState: Sendable {
     }
 
     /// The documents, in index order.
-    private(set) var docs: [SearchIndexBuilder.Document]
+    public private(set) var docs: [SearchDocument]
     /// Each document's packed entries (`key << 22 | info`), sorted by key.
     private var entries: [[UInt64]]
     private var lists: [UInt64: KeyList]
     /// Keys of each shard, sorted.
     private var shardKeys: [[UInt64]]
     /// The shard count.
-    let shards: Int
+    public let shards: Int
     /// The size estimate the shard count comes from.
     private var total: Int
     private let targetShardBytes: Int
     private let maxShards: Int
 
-    init(docs: [SearchIndexBuilder.Document], entries: [[UInt64]], keys: [SearchIndexBuilder.EncodedKey], shards: Int, total: Int,
+    init(docs: [SearchDocument], entries: [[UInt64]], keys: [SearchPostings.EncodedKey], shards: Int, total: Int,
          targetShardBytes: Int, maxShards: Int) {
         self.docs = docs
         self.entries = entries
@@ -47,13 +47,13 @@ public struct SearchIndexState: Sendable {
     }
 
     /// The number of document `url`, if it is indexed.
-    func documentNumber(url: String) -> Int? { docs.firstIndex { $0.url == url } }
+    public func documentNumber(url: String) -> Int? { docs.firstIndex { $0.url == url } }
 
     /// Makes document `n` be `doc` in place; returns the index files to write and to remove, or nil when the shard
     /// count would change (the state is then unusable: build the whole index again).
-    mutating func update(document n: Int, with doc: SearchIndexBuilder.Document) -> (write: [OutputFile], remove: [String])? {
+    public mutating func update(document n: Int, with doc: SearchDocument) -> (write: [SearchIndexFile], remove: [String])? {
         let old = entries[n]
-        let new = SearchIndexBuilder.packedEntries(doc)
+        let new = SearchPostings.packedEntries(doc)
         entries[n] = new
         docs[n] = doc
         // Walk both sorted lists; every key whose entry for this document differs is updated.
@@ -74,27 +74,27 @@ public struct SearchIndexState: Sendable {
         var shards = 1
         while shards < maxShards && total / shards > targetShardBytes { shards *= 2 }
         guard shards == self.shards else { return nil }
-        var write: [OutputFile] = []
+        var write: [SearchIndexFile] = []
         var remove: [String] = []
         let width = String(shards - 1, radix: 16).count
-        let touched = Set(changedKeys.map { Int(SearchIndexBuilder.keyHash($0) & UInt32(shards - 1)) })
+        let touched = Set(changedKeys.map { Int(SearchPostings.keyHash($0) & UInt32(shards - 1)) })
         for shard in touched.sorted() {
             let keys = shardKeys[shard]
             if keys.isEmpty {
-                remove.append("search/\(SearchIndexBuilder.shardName(shard, width: width)).js")
+                remove.append("search/\(SearchIndexFile.shardName(shard, width: width)).js")
             } else {
-                write.append(SearchIndexBuilder.shardFile(shard, shards: shards, keys: keys.compactMap { k in lists[k].map { (k, $0.postings) } }))
+                write.append(SearchIndexFile.shard(shard, shards: shards, keys: keys.compactMap { k in lists[k].map { (k, $0.postings) } }))
             }
         }
-        write.append(SearchIndexBuilder.documentFile(n, doc))
+        write.append(SearchIndexFile.document(n, doc))
         return (write, remove)
     }
 
     /// Sets (or, with nil, removes) document `n`'s entry in the list of `key`, keeping lists, shard membership and
     /// the size estimate in step.
     private mutating func set(key: UInt64, document n: Int, info: UInt32?) {
-        let keyBytes = SearchIndexBuilder.keyString(key).utf8.count + 6
-        var list = lists[key] ?? KeyList(docs: [], info: [], postings: [], hash: SearchIndexBuilder.keyHash(key))
+        let keyBytes = SearchPostings.keyString(key).utf8.count + 6
+        var list = lists[key] ?? KeyList(docs: [], info: [], postings: [], hash: SearchPostings.keyHash(key))
         let existed = !list.docs.isEmpty
         if existed { total -= keyBytes + list.postings.count }
         let doc = Int32(n)
@@ -113,7 +113,7 @@ public struct SearchIndexState: Sendable {
             if existed, let at = shardKeys[shard].firstIndex(of: key) { shardKeys[shard].remove(at: at) }
             return
         }
-        list.postings = SearchIndexBuilder.encodePostings(docs: list.docs, info: list.info)
+        list.postings = SearchPostings.encodePostings(docs: list.docs, info: list.info)
         total += keyBytes + list.postings.count
         lists[key] = list
         if !existed {

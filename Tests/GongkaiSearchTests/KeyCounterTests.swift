@@ -1,4 +1,4 @@
-@testable import GongkaiBuild
+@testable import GongkaiSearch
 import GongkaiCore
 import Testing
 
@@ -8,9 +8,9 @@ import Testing
         func keys(_ norm: [UInt32]) -> [UInt64] {
             var out: [UInt64] = []
             for i in norm.indices where norm[i] != 0x20 {
-                out.append(SearchIndexBuilder.key(norm[i], nil))
+                out.append(SearchPostings.key(norm[i], nil))
                 if i + 1 < norm.count, norm[i + 1] != 0x20, !SearchText.separates(norm[i]), !SearchText.separates(norm[i + 1]) {
-                    out.append(SearchIndexBuilder.key(norm[i], norm[i + 1]))
+                    out.append(SearchPostings.key(norm[i], norm[i + 1]))
                 }
             }
             return out
@@ -31,7 +31,7 @@ import Testing
             (String(repeating: "法治", count: 3000), "法治"),
         ]
         for (text, title) in cases {
-            let got = SearchIndexBuilder.packedPostings(lines: [Array(text.utf8)], title: title, table: &counter, sorted: true)
+            let got = SearchPostings.packedPostings(lines: [Array(text.utf8)], title: title, table: &counter, sorted: true)
             #expect(got == Self.reference(text, title: title), "\(title)")
         }
     }
@@ -39,11 +39,11 @@ import Testing
     @Test func countsStopBelowTheMarkAndTheKey() {
         var counter = KeyCounter(expected: 16)
         for _ in 0..<0x20_0005 { counter.increment(character: 0x6CD5) }
-        for _ in 0..<0x20_0005 { counter.increment(SearchIndexBuilder.key(0x6CD5, 0x6CBB)) }
+        for _ in 0..<0x20_0005 { counter.increment(SearchPostings.key(0x6CD5, 0x6CBB)) }
         counter.mark(character: 0x6CD5)
         let entries = counter.packedEntries()
-        #expect(entries == [SearchIndexBuilder.key(0x6CD5, nil) << 22 | 0x1F_FFFF << 1 | 1,
-                            SearchIndexBuilder.key(0x6CD5, 0x6CBB) << 22 | 0x1F_FFFF << 1])
+        #expect(entries == [SearchPostings.key(0x6CD5, nil) << 22 | 0x1F_FFFF << 1 | 1,
+                            SearchPostings.key(0x6CD5, 0x6CBB) << 22 | 0x1F_FFFF << 1])
         counter.removeAll()
         #expect(counter.packedEntries().isEmpty)
     }
@@ -51,14 +51,14 @@ import Testing
     @Test func postingListsUseBase36DifferencesAtEveryDigitBoundary() {
         let docs: [Int32] = [0, 35, 71, 1366, 2662, 49318, 95974]  // differences 35, 36, 1295, 1296, 46656 …
         let info: [UInt32] = [2, 3, 5 << 1, 36 << 1 | 1, 1295 << 1, 2, 1296 << 1]
-        let text = String(decoding: SearchIndexBuilder.encodePostings(docs: docs, info: info), as: UTF8.self)
+        let text = String(decoding: SearchPostings.encodePostings(docs: docs, info: info), as: UTF8.self)
         #expect(text == "0,z*,10:5,zz:10*,100:zz,1000,1000:100")
         // The longest entry: a six-digit difference and a five-digit count (14 bytes with `,` `:` `*`).
-        let widest = SearchIndexBuilder.encodePostings(docs: [0, Int32.max], info: [0x1F_FFFF << 1 | 1, 0x1F_FFFF << 1 | 1])
+        let widest = SearchPostings.encodePostings(docs: [0, Int32.max], info: [0x1F_FFFF << 1 | 1, 0x1F_FFFF << 1 | 1])
         #expect(String(decoding: widest, as: UTF8.self) == "0:18y67*,zik0zj:18y67*")
         // Lists continued window after window read as one.
-        var continued = SearchIndexBuilder.encodePostings(docs: docs[..<3], info: info[..<3])
-        SearchIndexBuilder.appendPostings(docs: docs[3...], info: info[3...], after: docs[2], to: &continued)
+        var continued = SearchPostings.encodePostings(docs: docs[..<3], info: info[..<3])
+        SearchPostings.appendPostings(docs: docs[3...], info: info[3...], after: docs[2], to: &continued)
         #expect(String(decoding: continued, as: UTF8.self) == text)
     }
 
@@ -74,7 +74,7 @@ import Testing
         let info: [UInt32] = [2, 3, 5 << 1, 36 << 1 | 1, 1295 << 1, 2, 1296 << 1, 8 << 1 | 1, 9 << 1, 0, 0x1F_FFFF << 1 | 1]
         var list = CompactPostings()
         list.append(docs: docs, info: info)
-        #expect(text(list) == String(decoding: SearchIndexBuilder.encodePostings(docs: docs, info: info), as: UTF8.self))
+        #expect(text(list) == String(decoding: SearchPostings.encodePostings(docs: docs, info: info), as: UTF8.self))
         // Appended window by window, and (seeded, so the same every run) many small differences and counts.
         var generator = SplitMix64(seed: 9)
         var manyDocs: [Int32] = []
@@ -90,7 +90,7 @@ import Testing
             let range = start..<min(manyDocs.count, start + 700)
             windowed.append(docs: manyDocs[range], info: manyInfo[range])
         }
-        #expect(text(windowed) == String(decoding: SearchIndexBuilder.encodePostings(docs: manyDocs, info: manyInfo), as: UTF8.self))
+        #expect(text(windowed) == String(decoding: SearchPostings.encodePostings(docs: manyDocs, info: manyInfo), as: UTF8.self))
         #expect(windowed.bytes.count * 2 < windowed.textCount)
         #expect(text(CompactPostings()) == "")
         // Each side of the one- and two-byte forms: differences 0, 1, 4, 5, 8, 9; counts 0, 1, 16, 17, 1,024, 1,025.
@@ -108,7 +108,7 @@ import Testing
         }
         var edges = CompactPostings()
         edges.append(docs: edgeDocs, info: edgeInfo)
-        #expect(text(edges) == String(decoding: SearchIndexBuilder.encodePostings(docs: edgeDocs, info: edgeInfo), as: UTF8.self))
+        #expect(text(edges) == String(decoding: SearchPostings.encodePostings(docs: edgeDocs, info: edgeInfo), as: UTF8.self))
         // The longest entries: a difference of 2^28 or more (five LEB128 bytes) and the largest count (four).
         let far: [Int32] = [Int32.max - 1, Int32.max]
         let widest: [UInt32] = [0x1F_FFFF << 1 | 1, 0x1F_FFFF << 1]
@@ -116,7 +116,7 @@ import Testing
         wide.append(docs: far[..<1], info: widest[..<1])  // alone in its append: ten bytes for one entry
         wide.append(docs: far[1...], info: widest[1...])
         #expect(wide.bytes.count == 1 + 5 + 4 + 1 + 1 + 4)
-        #expect(text(wide) == String(decoding: SearchIndexBuilder.encodePostings(docs: far, info: widest), as: UTF8.self))
+        #expect(text(wide) == String(decoding: SearchPostings.encodePostings(docs: far, info: widest), as: UTF8.self))
     }
 
     @Test func htmlTextIsNeverLongerThanItsHTMLAndDecodesEntities() {
@@ -137,7 +137,7 @@ import Testing
     @Test func linesAreCountedAsOneTextJoinedBySpaces() {
         var counter = KeyCounter(expected: 64)
         let lines = ["ＡＰＰ App\u{3000}\u{3000}app", "", "  互联网＋监管 ", "𠀀Ｚ\t", "欠薪"]
-        let got = SearchIndexBuilder.packedPostings(lines: lines.map { Array($0.utf8) }, title: "", table: &counter, sorted: true)
+        let got = SearchPostings.packedPostings(lines: lines.map { Array($0.utf8) }, title: "", table: &counter, sorted: true)
         #expect(got == Self.reference(lines.joined(separator: "\n"), title: ""))
         #expect(SearchText.normalise(lines: lines) == SearchText.normalise(lines.joined(separator: "\n")))
     }

@@ -1,5 +1,7 @@
+import GongkaiCore
+
 /// A key's posting list as the merge holds it until its shard is written: the same entries as the posting-list text
-/// (`SearchIndexBuilder.appendPostings`) in about a third of the bytes, and the length that text will have.
+/// (`SearchPostings.appendPostings`) in about a third of the bytes, and the length that text will have.
 ///
 /// Frequent keys make most of the index, and most of their entries follow the previous document closely:
 /// * a difference of 1 to 4 and a count of 1 to 16 take one byte, `0b0ddcccct` (d: difference − 1, c: count − 1, t: in
@@ -58,7 +60,7 @@ struct CompactPostings: Sendable, Equatable {
         bytes += added
     }
 
-    /// Appends the list's text (`SearchIndexBuilder.appendPostings`'s) to `out`.
+    /// Appends the list's text (`SearchPostings.appendPostings`'s) to `out`.
     func appendText(to out: inout [UInt8]) {
         let text = bytes.withUnsafeBufferPointer { b in
             // The text is at most `textCount` bytes (checked below): it is written straight into the array.
@@ -87,10 +89,10 @@ struct CompactPostings: Sendable, Equatable {
                     let room = 1 + Self.base36Count(difference) + (tally > 1 ? 1 + Self.base36Count(tally) : 0) + Int(value & 1)
                     guard o + room - (o == 0 ? 1 : 0) <= textCount else { break }
                     if o > 0 { buffer[o] = UInt8(ascii: ","); o += 1 }
-                    SearchIndexBuilder.appendBase36(Int(difference), to: buffer, at: &o)
+                    SearchPostings.appendBase36(Int(difference), to: buffer, at: &o)
                     if tally > 1 {
                         buffer[o] = UInt8(ascii: ":"); o += 1
-                        SearchIndexBuilder.appendBase36(Int(tally), to: buffer, at: &o)
+                        SearchPostings.appendBase36(Int(tally), to: buffer, at: &o)
                     }
                     if value & 1 == 1 { buffer[o] = UInt8(ascii: "*"); o += 1 }
                 }

@@ -6,7 +6,7 @@ protocol PostingListText {
     func appendText(to out: inout [UInt8])
 }
 
-/// The text itself (`SearchIndexBuilder.encodePostings`).
+/// The text itself (`SearchPostings.encodePostings`).
 extension [UInt8]: PostingListText {
     var textCount: Int { count }
     func appendText(to out: inout [UInt8]) { out += self }

@@ -2,8 +2,11 @@ import Dispatch
 import Foundation
 
 /// Maps an array on all cores, keeping the input order.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public enum ParallelMap {
+    /// `input.map(transform)`, computed in chunks on every core; `transform` runs on several threads at once.
+    /// Inlinable, so that callers in other modules get it specialised for their types.
+    @inlinable
+    public static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard input.count > 1 else { return input.map(transform) }
         let results = ResultSlots<R>(count: input.count)
         let chunk = max(1, input.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
@@ -21,8 +24,10 @@ enum ParallelMap {
 }
 
 /// Fixed slots written from several threads, each slot by exactly one (raw memory: no exclusivity conflicts).
-private final class ResultSlots<R>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<R?>
+@usableFromInline
+final class ResultSlots<R>: @unchecked Sendable {
+    @usableFromInline let storage: UnsafeMutableBufferPointer<R?>
+    @inlinable
     init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
@@ -31,6 +36,8 @@ private final class ResultSlots<R>: @unchecked Sendable {
         storage.deinitialize()
         storage.deallocate()
     }
+    @inlinable
     func set(_ i: Int, _ value: R) { storage[i] = value }
+    @inlinable
     func values() -> [R] { storage.compactMap { $0 } }
 }

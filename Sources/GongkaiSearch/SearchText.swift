@@ -135,7 +135,7 @@ public enum SearchText {
     }
 
     /// The UTF-8 bytes of `plain(html)`.
-    public static func plainUTF8<S: StringProtocol>(_ html: S) -> [UInt8] {
+    static func plainUTF8<S: StringProtocol>(_ html: S) -> [UInt8] {
         let bytes = HTMLText.plainBytes(html, spaceAfterCells: true)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -1,17 +1,16 @@
-import Foundation
 import GongkaiCore
 
 /// The index's files: shards, page texts and the meta file, each a script calling `gongkaiSearch(name, data)`.
-extension SearchIndexBuilder {
+extension SearchIndexFile {
     /// The file of shard `i`: its keys (sorted) with their posting lists.
-    static func shardFile<P: PostingListText>(_ i: Int, shards: Int, keys: [(key: UInt64, postings: P)]) -> OutputFile {
+    static func shard<P: PostingListText>(_ i: Int, shards: Int, keys: [(key: UInt64, postings: P)]) -> SearchIndexFile {
         let width = String(shards - 1, radix: 16).count
         let name = shardName(i, width: width)
         var body = scriptStart(name, capacity: keys.reduce(64) { $0 + $1.postings.textCount + 16 })
         body.append(UInt8(ascii: "{"))
         for (j, entry) in keys.enumerated() {
             if j > 0 { body += Array(",\n".utf8) }
-            body += Array(JSON.string(Self.keyString(entry.key)).utf8)
+            body += Array(JSON.string(SearchPostings.keyString(entry.key)).utf8)
             body += [UInt8(ascii: ":"), UInt8(ascii: "\"")]
             entry.postings.appendText(to: &body)
             body.append(UInt8(ascii: "\""))
@@ -27,7 +26,7 @@ extension SearchIndexBuilder {
     }
 
     /// The file of document `n`: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`, written as bytes.
-    static func documentFile(_ n: Int, _ doc: Document) -> OutputFile {
+    static func document(_ n: Int, _ doc: SearchDocument) -> SearchIndexFile {
         var json = scriptStart("d/\(n)", capacity: doc.sections.reduce(256) { $0 + $1.utf8.count + 64 })
         json += Array("{\"u\":".utf8)
         JSON.append(doc.url, to: &json)
@@ -63,13 +62,14 @@ extension SearchIndexBuilder {
     }
 
     /// The script file `name` from `scriptStart`'s bytes followed by the data.
-    static func scriptEnd(_ name: String, _ bytes: inout [UInt8]) -> OutputFile {
+    static func scriptEnd(_ name: String, _ bytes: inout [UInt8]) -> SearchIndexFile {
         bytes += Array(");\n".utf8)
-        return OutputFile(path: "search/\(name).js", bytes: bytes, kind: .data)
+        return SearchIndexFile(path: "search/\(name).js", bytes: bytes)
     }
 
-    static func script(_ name: String, _ json: String) -> OutputFile {
-        OutputFile(path: "search/\(name).js", bytes: Array("gongkaiSearch(\"\(name)\",\(json));\n".utf8), kind: .data)
+    /// The script file `name` with the JSON text `json`.
+    static func script(_ name: String, _ json: String) -> SearchIndexFile {
+        SearchIndexFile(path: "search/\(name).js", bytes: Array("gongkaiSearch(\"\(name)\",\(json));\n".utf8))
     }
 
     /// JSON text for strings (deterministic, only the escapes JSON and JavaScript need).

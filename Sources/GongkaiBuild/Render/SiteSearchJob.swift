@@ -1,0 +1,35 @@
+import GongkaiSearch
+
+/// A site's search index made a part at a time (a streaming build adds each window's reports while their HTML is
+/// at hand): the documents are located once, by their positions in the model, and handed to a `SearchIndexJob`.
+///
+/// It holds no site model: each `add` is given the model that holds the documents' pages at that moment.
+struct SiteSearchJob {
+    /// Every document of the site, in index order (`SearchIndexBuilder.documentSources`).
+    private let sources: [DocumentSource]
+    private var job: SearchIndexJob
+
+    /// A job for `builder`'s site and settings (the builder's model is not kept).
+    init(_ builder: SearchIndexBuilder, keepState: Bool) {
+        sources = builder.documentSources()
+        job = SearchIndexJob(documentCount: sources.count, settings: builder.settings, keepState: keepState)
+    }
+
+    /// How many documents the site has.
+    var documentCount: Int { sources.count }
+
+    /// Adds the next `count` documents, read from `model` (a topic's HTML from `bodies` when given), and hands their
+    /// files to `emit`.
+    mutating func add(_ count: Int, from model: SiteModel, bodies: TopicBodyStore? = nil, emit: @Sendable (OutputFile) -> Void) {
+        let sources = sources
+        job.add(count, document: { SearchIndexBuilder.document(model, sources[$0], bodies: bodies) },
+                emit: { emit(SearchIndexBuilder.outputFile($0)) })
+    }
+
+    /// Writes `meta.js` and the shards (every document must have been added) and returns the shard count, with the
+    /// state incremental updates need when the job keeps it.
+    func finish(emit: @Sendable (OutputFile) -> Void) -> SearchIndexBuilder.Index {
+        let (shards, state) = job.finish { emit(SearchIndexBuilder.outputFile($0)) }
+        return SearchIndexBuilder.Index(files: [], shards: shards, state: state)
+    }
+}

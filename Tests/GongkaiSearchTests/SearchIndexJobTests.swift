@@ -1,0 +1,77 @@
+import Foundation
+import GongkaiCore
+import GongkaiSearch
+import Testing
+
+/// The index from documents alone, without a site: the same files however the documents are added, and an update
+/// of the kept state gives what a whole new index gives.
+@Suite struct SearchIndexJobTests {
+    static let documents: [SearchDocument] = [
+        SearchDocument(url: "r/", title: "测试市2024年报告", breadcrumb: [],
+                       sections: [.init(anchor: "", heading: "", text: "测试市2024年报告\n现将有关情况报告如下:")]),
+        SearchDocument(url: "r/01/", title: "一、根治欠薪", breadcrumb: ["测试市2024年报告"], sections: [
+            .init(anchor: "", heading: "", text: "一、根治欠薪\n追讨工资报酬2530万元,欠薪案件动态清零。"),
+            .init(anchor: "1推行", heading: "1.推行“一件事一次办”。", text: "1.推行“一件事一次办”。\n上线政务服务ＡＰＰ。"),
+        ]),
+        SearchDocument(url: "r/02/", title: "二、APP 与数据", breadcrumb: ["测试市2024年报告"],
+                       sections: [.init(anchor: "", heading: "", text: "二、APP 与数据\n推动App数据共享,欠薪预警平台接入。")]),
+    ]
+
+    /// The index of `documents`, added `run` at a time, its files by path.
+    static func index(_ documents: [SearchDocument], run: Int, settings: SearchIndexSettings = SearchIndexSettings(),
+                      keepState: Bool = false) -> (files: [String: [UInt8]], shards: Int, state: SearchIndexState?) {
+        let files = Locked<[String: [UInt8]]>([:])
+        var job = SearchIndexJob(documentCount: documents.count, settings: settings, keepState: keepState)
+        while job.added < documents.count {
+            job.add(run, document: { documents[$0] }, emit: { file in files.withLock { $0[file.path] = file.bytes } })
+        }
+        let (shards, state) = job.finish { file in files.withLock { $0[file.path] = file.bytes } }
+        return (files.withLock { $0 }, shards, state)
+    }
+
+    @Test func theFilesAreTheSameHoweverTheDocumentsAreAdded() throws {
+        var settings = SearchIndexSettings()
+        settings.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
+        let whole = Self.index(Self.documents, run: Self.documents.count, settings: settings)
+        #expect(whole.shards > 4 && whole.shards & (whole.shards - 1) == 0)
+        #expect(whole.files["search/meta.js"] == Array("gongkaiSearch(\"meta\",{\"version\":1,\"docs\":3,\"shards\":\(whole.shards)});\n".utf8))
+        let doc = try #require(whole.files["search/d/1.js"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(doc.hasPrefix(#"gongkaiSearch("d/1",{"u":"r/01/","t":"一、根治欠薪","b":["测试市2024年报告"],"s":[["","","一、根治欠薪\n"#))
+        for (run, batch, window) in [(1, 64, 40), (2, 1, 1), (1, 2, 1), (3, 1, 2)] {
+            var small = settings
+            small.documentsPerBatch = batch
+            small.batchesPerWindow = window
+            #expect(Self.index(Self.documents, run: run, settings: small).files == whole.files, "\(run) at a time, batches of \(batch), windows of \(window)")
+        }
+    }
+
+    /// Every key of the index: each character, and each pair within a run between spaces and separators.
+    @Test func keysArePairsAndCharactersNotAcrossSeparators() throws {
+        let files = Self.index(Self.documents, run: 3).files
+        let shards = try #require(files.filter { $0.key.hasPrefix("search/p/") }.values.map { String(decoding: $0, as: UTF8.self) }.first)
+        #expect(files.keys.filter { $0.hasPrefix("search/p/") }.count == 1, "a small index has one shard")
+        // 欠薪: twice in document 1 (its title line and its text) and in its title, once in document 2. ap (from ＡＰＰ,
+        // App and APP): once in 1, twice in 2 and in its title.
+        for key in [#""欠薪":"1:2*,1""#, #""ap":"1,1:2*""#, #""25":""#, #""元":""#, #"",":""#] { #expect(shards.contains(key), "\(key)") }
+        // No pair across a space or with a separator.
+        for key in [#""p与":""#, #""元,":""#, #""“一":""#, #""p ":""#] { #expect(!shards.contains(key), "\(key)") }
+    }
+
+    /// An update of the kept state writes exactly the files that differ from a whole index of the edited documents.
+    @Test func anUpdateGivesWhatAWholeNewIndexGives() throws {
+        var (before, _, state) = Self.index(Self.documents, run: 3, keepState: true)
+        var edited = Self.documents
+        edited[2].sections[0] = .init(anchor: "", heading: "", text: "二、APP 与数据\n新的文字:欠薪项快办。")
+        var kept = try #require(state)
+        #expect(kept.documentNumber(url: "r/02/") == 2)
+        let updated = kept.update(document: 2, with: edited[2])
+        let update = try #require(updated)
+        let after = Self.index(edited, run: 3).files
+        for file in update.write { before[file.path] = file.bytes }
+        for path in update.remove { before[path] = nil }
+        #expect(before == after)
+        #expect(update.write.contains { $0.path == "search/d/2.js" })
+        state = kept
+        #expect(state?.docs == edited)
+    }
+}
