@@ -1,6 +1,7 @@
 # The two commands of the README.
 #   make site   installs what is needed (Debian packages), builds gongkai and the real site into public/
-#   make test   installs what is needed and runs every test
+#   make test   installs what is needed and runs every test (the scripts read English output: GONGKAI_LANG=en
+#               whatever the machine's locale; the Swift tests set the language of each run themselves)
 #   make dist   the Debian package and a tarball of the same files, in dist/ (issue #28)
 .PHONY: site test deps release dist
 
@@ -19,8 +20,8 @@ site: release
 
 test: deps
 	swift test
-	sh scripts/e2e.sh
-	sh scripts/search-e2e.sh
-	sh scripts/nginx-test.sh
-	sh scripts/kill-test.sh
-	sh scripts/package-test.sh
+	GONGKAI_LANG=en sh scripts/e2e.sh
+	GONGKAI_LANG=en sh scripts/search-e2e.sh
+	GONGKAI_LANG=en sh scripts/nginx-test.sh
+	GONGKAI_LANG=en sh scripts/kill-test.sh
+	GONGKAI_LANG=en sh scripts/package-test.sh

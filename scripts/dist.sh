@@ -38,14 +38,17 @@ install -d -m 0755 "$DOC/docs" "$DOC/deploy"
 for f in docs/*.md; do install -m 0644 "$f" "$DOC/$f"; done
 install -m 0644 deploy/nginx-subpath.conf "$DOC/deploy/nginx-subpath.conf"
 help_text() {
-  "$BIN" --help
+  # $1: the language (en, zh) of the help texts; ArgumentParser's own headings stay English in both.
+  GONGKAI_LANG="$1" "$BIN" --help
   # The names in the SUBCOMMANDS list (indented by two; wrapped descriptions are indented further).
-  for sub in $("$BIN" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk '/^  [a-z]/ { print $1 }'); do
+  for sub in $(GONGKAI_LANG=en "$BIN" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk '/^  [a-z]/ { print $1 }'); do
     printf '\n\n'
-    "$BIN" help "$sub"
+    GONGKAI_LANG="$1" "$BIN" help "$sub"
   done
 }
-help_text > "$DOC/help.txt"
+help_text en > "$DOC/help.txt"
+help_text zh > "$DOC/help.zh_CN.txt"
+chmod 0644 "$DOC/help.zh_CN.txt"
 chmod 0644 "$DOC/help.txt"
 {
   printf '.TH GONGKAI 1 "" "gongkai %s" "User Commands"\n' "$VERSION"
