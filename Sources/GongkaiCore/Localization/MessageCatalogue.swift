@@ -21,6 +21,11 @@ extension MessageCatalogue {
         return Message(key: "\(Self.catalogueName).\(rawValue)", texts: texts, arguments: values, nested: nested)
     }
 
+    /// The message with arguments that are messages themselves, given apart from the plain ones.
+    public func embedding(_ inner: [String: Message], _ arguments: [String: String] = [:]) -> Message {
+        Message(key: "\(Self.catalogueName).\(rawValue)", texts: texts, arguments: arguments, nested: inner)
+    }
+
     /// The message with no arguments.
     public var message: Message { self() }
 }
