@@ -147,22 +147,28 @@ public struct SiteBuilder: Sendable {
     /// tree beside it that is swapped with it then (`StreamingOutput`). The checks end the pipeline: when they fail,
     /// what was written is discarded and `public/` is as it was. A builder that `keepsState` returns what
     /// `rebuild(after:changing:in:)` needs with the report.
-    public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
-        let (report, state) = try writeKeepingState(to: destination, keepingState: keepsState, also: nil)
+    ///
+    /// `lock`: the folder's lock when the caller holds it already (the preview server holds its folder's for its
+    /// whole run); it must be the lock of `destination`.
+    public func write(to destination: URL? = nil, holding lock: OutputLock? = nil) throws(DiagnosticError) -> WriteReport {
+        let (report, state) = try writeKeepingState(to: destination, keepingState: keepsState, also: nil, holding: lock)
         var kept = report
         if keepsState { kept.state = state }
         return kept
     }
 
     /// `write(to:)`, returning the state too (its search state only with `keepingState`).
-    private func writeKeepingState(to destination: URL?, keepingState: Bool, also copy: MemoryOutput?) throws(DiagnosticError) -> (WriteReport, RebuildState) {
+    private func writeKeepingState(to destination: URL?, keepingState: Bool, also copy: MemoryOutput?,
+                                   holding held: OutputLock? = nil) throws(DiagnosticError) -> (WriteReport, RebuildState) {
         var timer = StageTimer()
         defer { timer.report() }
         let folder = destination ?? root.appendingPathComponent("public")
-        // One build at a time per output folder, from before its previous manifest is read until the new one is in place.
-        let lock = try OutputLock(destination: folder)
-        let published = PublishedReports(destination: folder)
+        // A site that does not load touches nothing beside its sources, not even the lock file.
         let site = try assemble(timer: &timer)
+        // One build at a time per output folder, from before its previous manifest is read until the new one is in place.
+        let lock: OutputLock
+        if let held { lock = held } else { lock = try OutputLock(destination: folder) }
+        let published = PublishedReports(destination: folder)
         let output = try StreamingOutput(lock: lock, basePath: site.model.config.basePath, swaps: swapsOutput)
         var state: RebuildState
         do throws(DiagnosticError) {
