@@ -6,8 +6,8 @@ import Markdown
 /// The one pipeline every command runs: an assembled site (`AssembledSite`: the structure, known whole before
 /// anything is rendered) → bodies, a few reports at a time (`BodyRenderer`) → their pages, open data and search
 /// documents (`SiteRenderer`, `SiteSearchJob`) → the pages of no report, the index's shards, feeds and static files →
-/// check (`SiteChecker`, on the compact `ReportFacts` the bodies left) — each file handed to the output as soon as it
-/// is made. `build` (in memory), `gongkai build` (streamed to disk), `check` and `serve` differ only in the output
+/// check (`SiteChecker`, on the compact `ReportFacts` the bodies left, run alongside the last stage) — each file
+/// handed to the output as soon as it is made (the output hashes it for the manifest as it takes it). `build` (in memory), `gongkai build` (streamed to disk), `check` and `serve` differ only in the output
 /// they give it; the incremental rebuild runs the same body and render stages on one report (`IncrementalRebuild`).
 ///
 /// A window's bodies are a value that lives only while its pages are made: the whole site's HTML is never held.
@@ -92,6 +92,10 @@ struct SitePipeline: Sendable {
             }
             start = end
         }
+        // Every body is rendered: the facts are complete, and the checks run alongside the last stage (the index's
+        // shards, the pages of no report, feeds and static files), which reads none of them.
+        let known = facts.compactMap { $0 }
+        let checking = failed ? nil : BackgroundTask { [self] in checks(model, facts: known) }
         var state: SearchIndexState? = indexState
         if !failed {
             if let job = index {
@@ -105,9 +109,8 @@ struct SitePipeline: Sendable {
             missing += renderer.renderSite(sitePages, of: model, openings: openings, searchShards: shards, counter: counter, emit: emit)
         }
         let assembled = site.diagnostics(adding: found)
-        let known = facts.compactMap { $0 }
         if assembled.hasErrors { return Run(diagnostics: assembled, facts: known, search: nil, searchShards: nil) }
-        let findings = checks(model, facts: known)
+        let findings = checking?.value() ?? checks(model, facts: known)
         var diagnostics = assembled + findings
         if !findings.hasErrors { diagnostics += SiteRenderer.noTemplate(missing) }
         return Run(diagnostics: diagnostics, facts: known, search: state, searchShards: shards)
