@@ -33,7 +33,7 @@ import Testing
 
     @Test func realSite() throws {
         let built = try GoldenSite.build(SiteFixture.repositoryRoot)
-        #expect(built.count >= 40)
+        #expect(built.count >= 30)  // 38 files since the page texts come 16 to a file
         try Self.realSite.check(built)
     }
 
