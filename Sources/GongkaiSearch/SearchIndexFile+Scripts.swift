@@ -1,6 +1,6 @@
 import GongkaiCore
 
-/// The index's files: shards, page texts and the meta file, each a script calling `gongkaiSearch(name, data)`.
+/// The index's files: shards, files of page texts and the meta file, each a script calling `gongkaiSearch(name, data)`.
 extension SearchIndexFile {
     /// The file of shard `i`: its keys (sorted) with their posting lists.
     static func shard<P: PostingListText>(_ i: Int, shards: Int, keys: [(key: UInt64, postings: P)]) -> SearchIndexFile {
@@ -25,9 +25,11 @@ extension SearchIndexFile {
         return "p/" + String(repeating: "0", count: width - hex.count) + hex
     }
 
-    /// The file of document `n`: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`, written as bytes.
-    static func document(_ n: Int, _ doc: SearchDocument) -> SearchIndexFile {
-        var json = scriptStart("d/\(n)", capacity: doc.sections.reduce(256) { $0 + $1.utf8.count + 64 })
+    /// The entry of one document in its file: `{"u":url,"t":title,"b":[crumbs],"s":[[anchor,heading,text],…]}`,
+    /// written as bytes.
+    static func documentEntry(_ doc: SearchDocument) -> [UInt8] {
+        var json: [UInt8] = []
+        json.reserveCapacity(doc.sections.reduce(256) { $0 + $1.utf8.count + 64 })
         json += Array("{\"u\":".utf8)
         JSON.append(doc.url, to: &json)
         json += Array(",\"t\":".utf8)
@@ -49,7 +51,21 @@ extension SearchIndexFile {
             json.append(UInt8(ascii: "]"))
         }
         json += Array("]}".utf8)
-        return scriptEnd("d/\(n)", &json)
+        return json
+    }
+
+    /// The file of documents `group * perFile` … (at most `perFile` of them): `d/<group>.js`, an array of their
+    /// entries (`documentEntry`) in order, so that document `n` is entry `n % perFile` of file `n / perFile`.
+    static func documents(group: Int, entries: [[UInt8]]) -> SearchIndexFile {
+        let name = "d/\(group)"
+        var bytes = scriptStart(name, capacity: entries.reduce(4) { $0 + $1.count + 2 })
+        bytes.append(UInt8(ascii: "["))
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { bytes += [UInt8(ascii: ","), 0x0A] }
+            bytes += entry
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return scriptEnd(name, &bytes)
     }
 
     /// The start of the script file `name` (`gongkaiSearch("name",`), in a buffer for about `capacity` more bytes:

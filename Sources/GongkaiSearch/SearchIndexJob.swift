@@ -14,10 +14,12 @@ import GongkaiCore
 ///   not indexed: queries are split at spaces. Nor are pairs containing punctuation or a symbol
 ///   (`SearchText.separates`): a query is looked up by the pairs of its runs between them (or, with no such pair,
 ///   by its characters) and checked in the texts as a whole.
-/// * `search/meta.js` holds the shard count; `search/p/<hex>.js` the postings of the keys whose FNV-1a hash falls
-///   in that shard; `search/d/<n>.js` document `n` (title, breadcrumb, URL, sections' text). A query loads the
-///   meta file, the shards of its keys, then the texts of its best candidates, in which it verifies the query as a
-///   real substring: no false hits.
+/// * `search/meta.js` holds the format version (`SearchIndexFile.format`), the shard count and the documents a
+///   file of texts holds (`perFile`, K); `search/p/<hex>.js` the postings of the keys whose FNV-1a hash falls in
+///   that shard; `search/d/<n>.js` documents `n * K` to `n * K + K - 1` (each: title, breadcrumb, URL, sections'
+///   text), an array in which document `d` is entry `d % K` of file `d / K`. A query loads the meta file and the
+///   shards of its keys, then the files of texts of its best candidates, in which it verifies the query as a real
+///   substring: no false hits.
 /// * Every file is a script calling `gongkaiSearch(name, data)`, so it loads through a `<script>` tag: from
 ///   `file://` as well as under any sub-path.
 ///
@@ -34,6 +36,7 @@ public struct SearchIndexJob {
     public private(set) var added = 0
     private var docs: [SearchDocument] = []
     private var docEntries: [[UInt64]] = []
+    private var files: DocumentFileGroups
     private let started = DispatchTime.now().uptimeNanoseconds
     private let startedCPU = ProcessCPUTime.milliseconds()
 
@@ -43,6 +46,7 @@ public struct SearchIndexJob {
         self.documentCount = documentCount
         self.settings = settings
         self.keepState = keepState
+        files = DocumentFileGroups(perFile: max(1, settings.documentsPerFile), documentCount: documentCount)
         mergers = (0..<SearchPostings.partitions).map { PartitionMerger(partition: $0, keepLists: keepState) }
     }
 
@@ -54,7 +58,9 @@ public struct SearchIndexJob {
         let ranges = stride(from: added, to: end, by: settings.documentsPerBatch).map { $0..<min(end, $0 + settings.documentsPerBatch) }
         for window in stride(from: 0, to: ranges.count, by: settings.batchesPerWindow) {
             let part = SearchPostings.documentPostings(ranges: ranges[window..<min(ranges.count, window + settings.batchesPerWindow)],
+                                                       perFile: files.perFile, documentCount: documentCount,
                                                        keep: keepState, document: document, emit: emit)
+            for file in files.add(part.fragments) { emit(file) }
             docs += part.docs
             docEntries += part.entries
             _ = ParallelMap.map(mergers) { $0.add(part.batches) }
@@ -65,7 +71,7 @@ public struct SearchIndexJob {
     /// Writes `meta.js` and the shards through `emit` (every document must have been added) and returns the shard
     /// count, with the state incremental updates need when the job keeps it.
     public func finish(emit: @Sendable (SearchIndexFile) -> Void) -> (shards: Int, state: SearchIndexState?) {
-        assert(added == documentCount, "search index finished with documents left out")
+        assert(added == documentCount && files.isEmpty, "search index finished with documents left out")
         let merged = DispatchTime.now().uptimeNanoseconds
         let encoded = mergers.flatMap { $0.finish() }.sorted { $0.key < $1.key }
         let keyCount = encoded.count
@@ -74,7 +80,7 @@ public struct SearchIndexJob {
         while shards < settings.maxShards && total / shards > settings.targetShardBytes { shards *= 2 }
         var shardEntries = [[Int]](repeating: [], count: shards)
         for (i, e) in encoded.enumerated() { shardEntries[Int(e.hash & UInt32(shards - 1))].append(i) }
-        let meta = "{\"version\":1,\"docs\":\(documentCount),\"shards\":\(shards)}"
+        let meta = "{\"version\":\(SearchIndexFile.format),\"docs\":\(documentCount),\"shards\":\(shards),\"perFile\":\(files.perFile)}"
         emit(SearchIndexFile.script("meta", meta))
         let nonEmpty = shardEntries.enumerated().filter { !$0.element.isEmpty }
         let shardCount = shards
@@ -86,11 +92,11 @@ public struct SearchIndexJob {
         if ProcessInfo.processInfo.environment["GONGKAI_SEARCH_TIMING"] != nil {
             let now = DispatchTime.now().uptimeNanoseconds
             let ms = Double(now - started) / 1e6
-            FileHandle.standardError.write(Data("search index: \(documentCount) documents, \(keyCount) keys, \(shards) shards, \(documentCount + nonEmpty.count + 1) files, \(bytes) bytes of shards, \(String(format: "%.1f", ms)) ms (documents, texts, postings and merge \((merged - started) / 1_000_000), shards \((now - merged) / 1_000_000) ms; cpu \(ProcessCPUTime.milliseconds() - startedCPU) ms)\n".utf8))
+            FileHandle.standardError.write(Data("search index: \(documentCount) documents, \(keyCount) keys, \(shards) shards, \((documentCount + files.perFile - 1) / files.perFile + nonEmpty.count + 1) files, \(bytes) bytes of shards, \(String(format: "%.1f", ms)) ms (documents, texts, postings and merge \((merged - started) / 1_000_000), shards \((now - merged) / 1_000_000) ms; cpu \(ProcessCPUTime.milliseconds() - startedCPU) ms)\n".utf8))
         }
         var state: SearchIndexState?
         if keepState {
-            state = SearchIndexState(docs: docs, entries: docEntries, keys: encoded, shards: shards, total: total,
+            state = SearchIndexState(docs: docs, entries: docEntries, keys: encoded, shards: shards, total: total, perFile: files.perFile,
                                      targetShardBytes: settings.targetShardBytes, maxShards: settings.maxShards)
         }
         return (shards, state)

@@ -20,13 +20,16 @@ public struct SearchIndexState: Sendable {
     private var shardKeys: [[UInt64]]
     /// The shard count.
     public let shards: Int
+    /// Documents a file of page texts holds.
+    let perFile: Int
     /// The size estimate the shard count comes from.
     private var total: Int
     private let targetShardBytes: Int
     private let maxShards: Int
 
-    init(docs: [SearchDocument], entries: [[UInt64]], keys: [SearchPostings.EncodedKey], shards: Int, total: Int,
+    init(docs: [SearchDocument], entries: [[UInt64]], keys: [SearchPostings.EncodedKey], shards: Int, total: Int, perFile: Int,
          targetShardBytes: Int, maxShards: Int) {
+        self.perFile = perFile
         self.docs = docs
         self.entries = entries
         var lists: [UInt64: KeyList] = [:]
@@ -49,8 +52,8 @@ public struct SearchIndexState: Sendable {
     /// The number of document `url`, if it is indexed.
     public func documentNumber(url: String) -> Int? { docs.firstIndex { $0.url == url } }
 
-    /// Makes document `n` be `doc` in place; returns the index files to write and to remove, or nil when the shard
-    /// count would change (the state is then unusable: build the whole index again).
+    /// Makes document `n` be `doc` in place; returns the index files to write (the shards it changes and the one file
+    /// of page texts that holds it) and to remove, or nil when the shard count would change (the state is then unusable: build the whole index again).
     public mutating func update(document n: Int, with doc: SearchDocument) -> (write: [SearchIndexFile], remove: [String])? {
         let old = entries[n]
         let new = SearchPostings.packedEntries(doc)
@@ -86,7 +89,10 @@ public struct SearchIndexState: Sendable {
                 write.append(SearchIndexFile.shard(shard, shards: shards, keys: keys.compactMap { k in lists[k].map { (k, $0.postings) } }))
             }
         }
-        write.append(SearchIndexFile.document(n, doc))
+        // The file of texts that holds document n, all of its documents written again.
+        let group = n / perFile
+        let members = docs[(group * perFile)..<min(docs.count, group * perFile + perFile)]
+        write.append(SearchIndexFile.documents(group: group, entries: members.map(SearchIndexFile.documentEntry)))
         return (write, remove)
     }
 

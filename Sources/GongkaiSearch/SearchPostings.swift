@@ -90,26 +90,40 @@ enum SearchPostings {
         var perDocument: [UInt16] = []
     }
 
-    /// Each document of `ranges` (consecutive batches) made by `document` (from its number), its text file handed
-    /// to `emit` at once, and its postings computed, in parallel batches that share one counting table each; the
-    /// documents themselves (and their entries, sorted) are kept only when asked (`keep`, for incremental updates),
-    /// so that a large site's texts are never all in memory.
-    static func documentPostings(ranges: ArraySlice<Range<Int>>, keep: Bool, document: @Sendable (Int) -> SearchDocument,
-                                 emit: @Sendable (SearchIndexFile) -> Void) -> (batches: [BatchPostings], docs: [SearchDocument], entries: [[UInt64]]) {
-        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [SearchDocument], [[UInt64]]) in
+    /// Each document of `ranges` (consecutive batches) made by `document` (from its number) and its postings
+    /// computed, in parallel batches that share one counting table each; the files of page texts (`perFile`
+    /// documents each, of `documentCount`) that a batch makes all the documents of are handed to `emit` at once,
+    /// the parts of the others returned (`DocumentFileGroups` joins them). The documents themselves (and their
+    /// entries, sorted) are kept only when asked (`keep`, for incremental updates), so that a large site's texts
+    /// are never all in memory.
+    static func documentPostings(ranges: ArraySlice<Range<Int>>, perFile: Int, documentCount: Int, keep: Bool,
+                                 document: @Sendable (Int) -> SearchDocument, emit: @Sendable (SearchIndexFile) -> Void)
+        -> (batches: [BatchPostings], docs: [SearchDocument], entries: [[UInt64]], fragments: [DocumentFileGroups.Fragment]) {
+        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [SearchDocument], [[UInt64]], [DocumentFileGroups.Fragment]) in
             var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
             var docs: [SearchDocument] = []
+            var fragments: [DocumentFileGroups.Fragment] = []
+            var file: [[UInt8]] = []
+            var fileFirst = range.lowerBound
             for n in range {
                 let doc = document(n)
-                emit(SearchIndexFile.document(n, doc))
+                if file.isEmpty { fileFirst = n }
+                file.append(SearchIndexFile.documentEntry(doc))
+                if (n + 1) % perFile == 0 || n + 1 == documentCount {
+                    let group = n / perFile
+                    if fileFirst == group * perFile { emit(SearchIndexFile.documents(group: group, entries: file)) }
+                    else { fragments.append(.init(group: group, first: fileFirst, entries: file)) }
+                    file = []
+                }
                 // The merge walks documents in order and sorts the keys at the end: a document's entries need no order.
                 lists.append(packedEntries(doc, table: &table, sorted: false))
                 if keep { docs.append(doc) }
             }
-            return (group(lists, first: range.lowerBound), docs, keep ? lists.map { $0.sorted() } : [])
+            if !file.isEmpty { fragments.append(.init(group: fileFirst / perFile, first: fileFirst, entries: file)) }
+            return (group(lists, first: range.lowerBound), docs, keep ? lists.map { $0.sorted() } : [], fragments)
         }
-        return (done.map(\.0), done.flatMap(\.1), done.flatMap(\.2))
+        return (done.map(\.0), done.flatMap(\.1), done.flatMap(\.2), done.flatMap(\.3))
     }
 
     /// The entries of consecutive documents (`first`, `first + 1` …) grouped by partition (a counting sort: within a

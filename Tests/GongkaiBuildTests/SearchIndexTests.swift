@@ -62,7 +62,12 @@ struct IndexReader {
         shards = try #require(meta["shards"] as? Int)
         let count = try #require(meta["docs"] as? Int)
         let files = files
-        docs = try (0..<count).map { n in try #require(try searchData(files["search/d/\(n).js"]) as? [String: Any]) }
+        let perFile = try #require(meta["perFile"] as? Int)
+        #expect(meta["version"] as? Int == SearchIndexFile.format)
+        docs = try (0..<count).map { n in
+            let texts = try #require(try searchData(files["search/d/\(n / perFile).js"]) as? [[String: Any]])
+            return texts[n % perFile]
+        }
     }
 
     func text(_ n: Int) -> String {
@@ -186,7 +191,7 @@ struct IndexReader {
         let a = try site.build().files.filter { $0.path.hasPrefix("search/") }
         let b = try site.build().files.filter { $0.path.hasPrefix("search/") }
         #expect(a == b)
-        #expect(a.contains { $0.path == "search/meta.js" } && a.contains { $0.path == "search/d/2.js" })
+        #expect(a.contains { $0.path == "search/meta.js" } && a.contains { $0.path == "search/d/0.js" })
         let built = try site.build()
         var builder = SearchIndexBuilder(model: built.model)
         builder.settings.targetShardBytes = 100

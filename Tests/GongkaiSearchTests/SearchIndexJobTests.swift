@@ -34,14 +34,70 @@ import Testing
         settings.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
         let whole = Self.index(Self.documents, run: Self.documents.count, settings: settings)
         #expect(whole.shards > 4 && whole.shards & (whole.shards - 1) == 0)
-        #expect(whole.files["search/meta.js"] == Array("gongkaiSearch(\"meta\",{\"version\":1,\"docs\":3,\"shards\":\(whole.shards)});\n".utf8))
-        let doc = try #require(whole.files["search/d/1.js"].map { String(decoding: $0, as: UTF8.self) })
-        #expect(doc.hasPrefix(#"gongkaiSearch("d/1",{"u":"r/01/","t":"一、根治欠薪","b":["测试市2024年报告"],"s":[["","","一、根治欠薪\n"#))
+        #expect(whole.files["search/meta.js"] == Array("gongkaiSearch(\"meta\",{\"version\":2,\"docs\":3,\"shards\":\(whole.shards),\"perFile\":16});\n".utf8))
+        let texts = try #require(whole.files["search/d/0.js"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(texts.hasPrefix(#"gongkaiSearch("d/0",[{"u":"r/","t":"测试市2024年报告","b":[],"s":[["","","测试市2024年报告\n"#))
+        #expect(texts.contains("]]},\n{\"u\":\"r/01/\",\"t\":\"一、根治欠薪\",\"b\":[\"测试市2024年报告\"],\"s\":[[\"\",\"\",\"一、根治欠薪\\n"))
+        #expect(texts.hasSuffix("]]}]);\n") && whole.files.keys.filter { $0.hasPrefix("search/d/") } == ["search/d/0.js"])
         for (run, batch, window) in [(1, 64, 40), (2, 1, 1), (1, 2, 1), (3, 1, 2)] {
             var small = settings
             small.documentsPerBatch = batch
             small.batchesPerWindow = window
             #expect(Self.index(Self.documents, run: run, settings: small).files == whole.files, "\(run) at a time, batches of \(batch), windows of \(window)")
+        }
+    }
+
+    /// Eleven documents, K at a time: every file holds K of them in order (the last fewer), and the files are the
+    /// same however the documents are added and counted: files begun in one run or batch and ended in another.
+    @Test func textsAreWrittenKToAFile() throws {
+        let documents = (0..<11).map { n in
+            SearchDocument(url: "r/\(n)/", title: "第\(n)页", breadcrumb: [], sections: [.init(anchor: "", heading: "", text: "第\(n)页\n欠薪\(n)")])
+        }
+        for perFile in [1, 2, 4, 11, 16] {
+            var settings = SearchIndexSettings()
+            settings.documentsPerFile = perFile
+            let whole = Self.index(documents, run: documents.count, settings: settings)
+            let groups = (documents.count + perFile - 1) / perFile
+            #expect(Set(whole.files.keys.filter { $0.hasPrefix("search/d/") }) == Set((0..<groups).map { "search/d/\($0).js" }))
+            let meta = try #require(whole.files["search/meta.js"].map { String(decoding: $0, as: UTF8.self) })
+            #expect(meta.contains("\"version\":2,") && meta.contains("\"perFile\":\(perFile)}"))
+            for n in 0..<documents.count {
+                let file = try #require(whole.files["search/d/\(n / perFile).js"].map { String(decoding: $0, as: UTF8.self) })
+                let json = try #require(file.firstIndex(of: ",").map { file[file.index(after: $0)...].dropLast(3) })
+                let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+                #expect(entries.count == min(perFile, documents.count - n / perFile * perFile))
+                #expect(entries[n % perFile]["u"] as? String == "r/\(n)/", "document \(n) with \(perFile) a file")
+            }
+            for (run, batch, window) in [(1, 64, 40), (3, 2, 1), (5, 3, 2), (2, 1, 3)] {
+                var small = settings
+                small.documentsPerBatch = batch
+                small.batchesPerWindow = window
+                #expect(Self.index(documents, run: run, settings: small).files == whole.files,
+                        "\(perFile) a file, \(run) at a time, batches of \(batch), windows of \(window)")
+            }
+        }
+    }
+
+    /// An edit of a document rewrites its file of texts alone (with its K documents), whether the document is first,
+    /// in the middle or last of its file, or in the last, shorter file; and gives what a whole new index gives.
+    @Test func anUpdateRewritesOnlyTheFileOfItsDocument() throws {
+        let documents = (0..<11).map { n in
+            SearchDocument(url: "r/\(n)/", title: "第\(n)页", breadcrumb: [], sections: [.init(anchor: "", heading: "", text: "第\(n)页\n欠薪\(n)")])
+        }
+        var settings = SearchIndexSettings()
+        settings.documentsPerFile = 4
+        for n in [0, 5, 7, 10] {
+            var (before, _, state) = Self.index(documents, run: 3, settings: settings, keepState: true)
+            var kept = try #require(state)
+            var edited = documents
+            edited[n].sections[0] = .init(anchor: "", heading: "", text: "第\(n)页\n新的文字:项快办。")
+            let updated = kept.update(document: n, with: edited[n])
+            let update = try #require(updated)
+            #expect(update.write.filter { $0.path.hasPrefix("search/d/") }.map(\.path) == ["search/d/\(n / 4).js"], "document \(n)")
+            let after = Self.index(edited, run: 11, settings: settings).files
+            for file in update.write { before[file.path] = file.bytes }
+            for path in update.remove { before[path] = nil }
+            #expect(before == after, "document \(n)")
         }
     }
 
@@ -70,7 +126,7 @@ import Testing
         for file in update.write { before[file.path] = file.bytes }
         for path in update.remove { before[path] = nil }
         #expect(before == after)
-        #expect(update.write.contains { $0.path == "search/d/2.js" })
+        #expect(update.write.filter { $0.path.hasPrefix("search/d/") }.map(\.path) == ["search/d/0.js"])
         state = kept
         #expect(state?.docs == edited)
     }

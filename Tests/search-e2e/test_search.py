@@ -8,7 +8,7 @@ DIR/<prefix>/ holds a site built normally (served here by `python3 -m http.serve
 sub-path /<prefix>/); --files is the same site built with --file-links, opened through file://.
 Prints `N passed, M failed` last and exits non-zero when something failed. Run by scripts/search-e2e.sh.
 """
-import argparse, html.parser, os, random, re, socket, subprocess, sys, time, traceback, urllib.parse
+import argparse, html.parser, json, os, random, re, socket, subprocess, sys, time, traceback, urllib.parse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -113,6 +113,52 @@ def load_pages(site):
     return pages
 
 
+def index_data(site, name):
+    """The data of the index script search/<name>.js of a built site."""
+    t = open(os.path.join(site, "search", name + ".js"), encoding="utf-8").read()
+    return json.loads(t[t.index(",") + 1:t.rindex(")")])
+
+
+def document_url(site, n):
+    """The URL of document n, read as search.js reads it: entry n % K of search/d/<n / K>.js."""
+    k = index_data(site, "meta")["perFile"]
+    return index_data(site, f"d/{n // k}")[n % k]["u"]
+
+
+def probe(pages, url):
+    """A query of 4–8 characters from the page `url` that few pages hold (the page among them)."""
+    text = re.sub(r"\s+", " ", pages[url].full).strip()
+    for piece in re.split(r"[\s,，。、;；:：“”\"()（）《》]", text):
+        for n in (8, 6, 4):
+            if len(piece) >= n:
+                q = piece[len(piece) - n:]
+                hits = expected(pages, q)
+                if url in hits and len(hits) <= 4:
+                    return q
+    return None
+
+
+def check_batch_positions(driver, name, search_url, site, pages, link_path):
+    """Documents at every place of a file of texts (the middle, the last of a full file, the first of the next, the
+    last of the index) are found by a query from their page, with exactly the pages that hold it."""
+    meta = index_data(site, "meta")
+    k, count = meta["perFile"], meta["docs"]
+    check(f"{name}: index format 2, K texts a file", meta.get("version") == 2 and k > 1 and count > k, str(meta))
+    for n in sorted({k // 2, k - 1, k, count - 1}):
+        url = document_url(site, n)
+        q = probe(pages, url)
+        if q is None:
+            check(f"{name}: a query for document {n} ({url})", False, "no distinctive piece of text")
+            continue
+        driver.get(search_url + "?q=" + urllib.parse.quote(q))
+        status, results, _ = wait_results(driver, q)
+        got = [link_path(r["href"]) for r in results]
+        got_pages = {g.split("#")[0] for g in got if g is not None}
+        check(f"{name}: document {n} (entry {n % k} of d/{n // k}.js, {url}) found by {q!r}",
+              url in got_pages and got_pages == expected(pages, q) and len(got) == len(got_pages),
+              f"{status} {sorted(got_pages)} want {sorted(expected(pages, q))}")
+
+
 def expected(pages, query):
     terms = [t for t in normalise(query).strip().split(" ") if t]
     return {url for url, p in pages.items() if all(t in normalise(p.full) for t in terms)}
@@ -207,6 +253,8 @@ def main():
     ap.add_argument("--prefix", default="fzzfjs")
     ap.add_argument("--files")
     ap.add_argument("--series", help="sub-path of a site with two reports, for the 搜索范围 checks")
+    ap.add_argument("--series-files", help="the same site built with --file-links, for documents in two files of texts")
+    ap.add_argument("--old-index", help="sub-path of a site whose meta.js names another index format")
     args = ap.parse_args()
     built = os.path.join(args.site, args.prefix)
     pages = load_pages(built)
@@ -358,8 +406,32 @@ def main():
             status, results, _ = wait_results(driver, q)
             got = {site_path(r["href"], series_base).split("#")[0] for r in results}
             check("series: 全部报告 searches both", got == both, f"{status} {sorted(got)}")
+            # Documents at each place of a file of texts, over http and from file://.
+            check_batch_positions(driver, "series (http)", f"http://127.0.0.1:{port}{series_base}search/",
+                                  os.path.join(args.site, args.series), series_pages, lambda h: site_path(h, series_base))
+            if args.series_files:
+                root = os.path.abspath(args.series_files)
+                def file_path(h):
+                    p = site_path(h, root + "/")
+                    return p and re.sub(r"index\.html(?=#|$)", "", p)
+                check_batch_positions(driver, "series (file://)", "file://" + root + "/search/index.html",
+                                      args.series_files, series_pages, file_path)
         except Exception as e:
             check("series search", False, repr(e))
+        finally:
+            driver.quit()
+    if args.old_index:
+        driver = browser()
+        try:
+            driver.get(f"http://127.0.0.1:{port}/{args.old_index}/search/?q=" + urllib.parse.quote("欠薪"))
+            WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("aria-busy") is None
+                                            and d.find_element(By.CSS_SELECTOR, ".search-status").text)
+            status = driver.find_element(By.CSS_SELECTOR, ".search-status").text
+            results = driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result")
+            check("another index format: the page says so, in Chinese, and how to update", "格式版本不一致" in status and "第 1 版" in status
+                  and "gongkai init" in status and "theme/assets/search.js" in status and not results, status)
+        except Exception as e:
+            check("another index format", False, repr(e))
         finally:
             driver.quit()
     server.terminate()

@@ -7,10 +7,14 @@
 // space or a separator (punctuation, symbols); a term is looked up by pairs that cover its runs between separators
 // (with no pair: by its characters); the postings of those keys give candidate pages, whose texts are then loaded
 // and checked, so there are no false hits.
-// fold/separates/normalise/fnv1a must stay identical to Sources/GongkaiBuild/Search/SearchText.swift.
+// fold/separates/normalise/fnv1a must stay identical to Sources/GongkaiSearch/SearchText.swift.
+// Page texts come K to a file (meta.js's perFile): document n is entry n % K of search/d/<n / K>.js.
 (function () {
   "use strict";
 
+  // The index format this script reads (SearchIndexFile.format, written in meta.js): another one is refused with a
+  // message, and `gongkai build` and `check` warn when a theme's copy of this script has another.
+  var INDEX_FORMAT = 2;
   var MAX_KEYS = 6;       // keys fetched per term (evenly spread; the text check keeps results exact)
   var ALL_UP_TO = 50;     // with this many candidates or fewer, every one is checked and the count is exact
   var BATCH = 6;          // texts loaded at once: a browser opens six connections to a host, so one round
@@ -166,12 +170,24 @@
   }
 
   // ---- the engine ----
-  function Engine(base, shards) { this.base = base; this.shards = shards; this.docs = {}; }
+  function Engine(base, shards) { this.base = base; this.shards = shards; this.docs = {}; this.metaLoad = null; }
+  // meta.js, once its format is known to be this script's (else rejected with an error carrying `format`).
+  Engine.prototype.meta = function () {
+    var self = this;
+    if (!this.metaLoad) {
+      this.metaLoad = load(this.base, "meta").then(function (meta) {
+        if (meta.version !== INDEX_FORMAT) { var e = new Error("format " + meta.version); e.format = meta.version === undefined ? "?" : meta.version; throw e; }
+        return meta;
+      });
+      this.metaLoad.catch(function () { self.metaLoad = null; });
+    }
+    return this.metaLoad;
+  };
   // Candidate documents for the terms, best first: title holds every key, then most occurrences.
   Engine.prototype.candidates = function (ts) {
     var self = this;
-    // The page may carry the shard count (data-shards), which saves loading meta.js first.
-    var meta = this.shards ? Promise.resolve({ shards: this.shards }) : load(this.base, "meta");
+    // The page may carry the shard count (data-shards): the shards then load alongside meta.js, not after it.
+    var meta = this.shards ? Promise.resolve({ shards: this.shards }) : this.meta();
     return meta.then(function (meta) {
       var keys = [];
       ts.forEach(function (t) { keysOf(t).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
@@ -212,7 +228,13 @@
   Engine.prototype.doc = function (n) {
     var self = this;
     if (this.docs[n]) return Promise.resolve(this.docs[n]);
-    return load(this.base, "d/" + n).then(function (d) {
+    return this.meta().then(function (meta) {
+      var k = meta.perFile, name = "d/" + Math.floor(n / k);
+      return load(self.base, name).then(function (file) {
+        if (!file[n % k]) throw new Error(name + " #" + (n % k));
+        return file[n % k];
+      });
+    }).then(function (d) {
       var starts = [], text = "";
       d.s.forEach(function (s, i) { if (i) text += "\n"; starts.push(text.length); text += s[2]; });
       self.docs[n] = { n: n, url: d.u, title: d.t, crumbs: d.b, sections: d.s, starts: starts, text: text,
@@ -328,7 +350,9 @@
     this.box.setAttribute("aria-busy", "true");
     var label = "“" + query.trim() + "”", range = this.range();
     if (range) label += "（" + range.name + "）";
-    return this.engine.candidates(ts).then(function (cands) {
+    // meta.js loads alongside the shards; its format is checked before any text is.
+    return Promise.all([this.engine.meta(), this.engine.candidates(ts)]).then(function (loaded) {
+      var cands = loaded[1];
       if (range) cands = cands.filter(function (c) { return c.doc >= range.first && c.doc <= range.last; });
       var all = cands.length <= ALL_UP_TO, first = null;
       // Results already on the page are replaced by the ranked list so far after each round of texts.
@@ -371,7 +395,11 @@
         app.more.hidden = next >= cands.length;
       });
     }).catch(function (e) {
-      if (serial === app.serial) app.status.textContent = "搜索索引无法加载（" + e.message + "）";
+      if (serial !== app.serial) return;
+      app.status.textContent = e.format !== undefined
+        ? "搜索脚本（assets/search.js）与搜索索引的格式版本不一致（脚本为第 " + INDEX_FORMAT + " 版，索引为第 " + e.format +
+          " 版），无法搜索。请网站维护人员从新建的站点（gongkai init）复制 theme/assets/search.js，替换本站主题中的同名文件后重新生成网站。"
+        : "搜索索引无法加载（" + e.message + "）";
     }).then(function () { if (serial === app.serial) app.box.removeAttribute("aria-busy"); });
   };
   // Replaces the listed results with `hits`, keeping the keyboard focus on the same result when it is still listed.

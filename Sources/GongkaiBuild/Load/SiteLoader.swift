@@ -61,6 +61,7 @@ public struct SiteLoader: Sendable {
         let theme: Theme?
         do {
             theme = try Theme.load(from: root.appendingPathComponent("theme"), displayPath: "theme")
+            diagnostics += SearchScriptFormatCheck.findings(assets: theme?.assets ?? [], themePath: "theme")
         } catch {
             diagnostics += error.diagnostics
             theme = nil

@@ -40,6 +40,7 @@ public enum BuildText: String, MessageCatalogue {
     case slugReserved
     case markdownWithoutReportYAML
     case markdownWithMisnamedReportYAML
+    case searchScriptOldFormat
 
     // MARK: Assemble: URLs
     case duplicateURL
@@ -176,6 +177,9 @@ public enum BuildText: String, MessageCatalogue {
         case .markdownWithMisnamedReportYAML:
             MessageTexts("content/{folder} has Markdown files but no report.yaml, so it is not published (it has `{near}`: the name must be exactly report.yaml)",
                          "content/{folder} 有 Markdown 文件，但没有 report.yaml，因此不会发布（其中有 `{near}`：文件名必须正好是 report.yaml）")
+        case .searchScriptOldFormat:
+            MessageTexts("this search script reads search index format {script}, but gongkai now writes format {index}: the site's search page will not find anything. Update it: run `gongkai init` in an empty folder and copy its theme/assets/search.js over this one",
+                         "这个搜索脚本读取第 {script} 版格式的搜索索引，而现在的 gongkai 生成第 {index} 版：网站的搜索页将无法搜索。请更新它：在一个空文件夹中运行 `gongkai init`，用其中的 theme/assets/search.js 替换这个文件")
 
         // Assemble: URLs
         case .duplicateURL:

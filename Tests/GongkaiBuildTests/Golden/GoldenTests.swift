@@ -27,13 +27,13 @@ import Testing
         if path.hasPrefix("r00000/") || path == "r00007/index.html" { return true }
         if path.hasPrefix("assets/") || path == "manifest.json" || path.hasPrefix("r0") { return false }
         if path.hasPrefix("search/p/") { return path.dropFirst(9).dropLast(3).allSatisfy { $0 == "0" } }  // the first shard, however wide its name
-        if path.hasPrefix("search/") { return ["search/index.html", "search/meta.js", "search/d/0.js", "search/d/1.js"].contains(path) }
+        if path.hasPrefix("search/") { return ["search/index.html", "search/meta.js", "search/d/0.js"].contains(path) }
         return true
     })
 
     @Test func realSite() throws {
         let built = try GoldenSite.build(SiteFixture.repositoryRoot)
-        #expect(built.count >= 40)
+        #expect(built.count >= 30)  // 38 files since the page texts come 16 to a file
         try Self.realSite.check(built)
     }
 
