@@ -5,7 +5,9 @@ public struct SearchIndexSettings: Sendable, Hashable {
     /// At most this many shards (a power of two).
     public var maxShards = 8192
     /// Documents written in one file of page texts (`search/d/<n>.js`): fewer files, more bytes loaded per query.
-    public var documentsPerFile = 16
+    /// On the 10,000-page search benchmark (Benchmarks/search/README.md) the largest query loads 134 KB with 1,
+    /// 230 KB with 4, 354 KB with 8 and 612 KB with 16; 4 cuts the 10,100 files of texts to 2,525.
+    public var documentsPerFile = 4
     /// Documents counted with one table, in one job.
     public var documentsPerBatch = 64
     /// Batches merged at once: the index holds the entries of this many batches, besides the encoded lists.

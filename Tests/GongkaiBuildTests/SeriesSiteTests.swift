@@ -182,7 +182,7 @@ indicators:
         #expect(search.contains(#"<option value="sx-2024" data-docs="2-3">商水县2024年法治政府建设年度报告</option>"#))
         #expect(search.contains(#"<select id="search-page-scope" name="r">"#))
         // A result names its report (crumbs start with the report's title, which has the year).
-        let doc = try #require(site.output("search/d/0.js"))  // documents 0 to 15: the site's four
+        let doc = try #require(site.output("search/d/0.js"))  // documents 0 to 3: the site's four
         #expect(doc.contains("测试市2024年法治政府建设年度报告"))
         #expect(doc.contains(#""u":"cs-2024/01/""#))
     }

@@ -34,7 +34,7 @@ import Testing
         settings.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
         let whole = Self.index(Self.documents, run: Self.documents.count, settings: settings)
         #expect(whole.shards > 4 && whole.shards & (whole.shards - 1) == 0)
-        #expect(whole.files["search/meta.js"] == Array("gongkaiSearch(\"meta\",{\"version\":2,\"docs\":3,\"shards\":\(whole.shards),\"perFile\":16});\n".utf8))
+        #expect(whole.files["search/meta.js"] == Array("gongkaiSearch(\"meta\",{\"version\":2,\"docs\":3,\"shards\":\(whole.shards),\"perFile\":4});\n".utf8))
         let texts = try #require(whole.files["search/d/0.js"].map { String(decoding: $0, as: UTF8.self) })
         #expect(texts.hasPrefix(#"gongkaiSearch("d/0",[{"u":"r/","t":"测试市2024年报告","b":[],"s":[["","","测试市2024年报告\n"#))
         #expect(texts.contains("]]},\n{\"u\":\"r/01/\",\"t\":\"一、根治欠薪\",\"b\":[\"测试市2024年报告\"],\"s\":[[\"\",\"\",\"一、根治欠薪\\n"))

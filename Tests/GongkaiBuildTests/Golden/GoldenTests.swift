@@ -33,7 +33,7 @@ import Testing
 
     @Test func realSite() throws {
         let built = try GoldenSite.build(SiteFixture.repositoryRoot)
-        #expect(built.count >= 30)  // 38 files since the page texts come 16 to a file
+        #expect(built.count >= 30)  // 41 files since the page texts come 4 to a file
         try Self.realSite.check(built)
     }
 
