@@ -6,12 +6,14 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// `gongkai serve`: builds the site in memory, serves it over HTTP (Hummingbird) and rebuilds on every change of
+/// `gongkai serve`: builds the site, serves it over HTTP (Hummingbird) and rebuilds on every change of
 /// `content/` or `theme/`, telling open tabs to reload or to show the build errors.
 ///
-/// Nothing is written to `public/` unless the options name an output folder (`--write`); the served files are the
-/// last good build's, held in memory. With an output folder, its lock (`OutputLock`) is held from start to stop, so
-/// no `gongkai build` writes it meanwhile.
+/// Every good build is streamed to disk and served from there, a file read per request: into the server's private
+/// cache folder (`SiteCache`, removed at a clean stop when the server made it), or, when the options name an output
+/// folder (`--write`), into that folder, so `public/` is never touched without `--write`. The server itself holds
+/// only each file's hash. With an output folder, its lock (`OutputLock`) is held from start to stop but for the
+/// moments a build writes it, so no `gongkai build` writes it meanwhile.
 public struct PreviewServer: Sendable {
     /// The site folder.
     public let root: URL
@@ -31,14 +33,26 @@ public struct PreviewServer: Sendable {
                     onBuild: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws {
         let state = SiteState()
         let hub = ReloadHub()
-        var outputLock: OutputLock?
+        let builder = SiteBuilder(root: root, options: options.build, publishingChecks: true)
+        let rebuilder: SiteRebuilder
+        let cache: SiteCache?
         if let output = options.output {
-            do { outputLock = try OutputLock(destination: output) } catch {
+            // Held only by `held` (no other reference), so that letting go of it there releases the lock.
+            let held: Locked<OutputLock?>
+            do { held = Locked(try OutputLock(destination: output)) } catch {
                 throw ServeError.outputInUse(error.diagnostics.map { $0.line(options.language) }.joined(separator: "\n"))
             }
+            cache = nil
+            let destination = held.withLock { $0?.destination } ?? output
+            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, folder: destination,
+                                      outputLock: held, reportsWritten: true)
+        } else {
+            let made = try SiteCache(root: root, location: options.cacheLocation)
+            cache = made
+            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, folder: made.folder)
         }
-        let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, publishingChecks: true, keepsState: true), state: state, hub: hub, onBuild: onBuild,
-                                      output: outputLock?.destination, outputLock: outputLock)
+        // A clean stop (SIGINT, SIGTERM, cancellation) or a failure to listen: the cache folder goes if this server made it.
+        defer { cache?.removeIfMade() }
         // Watch first, so that an edit made during the first build is not missed.
         let watcher = SiteWatcher(root: root, polling: options.polling, debounce: options.debounce)
         await rebuilder.rebuild(trigger: [])

@@ -2,13 +2,14 @@ import Foundation
 import GongkaiBuild
 import GongkaiCore
 
-/// Builds the site, swaps the served snapshot when the build is good, and tells the open tabs: which URLs
-/// changed (`reload`), or what is wrong (`build-error`) while the last good build stays served.
+/// Builds the site into its folder, swaps the served snapshot when the build is good, and tells the open tabs:
+/// which URLs changed (`reload`), or what is wrong (`build-error`) while the last good build stays served.
 ///
-/// An edit of one topic's body is rebuilt incrementally (`SiteBuilder.rebuild(after:changing:)`); anything else is a
-/// whole build (in memory, on a background thread), where what changed is found by comparing each output file's
-/// SHA-256 with the served one, so only tabs showing a changed page (or any page, when a style sheet or script
-/// changed) reload. With an output folder (`--write`) every good build is also written there, changed files only.
+/// Every build streams its files into `folder` (`SiteBuilder.write(to:)`, as `gongkai build` does: the first build
+/// into a temporary folder renamed into place, later ones into a staged tree swapped in whole, files whose bytes did
+/// not change carried over). What changed is found by comparing each file's SHA-256 in the new manifest with the
+/// served one, so only tabs showing a changed page (or any page, when a style sheet or script changed) reload. The
+/// server holds the manifest's hashes only, never the files.
 struct SiteRebuilder: Sendable {
     /// The builder.
     let builder: SiteBuilder
@@ -18,73 +19,50 @@ struct SiteRebuilder: Sendable {
     let hub: ReloadHub
     /// Told about every build.
     let onBuild: @Sendable (BuildEvent) -> Void
-    /// With `--write`: the folder kept in step with every good build (only changed files are written).
-    var output: URL? = nil
-    /// With `--write`: the output folder's lock, held for the server's whole run (no build writes it meanwhile).
-    var outputLock: OutputLock? = nil
-    /// The last good build, the base of the next incremental one (nil after a failure: then a whole build).
-    let last = Locked<SiteBuilder.Result?>(nil)
+    /// The folder every good build is written into and served from: the server's cache folder, or with `--write`
+    /// the output folder.
+    let folder: URL
+    /// With `--write`: the output folder's lock, held between builds (so no other build writes the folder meanwhile)
+    /// and let go only while a build writes it (`write(to:)` takes the lock itself). Nil without `--write`.
+    var outputLock: Locked<OutputLock?>? = nil
+    /// Report the files written (`--write`: the console line says how many).
+    var reportsWritten = false
 
     /// Builds once and publishes the outcome; `trigger` lists the changed sources (empty for the first build).
     func rebuild(trigger: [String]) async {
         let start = ContinuousClock.now
         let builder = self.builder
-        let last = self.last
-        let served = state.current.snapshot
-        let changed = Self.relative(trigger, to: builder.root)
-        let incremental = Locked<[String]?>(nil)
-        let output = self.output
+        let folder = self.folder
         let outputLock = self.outputLock
-        let written = Locked<[String]?>(nil)
-        let outcome: Swift.Result<(SiteSnapshot, [Diagnostic]), DiagnosticError> = await withCheckedContinuation { continuation in
+        let outcome: Swift.Result<(SiteSnapshot, [Diagnostic], [String]), DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                // One edited topic: redo only what it touches (the snapshot is patched); otherwise a whole build.
-                // The previous result is taken out of `last` so that the rebuild owns it and changes it in place.
-                var taken = changed.isEmpty ? nil : last.withLock { held -> SiteBuilder.Result? in defer { held = nil }; return held }
-                if let previous = taken.take(), let quick = builder.rebuild(after: consume previous, changing: changed) {
-                    if let output {
-                        do throws(DiagnosticError) {
-                            let files = (quick.changedPaths ?? []).compactMap { quick.file(at: $0) }
-                            let summary = try OutputWriter(destination: output).update(changed: files, removed: quick.removedPaths, lock: outputLock)
-                            written.withLock { $0 = summary.written + summary.removed }
-                        } catch {
-                            // The folder may now differ from the build: the next build is a whole one, which compares every file.
-                            continuation.resume(returning: .failure(error))
-                            return
-                        }
-                    }
-                    last.withLock { $0 = quick }
-                    incremental.withLock { $0 = (quick.changedPaths ?? []) + quick.removedPaths }
-                    continuation.resume(returning: .success((served.updating(with: quick), quick.diagnostics)))
-                    return
-                }
+                // The server's own hold on the output folder goes for the build's time (the build takes the lock
+                // itself) and comes back before the outcome is published, so the next build finds it let go again.
+                outputLock?.withLock { $0 = nil }
+                let outcome: Swift.Result<(SiteSnapshot, [Diagnostic], [String]), DiagnosticError>
                 do throws(DiagnosticError) {
-                    let result = try builder.build()
-                    if let output {
-                        let summary = try OutputWriter(destination: output).write(result.files, lock: outputLock)
-                        written.withLock { $0 = summary.written + summary.removed }
-                    }
-                    last.withLock { $0 = result }
-                    continuation.resume(returning: .success((SiteSnapshot(result: result, root: builder.root), result.diagnostics)))
+                    let report = try builder.write(to: folder)
+                    let snapshot = SiteSnapshot(manifest: report.manifest, folder: folder, root: builder.root)
+                    outcome = .success((snapshot, report.diagnostics, report.summary.written + report.summary.removed))
                 } catch {
-                    last.withLock { $0 = nil }
-                    continuation.resume(returning: .failure(error))
+                    outcome = .failure(error)
                 }
+                outputLock?.withLock { $0 = try? OutputLock(destination: folder) }
+                continuation.resume(returning: outcome)
             }
         }
         switch outcome {
-        case .success(let (snapshot, warnings)):
+        case .success(let (snapshot, warnings, written)):
             let wasFailing = state.current.failure != nil
             let old = state.replace(with: snapshot)
-            let changed = incremental.current.map { snapshot.urls(of: $0) } ?? snapshot.changedURLs(since: old)
+            let changed = snapshot.changedURLs(since: old)
             if wasFailing || old.isEmpty { await hub.publish(.buildOK) }
             if !changed.isEmpty, !trigger.isEmpty || !old.isEmpty {
                 await hub.publish(.reload(paths: changed, all: old.isEmpty || old.basePath != snapshot.basePath))
             }
-            let pages = snapshot.pageCount
-            onBuild(BuildEvent(succeeded: true, diagnostics: warnings, pages: pages, files: snapshot.fileCount,
+            onBuild(BuildEvent(succeeded: true, diagnostics: warnings, pages: snapshot.pageCount, files: snapshot.fileCount,
                                changedURLs: old.isEmpty ? [] : changed, trigger: trigger, duration: .now - start,
-                               written: written.current))
+                               written: reportsWritten ? written : nil))
         case .failure(let error):
             state.fail(error.diagnostics)
             await hub.publish(.buildError(error.diagnostics.filter { $0.severity == .error }))

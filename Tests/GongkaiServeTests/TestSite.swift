@@ -35,6 +35,9 @@ struct TestSite {
         }
     }
 
+    /// Where the test's servers keep their builds (beside the site, inside the temporary folder).
+    var cacheLocation: URL { root.deletingLastPathComponent().appendingPathComponent("cache") }
+
     /// The topic file used for edits.
     var topic: URL { root.appendingPathComponent("content/example-2025/01.md") }
 
@@ -65,6 +68,7 @@ final class RunningServer: Sendable {
     init(site: TestSite, polling: Bool = false, output: URL? = nil, idleTimeout: Duration? = nil, language: Language = .english) async throws {
         var options = ServeOptions(host: "127.0.0.1", port: 0, polling: polling, handleSignals: false, output: output, language: language)
         if let idleTimeout { options.idleTimeout = idleTimeout }
+        options.cacheLocation = site.cacheLocation
         let server = PreviewServer(root: site.root, options: options)
         let (ready, readyContinuation) = AsyncStream.makeStream(of: ServerAddress.self)
         task = Task {

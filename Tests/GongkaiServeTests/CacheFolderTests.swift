@@ -1,0 +1,85 @@
+import Foundation
+import GongkaiBuild
+import Testing
+@testable import GongkaiServe
+
+/// Without `--write`, the server writes its builds into a private cache folder (never into the site), serves from
+/// it, and removes it at a clean stop when it made it.
+@Suite struct CacheFolderTests {
+    @Test func theCacheIsTheUsersAndNeverInsideTheSite() {
+        #expect(SiteCache.location(["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"]).path == "/x/cache/gongkai/serve")
+        #expect(SiteCache.location(["XDG_CACHE_HOME": "relative", "HOME": "/home/u"]).path == "/home/u/.cache/gongkai/serve")
+        #expect(SiteCache.location([:]).path.hasPrefix("/var/tmp/gongkai-"))
+    }
+
+    @Test func aCacheLocationInsideTheSiteIsNotUsed() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let cache = try SiteCache(root: site.root, location: site.root.appendingPathComponent("content/cache"))
+        #expect(!cache.folder.path.hasPrefix(site.root.path + "/"))
+        #expect(cache.folder.path.hasPrefix(SiteCache.fallback().path + "/"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/cache").path))
+    }
+
+    @Test func oneFolderPerSiteAndASecondServerGetsItsOwn() throws {
+        let site = try TestSite()
+        let other = try TestSite()
+        defer { site.remove(); other.remove() }
+        let first = try SiteCache(root: site.root, location: site.cacheLocation)
+        let second = try SiteCache(root: site.root, location: site.cacheLocation)
+        let third = try SiteCache(root: other.root, location: site.cacheLocation)
+        #expect(first.folder != second.folder)
+        #expect(second.folder.lastPathComponent.hasPrefix(first.folder.lastPathComponent + "-"))
+        #expect(third.folder != first.folder && !third.folder.lastPathComponent.hasPrefix(first.folder.lastPathComponent))
+        #expect(first.madeIt && second.madeIt)
+    }
+
+    /// The server builds into the cache folder, serves from it, leaves the site folder without `public/`, and
+    /// removes the folder when it stops; a folder left by an earlier server is reused and kept.
+    @Test func theServerBuildsIntoItsCacheAndRemovesWhatItMade() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let server = try await RunningServer(site: site)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
+        #expect(folders.count == 1)
+        let folder = site.cacheLocation.appendingPathComponent(folders.first ?? "")
+        let onDisk = try String(contentsOf: folder.appendingPathComponent("example-2025/01/index.html"), encoding: .utf8)
+        let page = try await request(server.port, "/example-2025/01/")
+        #expect(page.status == 200)
+        #expect(!onDisk.contains("__gongkai"))
+        #expect(page.text.contains("__gongkai/live.js"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public").path))
+        await server.stop()
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+
+        // A folder found at the start (an earlier server's, killed) is used and kept.
+        let kept = try SiteCache(root: site.root, location: site.cacheLocation).folder
+        _ = try SiteBuilder(root: site.root).write(to: kept)
+        let again = try await RunningServer(site: site)
+        #expect(try await request(again.port, "/").status == 200)
+        await again.stop()
+        #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("manifest.json").path))
+    }
+
+    /// A file removed from the folder while serving is a clear error naming it, and the next build puts it back.
+    @Test func aFileRemovedFromTheCacheIsAnErrorUntilTheNextBuild() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let server = try await RunningServer(site: site)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
+        let folder = site.cacheLocation.appendingPathComponent(folders.first ?? "")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("example-2025/01/index.html"))
+        let missing = try await request(server.port, "/example-2025/01/")
+        #expect(missing.status == 500)
+        #expect(missing.text.contains("example-2025/01/index.html"))
+        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md") + "\n再建一次。\n")
+        var back = missing
+        for _ in 0..<100 where back.status != 200 {
+            try await Task.sleep(for: .milliseconds(50))
+            back = try await request(server.port, "/example-2025/01/")
+        }
+        await server.stop()
+        #expect(back.status == 200)
+        #expect(back.text.contains("再建一次。"))
+    }
+}
