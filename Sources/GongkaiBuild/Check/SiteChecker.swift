@@ -11,19 +11,21 @@ public struct SiteChecker: Sendable {
     /// Creates a checker.
     public init(publishing: Bool = false) { self.publishing = publishing }
 
-    /// All findings for `model`.
-    public func check(_ model: SiteModel) -> [Diagnostic] {
-        let anchors = anchorIndex(model)
+    /// All findings for `model`, whose rendered bodies left `facts` (one per report, in `model.reports` order).
+    public func check(_ model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
+        let known = facts.map(Optional.some)
+        let anchors = anchorIndex(model, facts: known)
         // Reports are checked in parallel; their findings are joined in report order.
-        var out = ParallelMap.map(model.reports) { report -> [Diagnostic] in
+        var out = ParallelMap.map(Array(model.reports.indices)) { r -> [Diagnostic] in
+            let report = model.reports[r]
             var out: [Diagnostic] = []
             if publishing { out += metadataFindings(report) }
-            if let opening = report.opening, let source = report.openingSource {
-                out += linkFindings(opening, source: source, pageURL: report.urlPath, anchors: anchors, links: model.contentLinks)
+            if let opening = facts[r].opening, let source = report.openingSource {
+                out += linkFindings(opening.links, source: source, pageURL: report.urlPath, anchors: anchors, links: model.contentLinks)
             }
-            for topic in report.topics {
-                out += linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
-                out += headingFindings(topic)
+            for (t, topic) in report.topics.enumerated() {
+                out += linkFindings(facts[r].topics[t].links, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
+                out += headingFindings(topic, facts[r].topics[t])
             }
             return out
         }.flatMap { $0 }
@@ -34,63 +36,80 @@ public struct SiteChecker: Sendable {
         return out
     }
 
-    /// Findings for one topic of `model` (its links and headings), looking up only the pages its links reach:
+    /// Findings for topic `t` of report `r` (its links and headings), looking up only the pages its links reach:
     /// what an incremental rebuild checks after that topic's body changed and its anchors did not.
-    func check(topic: TopicModel, in model: SiteModel) -> [Diagnostic] {
+    func check(topic t: Int, of r: Int, in model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
+        let topic = model.reports[r].topics[t], own = facts[r].topics[t]
+        let known = facts.map(Optional.some)
         var anchors: [String: AnchorIDs] = [:]
-        for link in topic.body.links {
+        for link in own.links {
             for target in Self.lookUps(link.destination, from: topic.source.body.path, page: topic.urlPath, links: model.contentLinks) {
                 for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                    if let ids = Self.anchors(of: candidate, in: model) { anchors[candidate] = ids }
+                    if let ids = Self.anchors(of: candidate, in: model, facts: known) { anchors[candidate] = ids }
                 }
             }
         }
-        return linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks) + headingFindings(topic)
+        return linkFindings(own.links, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
+            + headingFindings(topic, own)
     }
 
-    /// Whether the links of the bodies of `report` (rendered) already show an error, before the whole site is: the
-    /// anchors of pages for which `unsettled` holds are not known yet, and links to them are taken as they are (the
-    /// whole check decides). What a streaming build looks at to stop making pages early.
-    func linksHaveErrors(_ report: ReportModel, in model: SiteModel, unsettled: (String) -> Bool) -> Bool {
-        var bodies: [(RenderedMarkdown, MarkdownSource, String)] = report.topics.map { ($0.body, $0.source.body, $0.urlPath) }
-        if let opening = report.opening, let source = report.openingSource { bodies.append((opening, source, report.urlPath)) }
-        for (body, source, pageURL) in bodies where !body.links.isEmpty {
+    /// Whether the links of report `r`'s bodies already show an error, before the whole site is rendered: `facts`
+    /// holds what is known so far (nil for a report not rendered yet: links to its pages are taken as they are, the
+    /// whole check decides). What the pipeline looks at to stop making pages early.
+    func linksHaveErrors(_ r: Int, in model: SiteModel, facts: [ReportFacts?]) -> Bool {
+        let report = model.reports[r]
+        guard let own = facts[r] else { return false }
+        var bodies: [([RenderedMarkdown.Link], MarkdownSource, String)] = report.topics.enumerated().map { t, topic in
+            (own.topics[t].links, topic.source.body, topic.urlPath)
+        }
+        if let opening = own.opening, let source = report.openingSource { bodies.append((opening.links, source, report.urlPath)) }
+        for (links, source, pageURL) in bodies where !links.isEmpty {
             var anchors: [String: AnchorIDs] = [:]
             var open = Set<String>()
-            for link in body.links {
+            for link in links {
                 for target in Self.lookUps(link.destination, from: source.path, page: pageURL, links: model.contentLinks) {
                     for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                        guard let ids = Self.anchors(of: candidate, in: model) else { continue }
+                        guard let ids = Self.anchors(of: candidate, in: model, facts: facts) else { continue }
                         anchors[candidate] = ids
-                        if unsettled(candidate) { open.insert(candidate) }
+                        if Self.unsettled(candidate, in: model, facts: facts) { open.insert(candidate) }
                     }
                 }
             }
-            if linkFindings(body, source: source, pageURL: pageURL, anchors: anchors, links: model.contentLinks, unsettled: open).hasErrors { return true }
+            if linkFindings(links, source: source, pageURL: pageURL, anchors: anchors, links: model.contentLinks, unsettled: open).hasErrors { return true }
         }
         return false
     }
 
-    /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`).
-    private static func anchors(of urlPath: String, in model: SiteModel) -> AnchorIDs? {
-        for report in model.reports where urlPath.hasPrefix(report.urlPath) {
-            if urlPath == report.urlPath { return AnchorIDs(report.opening?.headings.map(\.id) ?? []) }
-            if urlPath == report.fullURLPath { return report.fullBody.anchorIDs }
+    /// Whether the page at `urlPath` belongs to a report whose bodies are not rendered yet.
+    private static func unsettled(_ urlPath: String, in model: SiteModel, facts: [ReportFacts?]) -> Bool {
+        guard let slash = urlPath.firstIndex(of: "/"), let i = model.reportIndex[String(urlPath[..<slash])] else { return false }
+        return facts[i] == nil
+    }
+
+    /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`); a page
+    /// of a report not rendered yet has none known.
+    private static func anchors(of urlPath: String, in model: SiteModel, facts: [ReportFacts?]) -> AnchorIDs? {
+        for (r, report) in model.reports.enumerated() where urlPath.hasPrefix(report.urlPath) {
+            let known = facts[r]
+            if urlPath == report.urlPath { return known?.opening?.anchors ?? AnchorIDs.none }
+            if urlPath == report.fullURLPath { return known?.fullAnchors ?? AnchorIDs.none }
             let id = String(urlPath.dropFirst(report.urlPath.count).dropLast(urlPath.hasSuffix("/") ? 1 : 0))
-            if urlPath.hasSuffix("/"), let topic = report.topic(id) { return topic.anchorIDs }
+            if urlPath.hasSuffix("/"), let t = report.position(of: id) { return known?.topics[t].anchors ?? AnchorIDs.none }
         }
         if model.pages.contains(where: { $0.urlPath == urlPath }) || model.staticFiles.contains(where: { $0.outputPath == urlPath }) { return AnchorIDs.none }
         return nil
     }
 
     /// URL path → set of anchor ids on that page.
-    private func anchorIndex(_ model: SiteModel) -> [String: AnchorIDs] {
+    private func anchorIndex(_ model: SiteModel, facts: [ReportFacts?]) -> [String: AnchorIDs] {
         var index: [String: AnchorIDs] = [:]
         for page in model.pages { index[page.urlPath] = AnchorIDs.none }
         // Each report's lists are made in parallel, then put in in report order.
-        let perReport = ParallelMap.map(model.reports) { report -> [(String, AnchorIDs)] in
-            report.topics.map { ($0.urlPath, $0.anchorIDs) }
-                + [(report.fullURLPath, report.fullBody.anchorIDs), (report.urlPath, AnchorIDs(report.opening?.headings.map(\.id) ?? []))]
+        let perReport = ParallelMap.map(Array(model.reports.indices)) { r -> [(String, AnchorIDs)] in
+            let report = model.reports[r]
+            guard let known = facts[r] else { return [] }
+            return report.topics.enumerated().map { t, topic in (topic.urlPath, known.topics[t].anchors) }
+                + [(report.fullURLPath, known.fullAnchors), (report.urlPath, known.opening?.anchors ?? AnchorIDs.none)]
         }
         for (path, ids) in perReport.joined() { index[path] = ids }
         for file in model.staticFiles { index[file.outputPath] = AnchorIDs.none }
@@ -111,7 +130,7 @@ public struct SiteChecker: Sendable {
     }
 
     /// `unsettled`: pages whose anchors are not known yet (a fragment pointing there is not checked).
-    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: AnchorIDs],
+    private func linkFindings(_ bodyLinks: [RenderedMarkdown.Link], source: MarkdownSource, pageURL: String, anchors: [String: AnchorIDs],
                               links: ContentLinks, unsettled: Set<String> = []) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func known(_ target: String) -> (key: String, ids: AnchorIDs)? {
@@ -119,7 +138,7 @@ public struct SiteChecker: Sendable {
             if let ids = anchors[target + "/"] { return (target + "/", ids) }
             return nil
         }
-        for link in body.links {
+        for link in bodyLinks {
             let loc = location(source, line: link.line, column: link.column)
             let dest = link.destination
             if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -217,8 +236,8 @@ public struct SiteChecker: Sendable {
         return (path, fragment)
     }
 
-    private func headingFindings(_ topic: TopicModel) -> [Diagnostic] {
-        topic.levelSkips.map { skip in
+    private func headingFindings(_ topic: TopicModel, _ facts: ReportFacts.Body) -> [Diagnostic] {
+        facts.levelSkips.map { skip in
             let heading = skip.heading
             return .warning(BuildText.headingLevelSkipped(["heading": heading.text, "level": heading.level, "previous": skip.previous]),
                             at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1))
