@@ -12,8 +12,8 @@ import ServiceLifecycle
 /// Every good build is streamed to disk and served from there, a file read per request: into the server's private
 /// cache folder (`SiteCache`, removed at a clean stop when the server made it), or, when the options name an output
 /// folder (`--write`), into that folder, so `public/` is never touched without `--write`. The server itself holds
-/// only each file's hash. With an output folder, its lock (`OutputLock`) is held from start to stop but for the
-/// moments a build writes it, so no `gongkai build` writes it meanwhile.
+/// only each file's hash. The folder's lock (`OutputLock`) is held from start to stop and passed to each build, so
+/// no `gongkai build` (nor another server) writes it meanwhile.
 public struct PreviewServer: Sendable {
     /// The site folder.
     public let root: URL
@@ -33,23 +33,20 @@ public struct PreviewServer: Sendable {
                     onBuild: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws {
         let state = SiteState()
         let hub = ReloadHub()
-        let builder = SiteBuilder(root: root, options: options.build, publishingChecks: true)
+        let builder = SiteBuilder(root: root, options: options.build, publishingChecks: true, keepsState: true)
         let rebuilder: SiteRebuilder
         let cache: SiteCache?
         if let output = options.output {
-            // Held only by `held` (no other reference), so that letting go of it there releases the lock.
-            let held: Locked<OutputLock?>
-            do { held = Locked(try OutputLock(destination: output)) } catch {
+            let lock: OutputLock
+            do { lock = try OutputLock(destination: output) } catch {
                 throw ServeError.outputInUse(error.diagnostics.map { $0.line(options.language) }.joined(separator: "\n"))
             }
             cache = nil
-            let destination = held.withLock { $0?.destination } ?? output
-            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, folder: destination,
-                                      outputLock: held, reportsWritten: true)
+            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, lock: lock, reportsWritten: true)
         } else {
-            let made = try SiteCache(root: root, location: options.cacheLocation)
+            let made = try SiteCache(root: root, location: options.cacheLocation, language: options.language)
             cache = made
-            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, folder: made.folder)
+            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, lock: made.lock)
         }
         // A clean stop (SIGINT, SIGTERM, cancellation) or a failure to listen: the cache folder goes if this server made it.
         defer { cache?.removeIfMade() }

@@ -3,26 +3,30 @@ import Foundation
 import Glibc
 #endif
 import GongkaiBuild
+import GongkaiCore
 
 /// The private folder a preview server writes its builds into when it is not asked to keep `public/` in step:
 /// `$XDG_CACHE_HOME/gongkai/serve/<hash>/` (else `~/.cache/…`, else `/var/tmp/gongkai-<uid>/serve/…`), one
 /// folder per site, named by a hash of the site folder's real path. Never below the site folder itself (the
 /// fallback is taken when the cache location would be).
 ///
-/// The folder is this server's while it runs: it holds an exclusive lock on a file beside it
-/// (`.<hash>.serve`); a second server of the same site uses a folder of its own (`<hash>-<process id>`). A folder
-/// left by an earlier server is reused (a build into it rewrites only what changed) and kept at exit; one the server
-/// made is removed at a clean exit (`removeIfMade()`).
+/// The folder is this server's while it runs: it holds the folder's `OutputLock` (`.<hash>.lock` beside it) from
+/// start to stop and passes it to every build; a second server of the same site uses a folder of its own
+/// (`<hash>-<process id>`). A folder left by an earlier server is reused (a build into it rewrites only what
+/// changed) and kept at exit; one the server made is removed at a clean stop (`removeIfMade()`).
 final class SiteCache: Sendable {
-    /// The folder builds are written into (it need not exist yet).
-    let folder: URL
+    /// The folder's lock, held while the server runs; its `destination` is the folder (which need not exist yet).
+    let lock: OutputLock
     /// True when the folder did not exist before this server.
     let madeIt: Bool
-    private let ownerFD: Int32
 
-    /// Picks and claims the cache folder for the site at `root`.
-    /// `location` overrides the user's cache (`location(_:)`).
-    init(root: URL, location: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServeError) {
+    /// The folder builds are written into.
+    var folder: URL { lock.destination }
+
+    /// Picks and claims the cache folder for the site at `root`; `location` overrides the user's cache
+    /// (`location(_:)`). Throws ``ServeError`` when the folder cannot be made or claimed.
+    init(root: URL, location: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+         language: Language = .english) throws(ServeError) {
         let site = Self.real(root.path)
         var parent = location ?? Self.location(environment)
         if parent.path == site || parent.path.hasPrefix(site + "/") { parent = Self.fallback() }
@@ -32,26 +36,26 @@ final class SiteCache: Sendable {
             throw ServeError.cannotMakeCache(path: parent.path, reason: Self.reason(error))
         }
         let hash = String(Manifest.sha256(Array(site.utf8)).prefix(16))
-        var name = hash
-        var fd = Self.claim(parent.appendingPathComponent(".\(name).serve").path)
-        if fd < 0 {
+        let lock: OutputLock
+        if let claimed = try? OutputLock(destination: parent.appendingPathComponent(hash)) {
+            lock = claimed
+        } else {
             // Another server previews this site: a folder of our own, not shared.
-            name = "\(hash)-\(ProcessInfo.processInfo.processIdentifier)"
-            fd = Self.claim(parent.appendingPathComponent(".\(name).serve").path)
+            do {
+                lock = try OutputLock(destination: parent.appendingPathComponent("\(hash)-\(ProcessInfo.processInfo.processIdentifier)"))
+            } catch {
+                throw ServeError.outputInUse(error.diagnostics.map { $0.line(language) }.joined(separator: "\n"))
+            }
         }
-        guard fd >= 0 else {
-            throw ServeError.cannotMakeCache(path: parent.appendingPathComponent(name).path, reason: String(cString: strerror(errno)))
-        }
-        let folder = parent.appendingPathComponent(name)
+        let folder = lock.destination
         var exists = FileManager.default.fileExists(atPath: folder.path)
         if exists && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.json").path) {
             // Not a whole build (emptied or damaged by hand): the folder is ours alone, so it starts again.
             try? FileManager.default.removeItem(at: folder)
             exists = false
         }
-        self.folder = folder
+        self.lock = lock
         madeIt = !exists
-        ownerFD = fd
     }
 
     /// Removes the folder (and its lock file) when this server made it; a folder it found is kept.
@@ -61,7 +65,6 @@ final class SiteCache: Sendable {
         try? FileManager.default.removeItem(atPath: OutputLock.lockPath(for: folder))
     }
 
-    deinit { close(ownerFD) }
 
     /// `$XDG_CACHE_HOME/gongkai/serve`, or `$HOME/.cache/gongkai/serve`, or the fallback (relative values are
     /// ignored, as the XDG specification asks).
@@ -78,18 +81,6 @@ final class SiteCache: Sendable {
     /// `/var/tmp/gongkai-<uid>/serve` (`/var/tmp` is on disk where `/tmp` may be memory).
     static func fallback() -> URL {
         URL(fileURLWithPath: "/var/tmp/gongkai-\(getuid())/serve")
-    }
-
-    /// An open lock file with an exclusive lock on it, or -1 when another process holds it.
-    private static func claim(_ path: String) -> Int32 {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return -1 }
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            if errno == EINTR { continue }
-            close(fd)
-            return -1
-        }
-        return fd
     }
 
     private static func real(_ path: String) -> String {

@@ -61,6 +61,45 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("manifest.json").path))
     }
 
+    private func inode(_ url: URL) throws -> UInt64 {
+        ((try FileManager.default.attributesOfItem(atPath: url.path))[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    /// An edit of a topic's body is rebuilt incrementally: its files are replaced inside the folder (which stays the
+    /// same folder); a theme change is a whole build, a new tree swapped in.
+    @Test func anEditIsWrittenIntoTheFolderAndAThemeChangeSwapsIt() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        // A topic with a warning is always rebuilt whole: this one's placeholder summary goes first.
+        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md")
+            .replacingOccurrences(of: "一句话概述（可选）", with: "本年度工作的概述。"))
+        let server = try await RunningServer(site: site)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
+        let folder = site.cacheLocation.appendingPathComponent(folders.first ?? "")
+        let before = try inode(folder)
+        let css = try inode(folder.appendingPathComponent("assets/site.css"))
+        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md") + "\n增量写入。\n")
+        var page = try await request(server.port, "/example-2025/01/")
+        for _ in 0..<100 where !page.text.contains("增量写入。") {
+            try await Task.sleep(for: .milliseconds(50))
+            page = try await request(server.port, "/example-2025/01/")
+        }
+        #expect(page.text.contains("增量写入。"))
+        #expect(try inode(folder) == before)
+        #expect(try inode(folder.appendingPathComponent("assets/site.css")) == css)
+
+        let style = site.root.appendingPathComponent("theme/assets/site.css")
+        try Data((try String(contentsOf: style, encoding: .utf8) + "\n.swapped { color: red; }\n").utf8).write(to: style)
+        var sheet = try await request(server.port, "/assets/site.css")
+        for _ in 0..<100 where !sheet.text.contains(".swapped") {
+            try await Task.sleep(for: .milliseconds(50))
+            sheet = try await request(server.port, "/assets/site.css")
+        }
+        #expect(sheet.text.contains(".swapped"))
+        #expect(try inode(folder) != before)
+        await server.stop()
+    }
+
     /// A file removed from the folder while serving is a clear error naming it, and the next build puts it back.
     @Test func aFileRemovedFromTheCacheIsAnErrorUntilTheNextBuild() async throws {
         let site = try TestSite()
