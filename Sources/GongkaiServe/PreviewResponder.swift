@@ -83,9 +83,16 @@ struct PreviewResponder: HTTPResponder {
             headers[.cacheControl] = "no-cache"
             return Response(status: .notModified, headers: headers)
         }
-        let body: ByteBuffer
-        do { body = try snapshot.body(of: file) } catch { return unreadable(file, snapshot: snapshot, reason: error.reason, head: head) }
-        return Self.send(body, contentType: file.contentType, etag: file.etag, request: request, head: head)
+        do {
+            return Self.send(try snapshot.body(of: file), contentType: file.contentType, etag: file.etag, request: request, head: head)
+        } catch {
+            // A whole build may have swapped the folder's tree since the snapshot was taken: once more, as served now.
+            let now = state.current.snapshot
+            if let again = now.file(file.path), let body = try? now.body(of: again) {
+                return Self.send(body, contentType: again.contentType, etag: again.etag, request: request, head: head)
+            }
+            return unreadable(file, snapshot: snapshot, reason: error.reason, head: head)
+        }
     }
 
     /// `body` with its validators; 304 when the client's copy is current.

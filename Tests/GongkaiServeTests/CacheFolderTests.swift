@@ -100,10 +100,13 @@ import Testing
         await server.stop()
     }
 
-    /// A file removed from the folder while serving is a clear error naming it, and the next build puts it back.
+    /// A file removed from the folder while serving is a clear error naming it, and the next build puts it back;
+    /// so does a whole build after the folder itself was removed.
     @Test func aFileRemovedFromTheCacheIsAnErrorUntilTheNextBuild() async throws {
         let site = try TestSite()
         defer { site.remove() }
+        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md")
+            .replacingOccurrences(of: "一句话概述（可选）", with: "本年度工作的概述。"))
         let server = try await RunningServer(site: site)
         let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
         let folder = site.cacheLocation.appendingPathComponent(folders.first ?? "")
@@ -117,8 +120,24 @@ import Testing
             try await Task.sleep(for: .milliseconds(50))
             back = try await request(server.port, "/example-2025/01/")
         }
-        await server.stop()
         #expect(back.status == 200)
         #expect(back.text.contains("再建一次。"))
+
+        // The folder emptied (or removed): every page is an error until the next edit, which builds the site whole
+        // again (writing only the edited page's files into it would leave the rest missing).
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        #expect(try await request(server.port, "/").status == 500)
+        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md") + "\n又一次。\n")
+        var home = try await request(server.port, "/")
+        for _ in 0..<100 where home.status != 200 {
+            try await Task.sleep(for: .milliseconds(50))
+            home = try await request(server.port, "/")
+        }
+        let css = try await request(server.port, "/assets/site.css")
+        await server.stop()
+        #expect(home.status == 200)
+        #expect(css.status == 200)
     }
 }
