@@ -100,6 +100,20 @@ public struct SiteBuilder: Sendable {
         return Result(files: files, state: kept)
     }
 
+    /// What `gongkai check` does: the pipeline into an output that keeps of each file only what the output link
+    /// check reads (`OutputLinkCollector`), then that check (every internal link and anchor of the HTML, every page
+    /// reachable from the home page); throws when the build itself fails. Writes nothing.
+    public func check() throws(DiagnosticError) -> [Diagnostic] {
+        var timer = StageTimer()
+        defer { timer.report() }
+        let site = try assemble(timer: &timer)
+        let output = OutputLinkCollector()
+        let state = try run(site, into: output, keepingState: false, timer: &timer)
+        let findings = OutputLinkChecker(basePath: site.model.config.basePath).check(pages: output.pages(), theme: site.model.theme)
+        timer.lap("output links")
+        return state.diagnostics + findings
+    }
+
     /// Stages 1 and 2: the sources (with `--base-url` applied) and the site's structure.
     private func assemble(timer: inout StageTimer) throws(DiagnosticError) -> AssembledSite {
         let loaded = try load()

@@ -180,8 +180,8 @@ import GongkaiCore
     }
 }
 
-/// A first build renders a few reports at a time and checks the site afterwards (`SiteRenderer.stream`): its
-/// output and its errors must be those of a build that renders everything before it writes.
+/// The pipeline renders a few reports at a time and checks the site alongside the last stage (`SitePipeline`): its
+/// output and its errors must not depend on the window size or on the output (in memory, or streamed to disk).
 @Suite struct FirstBuildStreamingTests {
     /// Three reports of one series (year-over-year tables span windows), a fourth without indicators, search on.
     static let site = twoYearSite + """

@@ -14,128 +14,82 @@ public struct SiteChecker: Sendable {
     /// All findings for `model`, whose rendered bodies left `facts` (one per report, in `model.reports` order).
     public func check(_ model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
         let known = facts.map(Optional.some)
-        let anchors = anchorIndex(model, facts: known)
+        let directory = AnchorDirectory(model)
         // Reports are checked in parallel; their findings are joined in report order.
-        var out = ParallelMap.map(Array(model.reports.indices)) { r -> [Diagnostic] in
-            let report = model.reports[r]
-            var out: [Diagnostic] = []
-            if publishing { out += metadataFindings(report) }
-            if let opening = facts[r].opening, let source = report.openingSource {
-                out += linkFindings(opening.links, source: source, pageURL: report.urlPath, anchors: anchors, links: model.contentLinks)
-            }
-            for (t, topic) in report.topics.enumerated() {
-                out += linkFindings(facts[r].topics[t].links, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
-                out += headingFindings(topic, facts[r].topics[t])
-            }
-            return out
-        }.flatMap { $0 }
-        out += duplicateTitles(model)
+        let perReport = ParallelMap.map(Array(model.reports.indices)) { r in reportFindings(r, in: model, facts: known, directory: directory).all }
+        return perReport.flatMap { $0 } + siteFindings(model)
+    }
+
+    /// The findings of no single report's bodies: duplicate titles, series, and with publishing checks the site's
+    /// configuration and placeholders.
+    func siteFindings(_ model: SiteModel) -> [Diagnostic] {
+        var out = duplicateTitles(model)
         out += SeriesChecker(publishing: publishing).check(model)
         if publishing { out += configFindings(model.config) }
         if publishing { out += PlaceholderChecker().check(model) }
         return out
     }
 
-    /// Findings for topic `t` of report `r` (its links and headings), looking up only the pages its links reach:
-    /// what an incremental rebuild checks after that topic's body changed and its anchors did not.
+    /// Report `r`'s findings with the facts known so far (`facts`: nil for a report not rendered yet). A link to a
+    /// page of such a report is taken as it is, its body named in `unsettled`.
+    func reportFindings(_ r: Int, in model: SiteModel, facts: [ReportFacts?], directory: AnchorDirectory) -> ReportFindings {
+        let report = model.reports[r]
+        guard let own = facts[r] else { return ReportFindings(metadata: [], bodies: [], unsettled: []) }
+        var bodies: [[Diagnostic]] = []
+        var unsettled: [Int] = []
+        func add(_ links: [RenderedMarkdown.Link], source: MarkdownSource, page: String, headings: [Diagnostic]) {
+            var open = false
+            let found = linkFindings(links, source: source, pageURL: page, links: model.contentLinks,
+                                     anchors: { directory.anchors(of: $0, facts: facts) },
+                                     unsettled: { url in
+                                         let waiting = directory.isUnsettled(url, facts: facts)
+                                         open = open || waiting
+                                         return waiting
+                                     })
+            if open { unsettled.append(bodies.count) }
+            bodies.append(found + headings)
+        }
+        if let opening = own.opening, let source = report.openingSource {
+            add(opening.links, source: source, page: report.urlPath, headings: [])
+        }
+        for (t, topic) in report.topics.enumerated() {
+            add(own.topics[t].links, source: topic.source.body, page: topic.urlPath, headings: headingFindings(topic, own.topics[t]))
+        }
+        return ReportFindings(metadata: publishing ? metadataFindings(report) : [], bodies: bodies, unsettled: unsettled)
+    }
+
+    /// `findings` (made in report `r`'s window) with its unsettled bodies checked again now that `facts` are all known.
+    func settle(_ findings: ReportFindings, report r: Int, in model: SiteModel, facts: [ReportFacts?], directory: AnchorDirectory) -> [Diagnostic] {
+        guard !findings.unsettled.isEmpty else { return findings.all }
+        let again = reportFindings(r, in: model, facts: facts, directory: directory)
+        var bodies = findings.bodies
+        for i in findings.unsettled { bodies[i] = again.bodies[i] }
+        return findings.metadata + bodies.flatMap { $0 }
+    }
+
+    /// Findings for topic `t` of report `r` (its links and headings): what an incremental rebuild checks after that
+    /// topic's body changed and its anchors did not.
     func check(topic t: Int, of r: Int, in model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
         let topic = model.reports[r].topics[t], own = facts[r].topics[t]
         let known = facts.map(Optional.some)
-        var anchors: [String: AnchorIDs] = [:]
-        for link in own.links {
-            for target in Self.lookUps(link.destination, from: topic.source.body.path, page: topic.urlPath, links: model.contentLinks) {
-                for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                    if let ids = Self.anchors(of: candidate, in: model, facts: known) { anchors[candidate] = ids }
-                }
-            }
-        }
-        return linkFindings(own.links, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
+        let directory = AnchorDirectory(model)
+        return linkFindings(own.links, source: topic.source.body, pageURL: topic.urlPath, links: model.contentLinks,
+                            anchors: { directory.anchors(of: $0, facts: known) }, unsettled: { _ in false })
             + headingFindings(topic, own)
-    }
-
-    /// Whether the links of report `r`'s bodies already show an error, before the whole site is rendered: `facts`
-    /// holds what is known so far (nil for a report not rendered yet: links to its pages are taken as they are, the
-    /// whole check decides). What the pipeline looks at to stop making pages early.
-    func linksHaveErrors(_ r: Int, in model: SiteModel, facts: [ReportFacts?]) -> Bool {
-        let report = model.reports[r]
-        guard let own = facts[r] else { return false }
-        var bodies: [([RenderedMarkdown.Link], MarkdownSource, String)] = report.topics.enumerated().map { t, topic in
-            (own.topics[t].links, topic.source.body, topic.urlPath)
-        }
-        if let opening = own.opening, let source = report.openingSource { bodies.append((opening.links, source, report.urlPath)) }
-        for (links, source, pageURL) in bodies where !links.isEmpty {
-            var anchors: [String: AnchorIDs] = [:]
-            var open = Set<String>()
-            for link in links {
-                for target in Self.lookUps(link.destination, from: source.path, page: pageURL, links: model.contentLinks) {
-                    for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                        guard let ids = Self.anchors(of: candidate, in: model, facts: facts) else { continue }
-                        anchors[candidate] = ids
-                        if Self.unsettled(candidate, in: model, facts: facts) { open.insert(candidate) }
-                    }
-                }
-            }
-            if linkFindings(links, source: source, pageURL: pageURL, anchors: anchors, links: model.contentLinks, unsettled: open).hasErrors { return true }
-        }
-        return false
-    }
-
-    /// Whether the page at `urlPath` belongs to a report whose bodies are not rendered yet.
-    private static func unsettled(_ urlPath: String, in model: SiteModel, facts: [ReportFacts?]) -> Bool {
-        guard let slash = urlPath.firstIndex(of: "/"), let i = model.reportIndex[String(urlPath[..<slash])] else { return false }
-        return facts[i] == nil
-    }
-
-    /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`); a page
-    /// of a report not rendered yet has none known.
-    private static func anchors(of urlPath: String, in model: SiteModel, facts: [ReportFacts?]) -> AnchorIDs? {
-        for (r, report) in model.reports.enumerated() where urlPath.hasPrefix(report.urlPath) {
-            let known = facts[r]
-            if urlPath == report.urlPath { return known?.opening?.anchors ?? AnchorIDs.none }
-            if urlPath == report.fullURLPath { return known?.fullAnchors ?? AnchorIDs.none }
-            let id = String(urlPath.dropFirst(report.urlPath.count).dropLast(urlPath.hasSuffix("/") ? 1 : 0))
-            if urlPath.hasSuffix("/"), let t = report.position(of: id) { return known?.topics[t].anchors ?? AnchorIDs.none }
-        }
-        if model.pages.contains(where: { $0.urlPath == urlPath }) || model.staticFiles.contains(where: { $0.outputPath == urlPath }) { return AnchorIDs.none }
-        return nil
-    }
-
-    /// URL path → set of anchor ids on that page.
-    private func anchorIndex(_ model: SiteModel, facts: [ReportFacts?]) -> [String: AnchorIDs] {
-        var index: [String: AnchorIDs] = [:]
-        for page in model.pages { index[page.urlPath] = AnchorIDs.none }
-        // Each report's lists are made in parallel, then put in in report order.
-        let perReport = ParallelMap.map(Array(model.reports.indices)) { r -> [(String, AnchorIDs)] in
-            let report = model.reports[r]
-            guard let known = facts[r] else { return [] }
-            return report.topics.enumerated().map { t, topic in (topic.urlPath, known.topics[t].anchors) }
-                + [(report.fullURLPath, known.fullAnchors), (report.urlPath, known.opening?.anchors ?? AnchorIDs.none)]
-        }
-        for (path, ids) in perReport.joined() { index[path] = ids }
-        for file in model.staticFiles { index[file.outputPath] = AnchorIDs.none }
-        return index
     }
 
     private func location(_ source: MarkdownSource, line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
     }
 
-    /// The site paths whose anchors the findings for a link `destination` in `source` (shown at `page`) look up: where
-    /// it reaches, and where it reached relative to the page's URL when that differs.
-    private static func lookUps(_ destination: String, from source: String, page: String, links: ContentLinks) -> [String] {
-        var out: [String] = []
-        if let target = links.target(of: destination, from: source, page: page) { out.append(target.path) }
-        if ContentLinks.isRelative(destination), let old = resolve(destination, from: page), !out.contains(old.path) { out.append(old.path) }
-        return out
-    }
-
-    /// `unsettled`: pages whose anchors are not known yet (a fragment pointing there is not checked).
-    private func linkFindings(_ bodyLinks: [RenderedMarkdown.Link], source: MarkdownSource, pageURL: String, anchors: [String: AnchorIDs],
-                              links: ContentLinks, unsettled: Set<String> = []) -> [Diagnostic] {
+    /// `anchors`: the anchor ids at a URL path (nil: nothing there); `unsettled`: whether a page's anchors are not
+    /// known yet (a fragment pointing there is not checked).
+    private func linkFindings(_ bodyLinks: [RenderedMarkdown.Link], source: MarkdownSource, pageURL: String, links: ContentLinks,
+                              anchors: (String) -> AnchorIDs?, unsettled: (String) -> Bool) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func known(_ target: String) -> (key: String, ids: AnchorIDs)? {
-            if let ids = anchors[target] { return (target, ids) }
-            if let ids = anchors[target + "/"] { return (target + "/", ids) }
+            if let ids = anchors(target) { return (target, ids) }
+            if let ids = anchors(target + "/") { return (target + "/", ids) }
             return nil
         }
         for link in bodyLinks {
@@ -192,7 +146,7 @@ public struct SiteChecker: Sendable {
                 out.append(.error(LinkText.brokenPage(["link": dest, "target": target]), at: loc))
                 continue
             }
-            if unsettled.contains(key) { continue }
+            if unsettled(key) { continue }
             if let fragment, !fragment.isEmpty, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
                 let id = fragment.removingPercentEncoding ?? fragment
                 let text = Self.spellingHint(id, ids: ids) ? LinkText.brokenAnchorUnicode : LinkText.brokenAnchor

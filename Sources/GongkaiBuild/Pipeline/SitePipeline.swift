@@ -6,8 +6,9 @@ import Markdown
 /// The one pipeline every command runs: an assembled site (`AssembledSite`: the structure, known whole before
 /// anything is rendered) → bodies, a few reports at a time (`BodyRenderer`) → their pages, open data and search
 /// documents (`SiteRenderer`, `SiteSearchJob`) → the pages of no report, the index's shards, feeds and static files →
-/// check (`SiteChecker`, on the compact `ReportFacts` the bodies left) — each file handed to the output as soon as it
-/// is made. `build` (in memory), `gongkai build` (streamed to disk), `check` and `serve` differ only in the output
+/// check (`SiteChecker`, on the compact `ReportFacts` the bodies left: each window's reports as they are rendered, the
+/// links to later reports and the site-wide checks alongside the last stage) — each file handed to the output as
+/// soon as it is made (the output hashes it for the manifest as it takes it). `build` (in memory), `gongkai build` (streamed to disk), `check` and `serve` differ only in the output
 /// they give it; the incremental rebuild runs the same body and render stages on one report (`IncrementalRebuild`).
 ///
 /// A window's bodies are a value that lives only while its pages are made: the whole site's HTML is never held.
@@ -60,6 +61,9 @@ struct SitePipeline: Sendable {
         var found = [[Diagnostic]](repeating: [], count: model.reports.count)
         var openings: [String: RenderedMarkdown] = [:]
         var missing: [PageModel] = []
+        let checker = SiteChecker(publishing: publishingChecks)
+        let directory = AnchorDirectory(model)
+        var checked = [ReportFindings](repeating: ReportFindings(metadata: [], bodies: [], unsettled: []), count: model.reports.count)
         var failed = site.hasErrors
         let reports = model.reports.count
         var start = 0
@@ -76,8 +80,12 @@ struct SitePipeline: Sendable {
                 found[report.position] = report.diagnostics
                 if let opening = report.bodies.opening { openings[model.reports[report.position].metadata.id] = opening }
             }
-            failed = failed || rendered.contains { $0.diagnostics.hasErrors }
-                || (start..<end).contains { SiteChecker().linksHaveErrors($0, in: model, facts: facts) }
+            // The window's reports are checked now, with the facts known so far (links to later reports are checked
+            // again at the end).
+            let known = facts
+            let windowFindings = ParallelMap.map(Array(start..<end)) { r in checker.reportFindings(r, in: model, facts: known, directory: directory) }
+            for (i, r) in (start..<end).enumerated() { checked[r] = windowFindings[i] }
+            failed = failed || rendered.contains { $0.diagnostics.hasErrors } || windowFindings.contains { $0.hasErrors }
             if !failed {
                 if indexFirst, var job = index {
                     job.add(rendered.map(\.bodies), of: model, emit: emit)
@@ -92,6 +100,16 @@ struct SitePipeline: Sendable {
             }
             start = end
         }
+        // Every body is rendered: the facts are complete, and the checks run alongside the last stage (the index's
+        // shards, the pages of no report, feeds and static files), which reads none of them.
+        let known = facts.compactMap { $0 }
+        let windows = checked, allFacts = facts
+        let checking = failed ? nil : BackgroundTask { [self] in
+            let settled = ParallelMap.map(Array(model.reports.indices)) { r in
+                checker.settle(windows[r], report: r, in: model, facts: allFacts, directory: directory)
+            }
+            return settled.flatMap { $0 } + checker.siteFindings(model) + audit(model)
+        }
         var state: SearchIndexState? = indexState
         if !failed {
             if let job = index {
@@ -105,9 +123,8 @@ struct SitePipeline: Sendable {
             missing += renderer.renderSite(sitePages, of: model, openings: openings, searchShards: shards, counter: counter, emit: emit)
         }
         let assembled = site.diagnostics(adding: found)
-        let known = facts.compactMap { $0 }
         if assembled.hasErrors { return Run(diagnostics: assembled, facts: known, search: nil, searchShards: nil) }
-        let findings = checks(model, facts: known)
+        let findings = checking?.value() ?? checks(model, facts: known)
         var diagnostics = assembled + findings
         if !findings.hasErrors { diagnostics += SiteRenderer.noTemplate(missing) }
         return Run(diagnostics: diagnostics, facts: known, search: state, searchShards: shards)
@@ -115,13 +132,15 @@ struct SitePipeline: Sendable {
 
     /// The checker's findings, with the indicator audit when publishing checks are on.
     func checks(_ model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
-        var findings = SiteChecker(publishing: publishingChecks).check(model, facts: facts)
-        if publishingChecks {
-            // The audit recomputes declared derivations; public pages always show figures as published.
-            for report in model.reports where !report.indicators.isEmpty {
-                findings += IndicatorAudit.run(report.indicators, path: report.indicatorsFile?.path ?? "content/\(report.metadata.id)/indicators.yaml")
-            }
+        SiteChecker(publishing: publishingChecks).check(model, facts: facts) + audit(model)
+    }
+
+    /// The indicator audit, when publishing checks are on: it recomputes declared derivations (public pages always
+    /// show figures as published).
+    private func audit(_ model: SiteModel) -> [Diagnostic] {
+        guard publishingChecks else { return [] }
+        return model.reports.filter { !$0.indicators.isEmpty }.flatMap { report in
+            IndicatorAudit.run(report.indicators, path: report.indicatorsFile?.path ?? "content/\(report.metadata.id)/indicators.yaml")
         }
-        return findings
     }
 }

@@ -1,6 +1,6 @@
 import GongkaiSearch
 
-/// A site's search index made a part at a time (a streaming build adds each window's reports while their HTML is
+/// A site's search index made a part at a time (the pipeline adds each window's reports while their HTML is
 /// at hand): the documents are located once, by their positions in the model, and handed to a `SearchIndexJob`.
 ///
 /// It holds no site model: each `add` is given the model that holds the documents' pages at that moment.
