@@ -26,8 +26,12 @@ public struct PreviewServer: Sendable {
         self.options = options
     }
 
+    /// How long a stop waits for open connections to finish before cancelling them.
+    static let gracefulStopLimit: Duration = .seconds(5)
+
     /// Builds, starts listening and runs until SIGINT/SIGTERM (when `handleSignals`) or until the task is
-    /// cancelled. `onReady` is called once the port is bound; `onBuild` after every build, the first included.
+    /// cancelled; either stop is graceful (the connections accepted are answered and closed first, for at most
+    /// five seconds). `onReady` is called once the port is bound; `onBuild` after every build, the first included.
     /// Throws ``ServeError`` when the address cannot be bound, or the output folder is being written by another build.
     public func run(onReady: @escaping @Sendable (ServerAddress) async -> Void = { _ in },
                     onBuild: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws {
@@ -67,13 +71,26 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var configuration = ServiceGroupConfiguration(
             services: [app, RebuildService(rebuilder: rebuilder, watcher: watcher)],
             gracefulShutdownSignals: options.handleSignals ? [.sigint, .sigterm] : [],
             logger: logger
-        ))
+        )
+        // A client that holds its connection open does not hold the stop for longer than this; then the rest is cancelled.
+        configuration.maximumGracefulShutdownDuration = Self.gracefulStopLimit
+        let group = ServiceGroup(configuration: configuration)
         do {
-            try await group.run()
+            // Cancelling the caller's task stops the server gracefully, as SIGINT does: the group runs in a task of its
+            // own, out of the cancellation's reach, and is told to shut down. The server then stops accepting, handles
+            // the connections it has accepted and closes them. Cancelling the group itself would drop the accepted
+            // connections still queued for the server's accept loop unrun, and NIO traps on such a connection
+            // ("Deinited NIOAsyncWriter without calling finish()").
+            let running = Task { try await group.run() }
+            try await withTaskCancellationHandler {
+                try await running.value
+            } onCancel: {
+                Task { await group.triggerGracefulShutdown() }
+            }
         } catch {
             watcher.stop()
             throw Self.explain(error, host: host, port: options.port)

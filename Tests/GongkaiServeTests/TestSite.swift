@@ -85,7 +85,7 @@ final class RunningServer: Sendable {
         basePath = address.basePath
     }
 
-    /// Stops the server (as Ctrl-C would, by cancellation) and waits for it to end.
+    /// Stops the server by cancelling its task (which the server turns into a graceful stop, as Ctrl-C is) and waits for it to end.
     func stop() async {
         task.cancel()
         _ = try? await task.value
