@@ -69,9 +69,6 @@ struct SiteRebuilder: Sendable {
                 do throws(DiagnosticError) {
                     let report = try builder.write(to: folder, holding: lock)
                     last.withLock { $0 = report.state }
-                    // A whole build's working memory is free again, but malloc keeps it mapped: hand it back, so that
-                    // the server's resident size is what it holds between builds.
-                    FreeMemory.release()
                     let snapshot = SiteSnapshot(manifest: report.manifest, folder: folder, root: builder.root)
                     continuation.resume(returning: .success(Built(snapshot: snapshot, warnings: report.diagnostics,
                                                                   written: report.summary.written + report.summary.removed)))
