@@ -32,19 +32,27 @@ struct LiveReloadScript: Sendable {
         return Array(html[..<place.offset]) + place.tag + Array(html[place.offset...])
     }
 
+    /// The live-reload tag of a page and where it goes.
+    struct Placement: Sendable {
+        /// The tag's bytes.
+        let tag: [UInt8]
+        /// The offset in the page's bytes it goes in at.
+        let offset: Int
+    }
+
     /// The tag `inject` puts into `html`, and the offset it goes in at: before the last `</body` (any case), or at
     /// the end.
-    func placement(in html: [UInt8], pageURL: String) -> ServedFile.ReloadTag {
+    func placement(in html: [UInt8], pageURL: String) -> Placement {
         let tag = Array(tag(pageURL: pageURL).utf8)
         let needle = Array("</body".utf8)
         var index = html.count - needle.count
         while index >= 0 {
             if html[index] == UInt8(ascii: "<"), Self.matches(html, at: index, needle) {
-                return ServedFile.ReloadTag(tag: tag, offset: index)
+                return Placement(tag: tag, offset: index)
             }
             index -= 1
         }
-        return ServedFile.ReloadTag(tag: tag, offset: html.count)
+        return Placement(tag: tag, offset: html.count)
     }
 
     private static func matches(_ bytes: [UInt8], at index: Int, _ needle: [UInt8]) -> Bool {

@@ -34,9 +34,8 @@ struct PreviewResponder: HTTPResponder {
         }
         if target.path.hasSuffix(LiveReloadScript.eventsSuffix) { return await events(head: isHead) }
         if target.path.hasSuffix(LiveReloadScript.scriptSuffix) {
-            let file = ServedFile(bytes: Array(LiveReloadScript.source.utf8), reloadTag: nil, contentType: "text/javascript; charset=utf-8",
-                                  etag: "\"gongkai-live-2\"", sourceHash: "")
-            return Self.serve(file, request: request, head: isHead)
+            return Self.send(ByteBuffer(string: LiveReloadScript.source), contentType: "text/javascript; charset=utf-8",
+                             etag: "\"gongkai-live-2\"", request: request, head: isHead)
         }
 
         let current = state.current
@@ -47,15 +46,15 @@ struct PreviewResponder: HTTPResponder {
         let base = snapshot.basePath
         guard target.path.hasPrefix(base) else {
             if target.path == "/" || target.path + "/" == base { return Self.redirect(to: base, query: target.query, head: isHead) }
-            return Self.notFound(snapshot, head: isHead)
+            return notFound(snapshot, head: isHead)
         }
         switch snapshot.lookup(String(target.path.dropFirst(base.count))) {
         case .file(let file):
-            return Self.serve(file, request: request, head: isHead)
+            return serve(file, from: snapshot, request: request, head: isHead)
         case .addSlash:
             return Self.redirect(to: target.rawPath + "/", query: target.query, head: isHead)
         case .notFound:
-            return Self.notFound(snapshot, head: isHead)
+            return notFound(snapshot, head: isHead)
         }
     }
 
@@ -76,18 +75,45 @@ struct PreviewResponder: HTTPResponder {
         })
     }
 
-    /// A file with its validators; 304 when the client's copy is current.
-    private static func serve(_ file: ServedFile, request: Request, head: Bool, status: HTTPResponse.Status = .ok) -> Response {
-        var headers = HTTPFields()
-        headers[.eTag] = file.etag
-        headers[.cacheControl] = "no-cache"
-        if status == .ok, let tags = request.headers[.ifNoneMatch], Self.matches(tags, file.etag) {
+    /// A file of the build with its validators; 304 when the client's copy is current (the file is then not read).
+    private func serve(_ file: ServedFile, from snapshot: SiteSnapshot, request: Request, head: Bool) -> Response {
+        if let tags = request.headers[.ifNoneMatch], Self.matches(tags, file.etag) {
+            var headers = HTTPFields()
+            headers[.eTag] = file.etag
+            headers[.cacheControl] = "no-cache"
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentType] = file.contentType
-        headers[.contentLength] = String(file.count)
+        do {
+            return Self.send(try snapshot.body(of: file), contentType: file.contentType, etag: file.etag, request: request, head: head)
+        } catch {
+            // A whole build may have swapped the folder's tree since the snapshot was taken: once more, as served now.
+            let now = state.current.snapshot
+            if let again = now.file(file.path), let body = try? now.body(of: again) {
+                return Self.send(body, contentType: again.contentType, etag: again.etag, request: request, head: head)
+            }
+            return unreadable(file, snapshot: snapshot, reason: error.reason, head: head)
+        }
+    }
+
+    /// `body` with its validators; 304 when the client's copy is current.
+    private static func send(_ body: ByteBuffer, contentType: String, etag: String, request: Request, head: Bool) -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = etag
+        headers[.cacheControl] = "no-cache"
+        if let tags = request.headers[.ifNoneMatch], Self.matches(tags, etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        headers[.contentLength] = String(body.readableBytes)
         if let noSniff { headers[noSniff] = "nosniff" }
-        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: file.body))
+        return Response(status: .ok, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: body))
+    }
+
+    /// A listed file that cannot be read from the built folder (removed or changed by hand since the build): 500,
+    /// saying which file and that saving any file builds the site again.
+    private func unreadable(_ file: ServedFile, snapshot: SiteSnapshot, reason: String, head: Bool) -> Response {
+        let text = ServeText.cannotReadBuilt(["path": file.path, "folder": snapshot.folder?.path ?? "", "reason": reason]).text(language)
+        return Self.text(.internalServerError, "500 Internal Server Error: \(text)\n", head: head)
     }
 
     /// True when `If-None-Match` (a list of tags or `*`) names `etag`; compared weakly, as RFC 9110 asks.
@@ -101,13 +127,15 @@ struct PreviewResponder: HTTPResponder {
         return false
     }
 
-    private static func notFound(_ snapshot: SiteSnapshot, head: Bool) -> Response {
-        guard let page = snapshot.notFoundPage else { return text(.notFound, "404 Not Found\n", head: head) }
+    private func notFound(_ snapshot: SiteSnapshot, head: Bool) -> Response {
+        guard let page = snapshot.notFoundPage, let body = try? snapshot.body(of: page) else {
+            return Self.text(.notFound, "404 Not Found\n", head: head)
+        }
         var headers = HTTPFields()
         headers[.contentType] = page.contentType
         headers[.cacheControl] = "no-store"
-        headers[.contentLength] = String(page.count)
-        return Response(status: .notFound, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: page.body))
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(status: .notFound, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
     private static func redirect(to location: String, query: String?, head: Bool) -> Response {

@@ -6,12 +6,14 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// `gongkai serve`: builds the site in memory, serves it over HTTP (Hummingbird) and rebuilds on every change of
+/// `gongkai serve`: builds the site, serves it over HTTP (Hummingbird) and rebuilds on every change of
 /// `content/` or `theme/`, telling open tabs to reload or to show the build errors.
 ///
-/// Nothing is written to `public/` unless the options name an output folder (`--write`); the served files are the
-/// last good build's, held in memory. With an output folder, its lock (`OutputLock`) is held from start to stop, so
-/// no `gongkai build` writes it meanwhile.
+/// Every good build is streamed to disk and served from there, a file read per request: into the server's private
+/// cache folder (`SiteCache`, removed at a clean stop when the server made it), or, when the options name an output
+/// folder (`--write`), into that folder, so `public/` is never touched without `--write`. The server itself holds
+/// only each file's hash. The folder's lock (`OutputLock`) is held from start to stop and passed to each build, so
+/// no `gongkai build` (nor another server) writes it meanwhile.
 public struct PreviewServer: Sendable {
     /// The site folder.
     public let root: URL
@@ -24,21 +26,34 @@ public struct PreviewServer: Sendable {
         self.options = options
     }
 
+    /// How long a stop waits for open connections to finish before cancelling them.
+    static let gracefulStopLimit: Duration = .seconds(5)
+
     /// Builds, starts listening and runs until SIGINT/SIGTERM (when `handleSignals`) or until the task is
-    /// cancelled. `onReady` is called once the port is bound; `onBuild` after every build, the first included.
+    /// cancelled; either stop is graceful (the connections accepted are answered and closed first, for at most
+    /// five seconds). `onReady` is called once the port is bound; `onBuild` after every build, the first included.
     /// Throws ``ServeError`` when the address cannot be bound, or the output folder is being written by another build.
     public func run(onReady: @escaping @Sendable (ServerAddress) async -> Void = { _ in },
                     onBuild: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws {
         let state = SiteState()
         let hub = ReloadHub()
-        var outputLock: OutputLock?
+        let builder = SiteBuilder(root: root, options: options.build, publishingChecks: true, keepsState: true)
+        let rebuilder: SiteRebuilder
+        let cache: SiteCache?
         if let output = options.output {
-            do { outputLock = try OutputLock(destination: output) } catch {
+            let lock: OutputLock
+            do { lock = try OutputLock(destination: output) } catch {
                 throw ServeError.outputInUse(error.diagnostics.map { $0.line(options.language) }.joined(separator: "\n"))
             }
+            cache = nil
+            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, lock: lock, reportsWritten: true)
+        } else {
+            let made = try SiteCache(root: root, location: options.cacheLocation, language: options.language)
+            cache = made
+            rebuilder = SiteRebuilder(builder: builder, state: state, hub: hub, onBuild: onBuild, lock: made.lock)
         }
-        let rebuilder = SiteRebuilder(builder: SiteBuilder(root: root, options: options.build, publishingChecks: true, keepsState: true), state: state, hub: hub, onBuild: onBuild,
-                                      output: outputLock?.destination, outputLock: outputLock)
+        // A clean stop (SIGINT, SIGTERM, cancellation) or a failure to listen: the cache folder goes if this server made it.
+        defer { cache?.removeIfMade() }
         // Watch first, so that an edit made during the first build is not missed.
         let watcher = SiteWatcher(root: root, polling: options.polling, debounce: options.debounce)
         await rebuilder.rebuild(trigger: [])
@@ -56,13 +71,26 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var configuration = ServiceGroupConfiguration(
             services: [app, RebuildService(rebuilder: rebuilder, watcher: watcher)],
             gracefulShutdownSignals: options.handleSignals ? [.sigint, .sigterm] : [],
             logger: logger
-        ))
+        )
+        // A client that holds its connection open does not hold the stop for longer than this; then the rest is cancelled.
+        configuration.maximumGracefulShutdownDuration = Self.gracefulStopLimit
+        let group = ServiceGroup(configuration: configuration)
         do {
-            try await group.run()
+            // Cancelling the caller's task stops the server gracefully, as SIGINT does: the group runs in a task of its
+            // own, out of the cancellation's reach, and is told to shut down. The server then stops accepting, handles
+            // the connections it has accepted and closes them. Cancelling the group itself would drop the accepted
+            // connections still queued for the server's accept loop unrun, and NIO traps on such a connection
+            // ("Deinited NIOAsyncWriter without calling finish()").
+            let running = Task { try await group.run() }
+            try await withTaskCancellationHandler {
+                try await running.value
+            } onCancel: {
+                Task { await group.triggerGracefulShutdown() }
+            }
         } catch {
             watcher.stop()
             throw Self.explain(error, host: host, port: options.port)

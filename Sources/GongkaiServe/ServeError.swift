@@ -8,6 +8,8 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
     case cannotListen(host: String, port: Int, reason: String)
     /// `--write` was given, and another build holds the output folder's lock (the message says which folder).
     case outputInUse(String)
+    /// The private folder the builds are written into could not be made.
+    case cannotMakeCache(path: String, reason: String)
 
     /// The reason in English.
     public var description: String { text(.english) }
@@ -21,6 +23,8 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
             return ServeText.cannotListen(["host": host, "port": port, "reason": reason]).text(language)
         case .outputInUse(let message):
             return message
+        case .cannotMakeCache(let path, let reason):
+            return ServeText.cannotMakeCache(["path": path, "reason": reason]).text(language)
         }
     }
 }

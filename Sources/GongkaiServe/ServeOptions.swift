@@ -25,6 +25,9 @@ public struct ServeOptions: Sendable {
     public var idleTimeout: Duration = .seconds(30)
     /// The language of the browser's build-error overlay and failure page (the serve process's own language).
     public var language: Language
+    /// Where the private folders of the builds go when there is no output folder: nil for the user's cache
+    /// (`$XDG_CACHE_HOME/gongkai/serve`, else `~/.cache/gongkai/serve`); tests give a folder of their own.
+    public var cacheLocation: URL? = nil
 
     /// Creates options; the defaults are those of `gongkai serve`.
     public init(host: String = "127.0.0.1", port: Int = 1313, build: BuildOptions = BuildOptions(), polling: Bool = false,

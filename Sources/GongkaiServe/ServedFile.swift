@@ -1,39 +1,25 @@
-import Hummingbird
-
-/// One file as the preview server sends it: the bytes the build produced (the same array the build result holds, not
-/// a copy), for HTML pages the live-reload tag to insert, its media type and a strong entity tag.
-struct ServedFile: Sendable {
-    /// The bytes the build produced.
-    let bytes: [UInt8]
-    /// For pages, the live-reload tag and the offset it goes in at (before `</body>`); nil for other files.
-    let reloadTag: ReloadTag?
-    /// `Content-Type`.
-    let contentType: String
-    /// `ETag`, quoted.
-    let etag: String
+/// One file of a good build as the preview server knows it between requests: its output path and the SHA-256 the
+/// build's manifest gives it, nothing more. Its bytes stay in the built folder and are read per response
+/// (`SiteSnapshot.body(of:)`), so the server holds a few dozen bytes a file instead of the whole site.
+struct ServedFile: Sendable, Hashable {
+    /// Path below the built folder (`example-2025/01/index.html`).
+    let path: String
     /// SHA-256 of the bytes the build produced (before the live-reload tag), to tell which URLs changed.
     let sourceHash: String
 
-    /// The live-reload tag of a page and where it goes.
-    struct ReloadTag: Sendable {
-        let tag: [UInt8]
-        let offset: Int
-    }
+    /// True for an HTML page (which gets the live-reload tag).
+    var isPage: Bool { path.hasSuffix(".html") }
 
-    /// Number of bytes sent.
-    var count: Int { bytes.count + (reloadTag?.tag.count ?? 0) }
+    /// `Content-Type`.
+    var contentType: String { ContentType.of(path) }
 
-    /// The response body: the bytes, with the live-reload tag in place for a page. Made per response, so that the
-    /// server holds each file once (a whole 10,000-page site is about 330 MB).
-    var body: ByteBuffer {
-        var buffer = ByteBufferAllocator().buffer(capacity: count)
-        if let reloadTag {
-            buffer.writeBytes(bytes[..<reloadTag.offset])
-            buffer.writeBytes(reloadTag.tag)
-            buffer.writeBytes(bytes[reloadTag.offset...])
-        } else {
-            buffer.writeBytes(bytes)
-        }
-        return buffer
+    /// `ETag`, quoted: from the build's hash, with `-live` for pages (which are sent with the live-reload tag).
+    var etag: String { isPage ? "\"\(sourceHash.prefix(32))-live\"" : "\"\(sourceHash.prefix(32))\"" }
+
+    /// The URL path relative to the base path (`example-2025/01/` for an `index.html`).
+    var urlPath: String {
+        if path == "index.html" { return "" }
+        if path.hasSuffix("/index.html") { return String(path.dropLast("index.html".count)) }
+        return path
     }
 }

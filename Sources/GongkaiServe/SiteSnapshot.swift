@@ -3,11 +3,12 @@ import GongkaiBuild
 import GongkaiCore
 import Hummingbird
 
-/// One good build as the preview server serves it: every output file by path, held in memory and never changed.
-/// A rebuild makes a new snapshot and swaps it in whole, so a request sees either the old site or the new one.
+/// One good build as the preview server serves it: the build's folder and, by output path, each file's hash (from
+/// the build's manifest). Never changed: a rebuild makes a new snapshot and swaps it in whole.
 ///
-/// Requests are answered by looking a key up in `files`; nothing is read from disk while serving, so no request
-/// can reach a file outside the built site.
+/// A request is answered by looking its path up here and only then reading that one file from the folder
+/// (`SiteFolder`, which follows no symbolic link): a path the build did not make is never read, so no request can
+/// reach a file outside the built site, nor one someone else put into the folder.
 struct SiteSnapshot: Sendable {
     /// What a path below the base path resolves to.
     enum Lookup: Sendable {
@@ -21,6 +22,8 @@ struct SiteSnapshot: Sendable {
 
     /// The site's base path (`/`, `/fzzfjs/`).
     let basePath: String
+    /// Where the files are (nil before the first good build).
+    let folder: SiteFolder?
     /// Files by output path (`example-2025/01/index.html`), as the last whole build made them.
     private let base: [String: ServedFile]
     /// What incremental builds changed since (nil: removed). Kept apart so that an edit does not copy the whole
@@ -31,34 +34,51 @@ struct SiteSnapshot: Sendable {
 
     /// No site (before the first good build).
     init(basePath: String) {
-        self.init(basePath: basePath, base: [:], overlay: [:], pages: 0, fileCount: 0)
+        self.init(basePath: basePath, folder: nil, base: [:], overlay: [:], pages: 0, fileCount: 0)
     }
 
-    /// The snapshot of a finished build, HTML pages carrying the live-reload tag.
+    /// The snapshot of a build written into `folder`, as its manifest lists it (`manifest.json` included).
     ///
     /// Static files whose source under `content/` or `theme/assets/` is a symbolic link leading out of the site
     /// folder are left out (the build follows links; the preview never serves what lies outside the site).
-    init(result: SiteBuilder.Result, root: URL) {
-        let basePath = result.model.config.basePath
-        let script = LiveReloadScript(basePath: basePath)
-        let hashes = Dictionary(result.manifest.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        let guardrail = SymlinkGuard(root: root)
-        var files: [String: ServedFile] = [:]
-        files.reserveCapacity(result.files.count)
-        for file in result.files {
-            if file.kind == .asset && guardrail.leadsOutside(outputPath: file.path) { continue }
-            files[file.path] = Self.served(file, hash: hashes[file.path] ?? Manifest.sha256(file.bytes), basePath: basePath, script: script)
-        }
-        self.init(basePath: basePath, base: files, overlay: [:], pages: files.keys.reduce(0) { $0 + ($1.hasSuffix(".html") ? 1 : 0) },
-                  fileCount: files.count)
+    init(manifest: Manifest, folder: URL, root: URL) {
+        let files = Self.served(manifest.files, guardrail: SymlinkGuard(root: root))
+        var table: [String: ServedFile] = [:]
+        table.reserveCapacity(files.count + 1)
+        for file in files { table[file.path] = file }
+        table["manifest.json"] = Self.manifestFile(manifest)
+        self.init(basePath: Self.basePath(of: manifest), folder: SiteFolder(path: folder.path), base: table, overlay: [:],
+                  pages: table.keys.reduce(0) { $0 + ($1.hasSuffix(".html") ? 1 : 0) }, fileCount: table.count)
     }
 
-    private init(basePath: String, base: [String: ServedFile], overlay: [String: ServedFile?], pages: Int, fileCount: Int) {
+    private init(basePath: String, folder: SiteFolder?, base: [String: ServedFile], overlay: [String: ServedFile?], pages: Int,
+                 fileCount: Int) {
         self.basePath = basePath
+        self.folder = folder
         self.base = base
         self.overlay = overlay
         self.pages = pages
         self.fileCount = fileCount
+    }
+
+    /// The files of manifest `entries` that may be served (the symbolic-link guard applied to static files).
+    static func served(_ entries: [Manifest.Entry], guardrail: SymlinkGuard) -> [ServedFile] {
+        entries.compactMap { entry in
+            if entry.kind == PageKind.asset.rawValue && guardrail.leadsOutside(outputPath: entry.path) { return nil }
+            return ServedFile(path: entry.path, sourceHash: entry.sha256)
+        }
+    }
+
+    /// `manifest.json` itself (which its own entries do not list): tagged by the manifest's digest, which changes
+    /// whenever an entry's file or path does (the base path, the one other input of its URLs, is the snapshot's).
+    static func manifestFile(_ manifest: Manifest) -> ServedFile {
+        ServedFile(path: "manifest.json", sourceHash: "manifest-" + manifest.digest)
+    }
+
+    /// The base path a manifest's URLs carry (the home page's URL), `/` when it lists no home page.
+    static func basePath(of manifest: Manifest) -> String {
+        guard let home = manifest.entry(at: "index.html") else { return "/" }
+        return home.url.hasSuffix("/") ? home.url : home.url + "/"
     }
 
     /// The file at an output path.
@@ -74,51 +94,44 @@ struct SiteSnapshot: Sendable {
         return all
     }
 
-    /// This snapshot with the files an incremental build changed (`result.changedPaths`) and removed replaced;
-    /// the result must have been built from the one this snapshot shows (same base path, only content changed).
-    func updating(with result: SiteBuilder.Result) -> SiteSnapshot {
-        let script = LiveReloadScript(basePath: basePath)
+    /// This snapshot with `changed` files (new or changed, by their new hashes) and `removed` paths applied, the
+    /// files now in `folder`; made from the build this snapshot shows (same base path, only content changed).
+    func updating(changed: [ServedFile], removed: [String], folder: URL) -> SiteSnapshot {
         var overlay = self.overlay
         var pages = self.pages
         var count = fileCount
-        for path in result.changedPaths ?? [] {
-            guard let file = result.file(at: path) else { continue }
-            if self.file(path) == nil {
+        for file in changed {
+            if self.file(file.path) == nil {
                 count += 1
-                if path.hasSuffix(".html") { pages += 1 }
+                if file.isPage { pages += 1 }
             }
-            overlay[path] = Self.served(file, hash: Self.hash(of: file, in: result), basePath: basePath, script: script)
+            overlay[file.path] = file
         }
-        for path in result.removedPaths where self.file(path) != nil {
+        for path in removed where self.file(path) != nil {
             overlay[path] = .some(nil)
             count -= 1
             if path.hasSuffix(".html") { pages -= 1 }
         }
+        let folder = SiteFolder(path: folder.path)
         if overlay.count > 512 {
-            return SiteSnapshot(basePath: basePath, base: SiteSnapshot(basePath: basePath, base: base, overlay: overlay, pages: pages, fileCount: count).files,
-                                overlay: [:], pages: pages, fileCount: count)
+            let folded = SiteSnapshot(basePath: basePath, folder: folder, base: base, overlay: overlay, pages: pages, fileCount: count).files
+            return SiteSnapshot(basePath: basePath, folder: folder, base: folded, overlay: [:], pages: pages, fileCount: count)
         }
-        return SiteSnapshot(basePath: basePath, base: base, overlay: overlay, pages: pages, fileCount: count)
+        return SiteSnapshot(basePath: basePath, folder: folder, base: base, overlay: overlay, pages: pages, fileCount: count)
     }
 
-    /// The hash an incrementally rebuilt file is served with: its manifest entry's SHA-256; for `manifest.json`
-    /// itself (5 MB at 10,000 pages, which hashing would cost every edit a few milliseconds), a tag made from the
-    /// manifest's digest, which changes whenever an entry's file or path does (the base path, the one other input
-    /// of its URLs, cannot change in an incremental build).
-    static func hash(of file: OutputFile, in result: SiteBuilder.Result) -> String {
-        if let entry = result.manifest.entry(at: file.path) { return entry.sha256 }
-        if file.path == "manifest.json" { return "manifest-" + result.manifest.digest }
-        return Manifest.sha256(file.bytes)
-    }
-
-    /// How one output file is served: HTML pages carry the live-reload tag and a distinct ETag.
-    private static func served(_ file: OutputFile, hash: String, basePath: String, script: LiveReloadScript) -> ServedFile {
-        let type = ContentType.of(file.path)
-        if file.path.hasSuffix(".html") {
-            let tag = script.placement(in: file.bytes, pageURL: basePath + file.urlPath)
-            return ServedFile(bytes: file.bytes, reloadTag: tag, contentType: type, etag: "\"\(hash.prefix(32))-live\"", sourceHash: hash)
-        }
-        return ServedFile(bytes: file.bytes, reloadTag: nil, contentType: type, etag: "\"\(hash.prefix(32))\"", sourceHash: hash)
+    /// The response body of `file`, read from the folder now: for a page, with the live-reload tag before
+    /// `</body>` (placed as each response is made; the folder holds the build's own bytes).
+    func body(of file: ServedFile) throws(SiteFolder.Failure) -> ByteBuffer {
+        guard let folder else { throw SiteFolder.Failure(reason: String(cString: strerror(ENOENT))) }
+        let bytes = try folder.bytes(at: file.path)
+        guard file.isPage else { return ByteBuffer(bytes: bytes) }
+        let place = LiveReloadScript(basePath: basePath).placement(in: bytes, pageURL: basePath + file.urlPath)
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count + place.tag.count)
+        buffer.writeBytes(bytes[..<place.offset])
+        buffer.writeBytes(place.tag)
+        buffer.writeBytes(bytes[place.offset...])
+        return buffer
     }
 
     /// True before the first good build.
@@ -160,6 +173,6 @@ struct SiteSnapshot: Sendable {
     }
 
     private static func urlPath(_ path: String) -> String {
-        OutputFile(path: path, bytes: [], kind: .data).urlPath
+        ServedFile(path: path, sourceHash: "").urlPath
     }
 }

@@ -1,93 +1,123 @@
 import Foundation
 import GongkaiBuild
+import GongkaiCore
 import Testing
 @testable import GongkaiServe
 
-/// Incremental builds patch the served snapshot through an overlay (no copy of the whole site's table per edit);
-/// after many edits the overlay is folded in, and lookups, counts and removals stay right throughout.
+/// The served snapshot lists the build's files by hash only and reads each from the built folder per request
+/// (pages with the live-reload tag placed then); edits layer over the last whole build and are folded in when many.
 @Suite struct SnapshotTests {
-    private func body(_ lookup: SiteSnapshot.Lookup) -> String? {
+    private func body(_ snapshot: SiteSnapshot, _ lookup: SiteSnapshot.Lookup) -> String? {
         guard case .file(let file) = lookup else { return nil }
-        return String(buffer: file.body)
+        return (try? snapshot.body(of: file)).map { String(buffer: $0) }
     }
 
-    /// The snapshot shares the build result's bytes instead of copying them (the server also keeps the result, as
-    /// the base of the next incremental build); a page's live-reload tag goes in as each response is made.
-    @Test func filesAreServedFromTheBuildsOwnBytes() throws {
+    /// A site written into a folder of the test's own, and the snapshot of that build.
+    private func written(_ site: TestSite) throws -> (SiteSnapshot, URL, SiteBuilder.WriteReport) {
+        let folder = site.root.deletingLastPathComponent().appendingPathComponent("built")
+        let report = try SiteBuilder(root: site.root, options: BuildOptions()).write(to: folder)
+        return (SiteSnapshot(manifest: report.manifest, folder: folder, root: site.root), folder, report)
+    }
+
+    /// Every file an in-memory build makes is served with the same bytes (pages with the live-reload tag), read
+    /// from the folder the build was written to; the snapshot keeps no bytes of its own.
+    @Test func filesAreServedFromTheBuiltFolder() throws {
         let site = try TestSite()
         defer { site.remove() }
-        let result = try SiteBuilder(root: site.root, options: BuildOptions()).build()
-        let snapshot = SiteSnapshot(result: result, root: site.root)
+        let (snapshot, folder, _) = try written(site)
+        let memory = try SiteBuilder(root: site.root, options: BuildOptions()).build()
         let script = LiveReloadScript(basePath: snapshot.basePath)
         var pages = 0
-        for built in result.files {
-            guard let served = snapshot.file(built.path) else { continue }
-            let shared = served.bytes.withUnsafeBufferPointer { a in built.bytes.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
-            #expect(shared || built.bytes.isEmpty, "\(built.path) was copied")
+        for built in memory.files {
+            let served = try #require(snapshot.file(built.path), "\(built.path) not listed")
             let expected = built.path.hasSuffix(".html") ? script.inject(into: built.bytes, pageURL: snapshot.basePath + built.urlPath) : built.bytes
-            #expect(Array(buffer: served.body) == expected, "\(built.path)")
-            #expect(served.count == expected.count)
+            #expect(Array(buffer: try snapshot.body(of: served)) == expected, "\(built.path)")
             if built.path.hasSuffix(".html") { pages += 1 }
         }
         #expect(pages > 3)
+        #expect(snapshot.fileCount == memory.files.count)
+        // Read now, not at the build: a file changed in the folder is served as it is now.
+        try Data("changed on disk\n".utf8).write(to: folder.appendingPathComponent("robots.txt"))
+        #expect(body(snapshot, snapshot.lookup("robots.txt")) == "changed on disk\n")
+    }
+
+    /// Only listed paths are read, and none through a symbolic link: a link put in the folder in place of a file or
+    /// of a folder on the way is refused, and a file the build did not make is not found.
+    @Test func linksAndUnlistedFilesInTheFolderAreNeverRead() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let (snapshot, folder, _) = try written(site)
+        let secret = site.root.deletingLastPathComponent().appendingPathComponent("secret.txt").path
+        let manager = FileManager.default
+        try manager.removeItem(at: folder.appendingPathComponent("robots.txt"))
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("robots.txt").path, withDestinationPath: secret)
+        guard case .file(let robots) = snapshot.lookup("robots.txt") else { Issue.record("robots.txt not listed"); return }
+        #expect(throws: SiteFolder.Failure.self) { try snapshot.body(of: robots) }
+
+        // A folder on the way replaced by a link to a copy of itself elsewhere.
+        let elsewhere = site.root.deletingLastPathComponent().appendingPathComponent("elsewhere")
+        try manager.moveItem(at: folder.appendingPathComponent("assets"), to: elsewhere)
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("assets").path, withDestinationPath: elsewhere.path)
+        guard case .file(let css) = snapshot.lookup("assets/site.css") else { Issue.record("site.css not listed"); return }
+        #expect(manager.fileExists(atPath: folder.appendingPathComponent("assets/site.css").path))
+        #expect(throws: SiteFolder.Failure.self) { try snapshot.body(of: css) }
+
+        // The folder itself a link.
+        let real = site.root.deletingLastPathComponent().appendingPathComponent("real")
+        try manager.moveItem(at: folder, to: real)
+        try manager.createSymbolicLink(atPath: folder.path, withDestinationPath: real.path)
+        guard case .file(let home) = snapshot.lookup("") else { Issue.record("index.html not listed"); return }
+        #expect(throws: SiteFolder.Failure.self) { try snapshot.body(of: home) }
+
+        try Data(TestSite.secret.utf8).write(to: real.appendingPathComponent("mine.txt"))
+        if case .file = snapshot.lookup("mine.txt") { Issue.record("a file the build did not make is listed") }
+        #expect(throws: SiteFolder.Failure.self) { try SiteFolder(path: real.path).bytes(at: "../secret.txt") }
+        #expect(throws: SiteFolder.Failure.self) { try SiteFolder(path: real.path).bytes(at: "assets//site.css") }
     }
 
     @Test func editsLayerOverTheLastWholeBuildAndAreFoldedInWhenMany() throws {
         let site = try TestSite()
         defer { site.remove() }
-        var result = try SiteBuilder(root: site.root, options: BuildOptions()).build()
-        var snapshot = SiteSnapshot(result: result, root: site.root)
+        var (snapshot, folder, _) = try written(site)
         let whole = snapshot.fileCount
         let pages = snapshot.pageCount
-        let css = try #require(body(snapshot.lookup("assets/site.css")))
+        let css = try #require(body(snapshot, snapshot.lookup("assets/site.css")))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("zz"), withIntermediateDirectories: true)
         for i in 0..<600 {
             let path = "zz/extra-\(i).txt"
-            result.files.append(OutputFile(path: path, bytes: Array("extra \(i)\n".utf8), kind: .asset))
-            result.files.sort { $0.path < $1.path }
-            result.changedPaths = [path]
-            result.removedPaths = []
-            snapshot = snapshot.updating(with: result)
+            try Data("extra \(i)\n".utf8).write(to: folder.appendingPathComponent(path))
+            snapshot = snapshot.updating(changed: [ServedFile(path: path, sourceHash: "h\(i)")], removed: [], folder: folder)
             #expect(snapshot.fileCount == whole + i + 1)
         }
-        #expect(body(snapshot.lookup("zz/extra-0.txt")) == "extra 0\n")
-        #expect(body(snapshot.lookup("zz/extra-599.txt")) == "extra 599\n")
-        #expect(body(snapshot.lookup("assets/site.css")) == css)
+        #expect(body(snapshot, snapshot.lookup("zz/extra-0.txt")) == "extra 0\n")
+        #expect(body(snapshot, snapshot.lookup("zz/extra-599.txt")) == "extra 599\n")
+        #expect(body(snapshot, snapshot.lookup("assets/site.css")) == css)
         #expect(snapshot.files.count == whole + 600)
 
-        result.files.removeAll { $0.path == "zz/extra-7.txt" }
-        result.changedPaths = []
-        result.removedPaths = ["zz/extra-7.txt"]
-        snapshot = snapshot.updating(with: result)
+        snapshot = snapshot.updating(changed: [], removed: ["zz/extra-7.txt"], folder: folder)
         #expect(snapshot.fileCount == whole + 599)
         #expect(snapshot.files.count == whole + 599)
-        #expect(body(snapshot.lookup("zz/extra-7.txt")) == nil)
+        #expect(body(snapshot, snapshot.lookup("zz/extra-7.txt")) == nil)
         #expect(snapshot.pageCount == pages)
-        #expect(body(snapshot.lookup("zz/extra-8.txt")) == "extra 8\n")
+        #expect(body(snapshot, snapshot.lookup("zz/extra-8.txt")) == "extra 8\n")
     }
 
-    /// After an edit rebuilt incrementally, `manifest.json` is served with its new bytes and a new ETag (made from
-    /// the manifest's digest rather than by hashing the whole file again), and each further edit gets another.
+    /// After an edit, `manifest.json` is served with its new bytes and a new ETag (made from the manifest's digest
+    /// rather than by hashing the whole file), and the edited page's URL is among the changed ones.
     @Test func theManifestIsServedNewWithANewTagAfterAnEdit() throws {
         let site = try TestSite()
         defer { site.remove() }
-        let builder = SiteBuilder(root: site.root, options: BuildOptions(), keepsState: true)  // as serve builds
-        let first = try builder.build()
-        let snapshot = SiteSnapshot(result: first, root: site.root)
+        let (snapshot, folder, _) = try written(site)
         guard case .file(let before) = snapshot.lookup("manifest.json") else { Issue.record("no manifest.json served"); return }
         let text = try String(contentsOf: site.topic, encoding: .utf8)
         try site.write("content/example-2025/01.md", text + "\n新增一句用于测试。\n")
-        let edited = try #require(builder.rebuild(after: first, changing: ["content/example-2025/01.md"]))
-        #expect(edited.changedPaths?.contains("manifest.json") == true)
-        let updated = snapshot.updating(with: edited)
+        let report = try SiteBuilder(root: site.root, options: BuildOptions()).write(to: folder)
+        let updated = SiteSnapshot(manifest: report.manifest, folder: folder, root: site.root)
         guard case .file(let after) = updated.lookup("manifest.json") else { Issue.record("no manifest.json served"); return }
-        #expect(Array(buffer: after.body) == edited.file(at: "manifest.json")?.bytes)
+        #expect(Array(buffer: try updated.body(of: after)) == report.manifest.json())
         #expect(after.etag != before.etag)
-        #expect(after.sourceHash == SiteSnapshot.hash(of: try #require(edited.file(at: "manifest.json")), in: edited))
-        // A second edit: another manifest, another tag (the tag follows the digest, not a constant).
-        try site.write("content/example-2025/01.md", text + "\n再改一句。\n")
-        let again = try #require(builder.rebuild(after: edited, changing: ["content/example-2025/01.md"]))
-        guard case .file(let third) = updated.updating(with: again).lookup("manifest.json") else { Issue.record("no manifest.json served"); return }
-        #expect(Array(buffer: third.body) == again.file(at: "manifest.json")?.bytes)
-        #expect(third.etag != after.etag)
+        #expect(updated.changedURLs(since: snapshot).contains(snapshot.basePath + "example-2025/01/"))
+        #expect(updated.changedURLs(since: snapshot).contains(snapshot.basePath + "manifest.json"))
+        #expect(!updated.changedURLs(since: snapshot).contains(snapshot.basePath + "assets/site.css"))
     }
 }

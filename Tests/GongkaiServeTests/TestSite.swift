@@ -35,6 +35,9 @@ struct TestSite {
         }
     }
 
+    /// Where the test's servers keep their builds (beside the site, inside the temporary folder).
+    var cacheLocation: URL { root.deletingLastPathComponent().appendingPathComponent("cache") }
+
     /// The topic file used for edits.
     var topic: URL { root.appendingPathComponent("content/example-2025/01.md") }
 
@@ -65,6 +68,7 @@ final class RunningServer: Sendable {
     init(site: TestSite, polling: Bool = false, output: URL? = nil, idleTimeout: Duration? = nil, language: Language = .english) async throws {
         var options = ServeOptions(host: "127.0.0.1", port: 0, polling: polling, handleSignals: false, output: output, language: language)
         if let idleTimeout { options.idleTimeout = idleTimeout }
+        options.cacheLocation = site.cacheLocation
         let server = PreviewServer(root: site.root, options: options)
         let (ready, readyContinuation) = AsyncStream.makeStream(of: ServerAddress.self)
         task = Task {
@@ -81,7 +85,7 @@ final class RunningServer: Sendable {
         basePath = address.basePath
     }
 
-    /// Stops the server (as Ctrl-C would, by cancellation) and waits for it to end.
+    /// Stops the server by cancelling its task (which the server turns into a graceful stop, as Ctrl-C is) and waits for it to end.
     func stop() async {
         task.cancel()
         _ = try? await task.value

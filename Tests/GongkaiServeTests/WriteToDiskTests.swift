@@ -1,10 +1,12 @@
 import Foundation
 import GongkaiBuild
+import GongkaiCore
 import Testing
 @testable import GongkaiServe
 
-/// `gongkai serve --write`: the output folder follows every good build, and an edit rewrites exactly the files whose
-/// bytes changed (a rewritten file gets a new inode, since it is replaced by rename; the others keep theirs).
+/// `gongkai serve --write`: the output folder follows every good build and is what is served, and an edit rewrites
+/// exactly the files whose bytes changed (a rewritten file gets a new inode; the others are carried over and keep
+/// theirs).
 @Suite struct WriteToDiskTests {
     /// Every file below `folder` with its bytes and inode.
     private func snapshot(_ folder: URL) throws -> [String: (bytes: Data, inode: UInt64)] {
@@ -43,6 +45,8 @@ import Testing
         try await waitFor { (try? String(contentsOf: page, encoding: .utf8))?.contains("写入磁盘的修改。") == true }
         // The manifest is the last file written; give the rest of the write a moment to finish.
         try await waitFor { (try? Data(contentsOf: output.appendingPathComponent("manifest.json"))) != first["manifest.json"]?.bytes }
+        // Between builds the server holds the folder's lock again: another build cannot write it.
+        #expect(throws: GongkaiCore.DiagnosticError.self) { try OutputLock(destination: output) }
         await server.stop()
 
         let second = try snapshot(output)

@@ -18,6 +18,8 @@ public enum ServeText: String, MessageCatalogue {
     case overlayClose
     case failurePageTitle
     case failurePageText
+    case cannotMakeCache
+    case cannotReadBuilt
 
     public static let catalogueName = "serve"
 
@@ -48,6 +50,11 @@ public enum ServeText: String, MessageCatalogue {
         case .failurePageText:
             MessageTexts("The site has not built yet. Fix the file below and save; this page reloads by itself.",
                          "网站还没有构建成功。请修改下面的文件并保存；本页会自动刷新。")
+        case .cannotMakeCache:
+            MessageTexts("cannot make the preview's folder {path}: {reason}", "无法创建预览用的文件夹 {path}：{reason}")
+        case .cannotReadBuilt:
+            MessageTexts("cannot read {path} from the preview's folder {folder}: {reason}; save a file of the site to build it again",
+                         "无法从预览用的文件夹 {folder} 读取 {path}：{reason}；保存网站的任一文件即可重新构建")
         }
     }
 }
