@@ -35,7 +35,6 @@ public struct SearchIndexJob {
     /// Documents added so far (the next one's number).
     public private(set) var added = 0
     private var docs: [SearchDocument] = []
-    private var docEntries: [[UInt64]] = []
     private var files: DocumentFileGroups
     private let started = DispatchTime.now().uptimeNanoseconds
     private let startedCPU = ProcessCPUTime.milliseconds()
@@ -62,7 +61,6 @@ public struct SearchIndexJob {
                                                        keep: keepState, document: document, emit: emit)
             for file in files.add(part.fragments) { emit(file) }
             docs += part.docs
-            docEntries += part.entries
             _ = ParallelMap.map(mergers) { $0.add(part.batches) }
         }
         added = end
@@ -96,7 +94,7 @@ public struct SearchIndexJob {
         }
         var state: SearchIndexState?
         if keepState {
-            state = SearchIndexState(docs: docs, entries: docEntries, keys: encoded, shards: shards, total: total, perFile: files.perFile,
+            state = SearchIndexState(docs: docs, keys: encoded, shards: shards, total: total, perFile: files.perFile,
                                      targetShardBytes: settings.targetShardBytes, maxShards: settings.maxShards)
         }
         return (shards, state)

@@ -1,4 +1,4 @@
-/// The search index as kept between builds by `serve`: every document's entries and every key's posting list,
+/// The search index as kept between builds by `serve`: every document and every key's posting list,
 /// so that one edited page updates only the index files it touches. An update gives exactly the files a full
 /// build of the new site would give. Made by a `SearchIndexJob` that keeps state.
 public struct SearchIndexState: Sendable {
@@ -13,8 +13,6 @@ public struct SearchIndexState: Sendable {
 
     /// The documents, in index order.
     public private(set) var docs: [SearchDocument]
-    /// Each document's packed entries (`key << 22 | info`), sorted by key.
-    private var entries: [[UInt64]]
     private var lists: [UInt64: KeyList]
     /// Keys of each shard, sorted.
     private var shardKeys: [[UInt64]]
@@ -27,11 +25,10 @@ public struct SearchIndexState: Sendable {
     private let targetShardBytes: Int
     private let maxShards: Int
 
-    init(docs: [SearchDocument], entries: [[UInt64]], keys: [SearchPostings.EncodedKey], shards: Int, total: Int, perFile: Int,
+    init(docs: [SearchDocument], keys: [SearchPostings.EncodedKey], shards: Int, total: Int, perFile: Int,
          targetShardBytes: Int, maxShards: Int) {
         self.perFile = perFile
         self.docs = docs
-        self.entries = entries
         var lists: [UInt64: KeyList] = [:]
         lists.reserveCapacity(keys.count)
         var shardKeys = [[UInt64]](repeating: [], count: shards)
@@ -55,9 +52,10 @@ public struct SearchIndexState: Sendable {
     /// Makes document `n` be `doc` in place; returns the index files to write (the shards it changes and the one file
     /// of page texts that holds it) and to remove, or nil when the shard count would change (the state is then unusable: build the whole index again).
     public mutating func update(document n: Int, with doc: SearchDocument) -> (write: [SearchIndexFile], remove: [String])? {
-        let old = entries[n]
+        // The document's entries are made again from its kept text rather than kept (at 10,000 pages they were a
+        // third of serve's memory): the same function made them in the build.
+        let old = SearchPostings.packedEntries(docs[n])
         let new = SearchPostings.packedEntries(doc)
-        entries[n] = new
         docs[n] = doc
         // Walk both sorted lists; every key whose entry for this document differs is updated.
         var changedKeys: [UInt64] = []

@@ -93,13 +93,12 @@ enum SearchPostings {
     /// Each document of `ranges` (consecutive batches) made by `document` (from its number) and its postings
     /// computed, in parallel batches that share one counting table each; the files of page texts (`perFile`
     /// documents each, of `documentCount`) that a batch makes all the documents of are handed to `emit` at once,
-    /// the parts of the others returned (`DocumentFileGroups` joins them). The documents themselves (and their
-    /// entries, sorted) are kept only when asked (`keep`, for incremental updates), so that a large site's texts
-    /// are never all in memory.
+    /// the parts of the others returned (`DocumentFileGroups` joins them). The documents themselves are kept only
+    /// when asked (`keep`, for incremental updates), so that a large site's texts are never all in memory.
     static func documentPostings(ranges: ArraySlice<Range<Int>>, perFile: Int, documentCount: Int, keep: Bool,
                                  document: @Sendable (Int) -> SearchDocument, emit: @Sendable (SearchIndexFile) -> Void)
-        -> (batches: [BatchPostings], docs: [SearchDocument], entries: [[UInt64]], fragments: [DocumentFileGroups.Fragment]) {
-        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [SearchDocument], [[UInt64]], [DocumentFileGroups.Fragment]) in
+        -> (batches: [BatchPostings], docs: [SearchDocument], fragments: [DocumentFileGroups.Fragment]) {
+        let done = ParallelMap.map(Array(ranges)) { range -> (BatchPostings, [SearchDocument], [DocumentFileGroups.Fragment]) in
             var table = KeyCounter(expected: 4096)
             var lists: [[UInt64]] = []
             var docs: [SearchDocument] = []
@@ -121,9 +120,9 @@ enum SearchPostings {
                 if keep { docs.append(doc) }
             }
             if !file.isEmpty { fragments.append(.init(group: fileFirst / perFile, first: fileFirst, entries: file)) }
-            return (group(lists, first: range.lowerBound), docs, keep ? lists.map { $0.sorted() } : [], fragments)
+            return (group(lists, first: range.lowerBound), docs, fragments)
         }
-        return (done.map(\.0), done.flatMap(\.1), done.flatMap(\.2), done.flatMap(\.3))
+        return (done.map(\.0), done.flatMap(\.1), done.flatMap(\.2))
     }
 
     /// The entries of consecutive documents (`first`, `first + 1` …) grouped by partition (a counting sort: within a
