@@ -103,6 +103,40 @@ struct CompactPostings: Sendable, Equatable {
         out += text
     }
 
+    /// The list's entries: documents in ascending order and each one's `count << 1 | in title` (what `append` took).
+    func entries() -> (docs: [Int32], info: [UInt32]) {
+        var docs: [Int32] = []
+        var info: [UInt32] = []
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            var previous: Int32 = 0
+            while i < b.count {
+                let difference: UInt32
+                let value: UInt32
+                if b[i] < 0x80 {
+                    difference = UInt32(b[i] >> 5) + 1
+                    value = (UInt32((b[i] >> 1) & 15) + 1) << 1 | UInt32(b[i] & 1)
+                    i += 1
+                } else if b[i] < 0xC0, i + 1 < b.count {
+                    let packed = UInt32(b[i] & 0x3F) << 8 | UInt32(b[i + 1])
+                    difference = (packed >> 11) + 1
+                    value = ((packed >> 1 & 0x3FF) + 1) << 1 | packed & 1
+                    i += 2
+                } else if b[i] >= 0xC0 {
+                    i += 1
+                    difference = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
+                    value = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
+                } else {
+                    break
+                }
+                previous = previous &+ Int32(bitPattern: difference)
+                docs.append(previous)
+                info.append(value)
+            }
+        }
+        return (docs, info)
+    }
+
     /// The number of base-36 digits of `value`.
     @inline(__always)
     static func base36Count(_ value: UInt32) -> Int {

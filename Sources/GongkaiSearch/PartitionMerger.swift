@@ -6,7 +6,6 @@
 /// for every partition of a window before the next window): that is what makes it Sendable.
 final class PartitionMerger: @unchecked Sendable {
     private let partition: Int
-    private let keepLists: Bool
     private var lists = Lists(expected: 1024)
 
     /// The keys met so far, by slot, with their lists.
@@ -14,16 +13,13 @@ final class PartitionMerger: @unchecked Sendable {
         var slot: KeyTable
         var keys: [UInt64] = []
         var postings: [CompactPostings] = []
-        var docs: [[Int32]] = []
-        var info: [[UInt32]] = []
 
         init(expected: Int) { slot = KeyTable(expected: expected) }
     }
 
-    /// A merger for partition `partition`; with `keepLists`, it also keeps every entry (for incremental updates).
-    init(partition: Int, keepLists: Bool) {
+    /// A merger for partition `partition`.
+    init(partition: Int) {
         self.partition = partition
-        self.keepLists = keepLists
     }
 
     /// Merges the next documents' entries: gives each entry its key's slot, places the entries in one flat array
@@ -37,7 +33,6 @@ final class PartitionMerger: @unchecked Sendable {
         var lists = Lists(expected: 0)
         swap(&lists, &self.lists)
         defer { swap(&lists, &self.lists) }
-        let keepLists = self.keepLists
         // Raw buffers: these loops run once per entry of the whole index. A window has at most `total` new keys.
         let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: total)
         let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: lists.keys.count + total)
@@ -51,7 +46,6 @@ final class PartitionMerger: @unchecked Sendable {
                     let s = Int(lists.slot.value(for: key) {
                         lists.keys.append(key)
                         lists.postings.append(CompactPostings())
-                        if keepLists { lists.docs.append([]); lists.info.append([]) }
                         return Int32(lists.keys.count - 1)
                     })
                     next[s] += 1  // counting for now
@@ -93,18 +87,13 @@ final class PartitionMerger: @unchecked Sendable {
         for k in lists.keys.indices where starts[k + 1] > starts[k] {
             let range = starts[k]..<starts[k + 1]
             lists.postings[k].append(docs: windowDocs[range], info: windowInfo[range])
-            if keepLists {
-                lists.docs[k] += windowDocs[range]
-                lists.info[k] += windowInfo[range]
-            }
         }
     }
 
     /// The partition's keys with their lists (in the order the keys first occurred).
     func finish() -> [SearchPostings.EncodedKey] {
         lists.keys.indices.map { k in
-            SearchPostings.EncodedKey(key: lists.keys[k], hash: SearchPostings.keyHash(lists.keys[k]), postings: lists.postings[k],
-                                          docs: keepLists ? lists.docs[k] : [], info: keepLists ? lists.info[k] : [])
+            SearchPostings.EncodedKey(key: lists.keys[k], hash: SearchPostings.keyHash(lists.keys[k]), postings: lists.postings[k])
         }
     }
 }

@@ -46,7 +46,7 @@ public struct SearchIndexJob {
         self.settings = settings
         self.keepState = keepState
         files = DocumentFileGroups(perFile: max(1, settings.documentsPerFile), documentCount: documentCount)
-        mergers = (0..<SearchPostings.partitions).map { PartitionMerger(partition: $0, keepLists: keepState) }
+        mergers = (0..<SearchPostings.partitions).map { PartitionMerger(partition: $0) }
     }
 
     /// Adds the next `count` documents, each made by `document` from its number (on several threads at once), and

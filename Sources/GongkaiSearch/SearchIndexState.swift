@@ -2,12 +2,10 @@
 /// so that one edited page updates only the index files it touches. An update gives exactly the files a full
 /// build of the new site would give. Made by a `SearchIndexJob` that keeps state.
 public struct SearchIndexState: Sendable {
-    /// One key's posting list.
+    /// One key's posting list, in the compact form the build's merge made (a third of its text's bytes; decoded
+    /// for the key's entry to change, written as text when its shard is).
     struct KeyList: Sendable {
-        var docs: [Int32]
-        /// `count << 1 | in title`, per entry.
-        var info: [UInt32]
-        var postings: [UInt8]
+        var postings: CompactPostings
         var hash: UInt32
     }
 
@@ -33,9 +31,7 @@ public struct SearchIndexState: Sendable {
         lists.reserveCapacity(keys.count)
         var shardKeys = [[UInt64]](repeating: [], count: shards)
         for k in keys {
-            var text: [UInt8] = []
-            k.postings.appendText(to: &text)
-            lists[k.key] = KeyList(docs: k.docs, info: k.info, postings: text, hash: k.hash)
+            lists[k.key] = KeyList(postings: k.postings, hash: k.hash)
             shardKeys[Int(k.hash & UInt32(shards - 1))].append(k.key)
         }
         self.lists = lists
@@ -98,27 +94,29 @@ public struct SearchIndexState: Sendable {
     /// the size estimate in step.
     private mutating func set(key: UInt64, document n: Int, info: UInt32?) {
         let keyBytes = SearchPostings.keyString(key).utf8.count + 6
-        var list = lists[key] ?? KeyList(docs: [], info: [], postings: [], hash: SearchPostings.keyHash(key))
-        let existed = !list.docs.isEmpty
-        if existed { total -= keyBytes + list.postings.count }
+        var list = lists.removeValue(forKey: key) ?? KeyList(postings: CompactPostings(), hash: SearchPostings.keyHash(key))
+        var (docs, values) = list.postings.entries()
+        let existed = !docs.isEmpty
+        if existed { total -= keyBytes + list.postings.textCount }
         let doc = Int32(n)
-        var lo = 0, hi = list.docs.count
-        while lo < hi { let mid = (lo + hi) / 2; if list.docs[mid] < doc { lo = mid + 1 } else { hi = mid } }
-        let present = lo < list.docs.count && list.docs[lo] == doc
+        var lo = 0, hi = docs.count
+        while lo < hi { let mid = (lo + hi) / 2; if docs[mid] < doc { lo = mid + 1 } else { hi = mid } }
+        let present = lo < docs.count && docs[lo] == doc
         switch (present, info) {
-        case (true, let value?): list.info[lo] = value
-        case (true, nil): list.docs.remove(at: lo); list.info.remove(at: lo)
-        case (false, let value?): list.docs.insert(doc, at: lo); list.info.insert(value, at: lo)
+        case (true, let value?): values[lo] = value
+        case (true, nil): docs.remove(at: lo); values.remove(at: lo)
+        case (false, let value?): docs.insert(doc, at: lo); values.insert(value, at: lo)
         case (false, nil): break
         }
         let shard = Int(list.hash & UInt32(shards - 1))
-        if list.docs.isEmpty {
+        if docs.isEmpty {
             lists[key] = nil
             if existed, let at = shardKeys[shard].firstIndex(of: key) { shardKeys[shard].remove(at: at) }
             return
         }
-        list.postings = SearchPostings.encodePostings(docs: list.docs, info: list.info)
-        total += keyBytes + list.postings.count
+        list.postings = CompactPostings()
+        list.postings.append(docs: docs, info: values)
+        total += keyBytes + list.postings.textCount
         lists[key] = list
         if !existed {
             let at = shardKeys[shard].firstIndex { $0 > key } ?? shardKeys[shard].count

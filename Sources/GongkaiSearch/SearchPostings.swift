@@ -170,13 +170,11 @@ enum SearchPostings {
         return BatchPostings(first: first, count: lists.count, entries: entries, starts: starts, perDocument: perDocument)
     }
 
-    /// One key's posting list (and, when kept for incremental updates, its entries).
+    /// One key's posting list.
     struct EncodedKey: Sendable {
         var key: UInt64
         var hash: UInt32
         var postings: CompactPostings
-        var docs: [Int32] = []
-        var info: [UInt32] = []
     }
 
     /// The posting-list text of entries (`info` = count << 1 | in title), in ascending document order.

@@ -117,6 +117,13 @@ import Testing
         wide.append(docs: far[1...], info: widest[1...])
         #expect(wide.bytes.count == 1 + 5 + 4 + 1 + 1 + 4)
         #expect(text(wide) == String(decoding: SearchPostings.encodePostings(docs: far, info: widest), as: UTF8.self))
+
+        // What serve's search state decodes to change one entry: the entries appended, whatever the form and window.
+        #expect(list.entries().docs == docs && list.entries().info == info)
+        #expect(windowed.entries().docs == manyDocs && windowed.entries().info == manyInfo)
+        #expect(edges.entries().docs == edgeDocs && edges.entries().info == edgeInfo)
+        #expect(wide.entries().docs == far && wide.entries().info == widest)
+        #expect(CompactPostings().entries().docs.isEmpty)
     }
 
     @Test func htmlTextIsNeverLongerThanItsHTMLAndDecodesEntities() {

@@ -129,5 +129,18 @@ import Testing
         #expect(update.write.filter { $0.path.hasPrefix("search/d/") }.map(\.path) == ["search/d/0.js"])
         state = kept
         #expect(state?.docs == edited)
+
+        // More edits on the updated state (lists it already re-encoded, entries made again from the kept texts):
+        // the same document back to its old text, and another one emptied of the keys it shared.
+        var twice = edited
+        twice[2] = Self.documents[2]
+        twice[0].sections = twice[0].sections.map { .init(anchor: $0.anchor, heading: $0.heading, text: "") }
+        for n in [2, 0] {
+            let changed = kept.update(document: n, with: twice[n])
+            let next = try #require(changed)
+            for file in next.write { before[file.path] = file.bytes }
+            for path in next.remove { before[path] = nil }
+        }
+        #expect(before == Self.index(twice, run: 3).files)
     }
 }
