@@ -105,15 +105,17 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Bytes (a digest) in lower-case hex.
     static func hex<S: Sequence<UInt8>>(_ digest: S) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in digest {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
     }
+
+    /// The digits `hex` writes, made once (every manifest entry's digest is written with them).
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The site digest over entries (the text is `ManifestDigestText`'s, which `serve` keeps between edits).
     public static func digest(of entries: [Entry]) -> String {
