@@ -3,29 +3,27 @@ import GongkaiCore
 import GongkaiIndicators
 import GongkaiSearch
 
-/// Builds a site: load → assemble → render → check, then (separately) write. Each stage returns a new value;
-/// nothing is shared between builds, so tests may run many at once.
+/// Builds a site through the one pipeline: load → assemble → (bodies → pages, search, a few reports at a time) →
+/// check → write (`SitePipeline`). The commands differ only in the output the pipeline fills: `build()` keeps the
+/// files in memory, `write(to:)` streams them to disk, `rebuild(after:changing:)` redoes one report. Each stage returns
+/// a new value; nothing is shared between builds, so tests may run many at once.
 public struct SiteBuilder: Sendable {
-    /// The finished, checked site, still in memory.
+    /// The finished, checked site, in memory.
     public struct Result: Sendable {
-        /// The site model.
-        public var model: SiteModel
+        /// The site's structure.
+        public var model: SiteModel { state.model }
         /// Every output file, the manifest included, sorted by path.
         public var files: [OutputFile]
         /// The manifest.
-        public var manifest: Manifest
+        public var manifest: Manifest { state.manifest }
         /// Warnings (and notes) collected on the way.
-        public var diagnostics: [Diagnostic]
-        /// The search index's state, kept for incremental rebuilds (only when the builder keeps state).
-        public var search: SearchIndexState?
+        public var diagnostics: [Diagnostic] { state.diagnostics }
         /// Paths of the files this build changed from the one it was made from (nil: a whole build).
         public var changedPaths: [String]?
         /// Paths removed from the build it was made from.
         public var removedPaths: [String] = []
-        /// Each manifest entry's JSON, kept for incremental rebuilds (only when the builder keeps state).
-        var manifestChunks: [[UInt8]]?
-        /// The text of the manifest's digest, kept for incremental rebuilds (made at the first one).
-        var manifestDigestText: ManifestDigestText?
+        /// What the next incremental rebuild starts from.
+        public internal(set) var state: RebuildState
 
         /// The output file at `path` (binary search: `files` is sorted by path).
         public func file(at path: String) -> OutputFile? {
@@ -44,7 +42,7 @@ public struct SiteBuilder: Sendable {
     public let progress: BuildProgress?
     /// Keep what `rebuild(after:changing:)` needs in each result (the preview server does).
     public let keepsState: Bool
-    /// Search documents a streaming build renders at once (`SiteRenderer.stream`); tests make it small.
+    /// Search documents the pipeline renders at once; tests make it small.
     var streamWindow = SiteRenderer.documentsPerWindow
     /// Swap a later build's tree in whole (false: replace files in place, as where the output is a mount point; tests).
     var swapsOutput = true
@@ -63,35 +61,81 @@ public struct SiteBuilder: Sendable {
     /// touches; nil when the change needs a whole build (`build()`). Today that is one topic file whose front
     /// matter stayed the same: the result then equals a whole build's, file for file.
     public func rebuild(after previous: consuming Result, changing changed: [String]) -> Result? {
-        var job = IncrementalRebuild(builder: self, previous: previous)
-        return job.rebuild(changed: changed)
+        var files = previous.files
+        previous.files = []
+        guard let update = IncrementalRebuild(builder: self, previous: previous.state).rebuild(changed: changed) else { return nil }
+        for file in update.files { PathSearch.upsert(file, into: &files, key: \.path) }
+        for path in update.removedPaths { PathSearch.remove(path, from: &files, key: \.path) }
+        return Result(files: files, changedPaths: update.changedPaths, removedPaths: update.removedPaths, state: update.state)
     }
 
-    /// Runs every stage up to check; throws with all errors found.
+    /// `rebuild(after:changing:)` for a site written to `folder` (by `write(to:)` of a builder that `keepsState`): the changed files
+    /// are written there in place, each through a temporary file, the manifest last (`OutputWriter.update`); nil
+    /// when the change needs a whole build.
+    public func rebuild(after previous: consuming RebuildState, changing changed: [String], in folder: URL,
+                        lock: OutputLock? = nil) throws(DiagnosticError) -> IncrementalUpdate? {
+        guard let update = IncrementalRebuild(builder: self, previous: previous).rebuild(changed: changed) else { return nil }
+        if !update.files.isEmpty || !update.removedPaths.isEmpty {
+            _ = try OutputWriter(destination: folder).update(changed: update.files, removed: update.removedPaths, lock: lock)
+        }
+        return update
+    }
+
+    /// Runs every stage, keeping the output in memory; throws with all errors found.
     public func build() throws(DiagnosticError) -> Result {
         var timer = StageTimer()
         defer { timer.report() }
-        return try build(timer: &timer)
-    }
-
-    private func build(timer: inout StageTimer) throws(DiagnosticError) -> Result {
-        let model = try loadAndAssemble(timer: &timer)
-        var (files, search) = try SiteRenderer(options: options, progress: progress).render(model, keepSearchState: keepsState)
-        timer.lap("render")
-        let findings = checks(model)
-        timer.lap("check")
-        let diagnostics = model.diagnostics + findings
-        if findings.hasErrors { throw DiagnosticError(diagnostics) }
-        files.sort { $0.path < $1.path }
-        let manifest = Manifest(files: files, basePath: model.config.basePath)
+        let output = MemoryOutput()
+        let site = try assemble(timer: &timer)
+        let state = try run(site, into: output, keepingState: keepsState, timer: &timer)
+        var files = output.files()
+        let manifest = Manifest(files: files, basePath: state.model.config.basePath)
         timer.lap("hash")
         let chunks = ParallelMap.map(manifest.files, Manifest.entryJSON)
-        files.append(OutputFile(path: "manifest.json", bytes: manifest.json(chunks: chunks), kind: .data))
-        files.sort { $0.path < $1.path }
+        PathSearch.upsert(OutputFile(path: "manifest.json", bytes: manifest.json(chunks: chunks), kind: .data), into: &files, key: \.path)
         timer.lap("manifest")
-        var result = Result(model: model, files: files, manifest: manifest, diagnostics: DiagnosticError(diagnostics).diagnostics, search: search)
-        if keepsState { result.manifestChunks = chunks }
-        return result
+        var kept = state
+        kept.manifest = manifest
+        kept.manifestChunks = chunks
+        return Result(files: files, state: kept)
+    }
+
+    /// What `gongkai check` does: the pipeline into an output that keeps of each file only what the output link
+    /// check reads (`OutputLinkCollector`), then that check (every internal link and anchor of the HTML, every page
+    /// reachable from the home page); throws when the build itself fails. Writes nothing.
+    public func check() throws(DiagnosticError) -> [Diagnostic] {
+        var timer = StageTimer()
+        defer { timer.report() }
+        let site = try assemble(timer: &timer)
+        let output = OutputLinkCollector()
+        let state = try run(site, into: output, keepingState: false, timer: &timer)
+        let findings = OutputLinkChecker(basePath: site.model.config.basePath).check(pages: output.pages(), theme: site.model.theme)
+        timer.lap("output links")
+        return state.diagnostics + findings
+    }
+
+    /// Stages 1 and 2: the sources (with `--base-url` applied) and the site's structure.
+    private func assemble(timer: inout StageTimer) throws(DiagnosticError) -> AssembledSite {
+        let loaded = try load()
+        timer.lap("load")
+        let site = SiteAssembler(fileSystemLinks: options.fileSystemLinks).assemble(loaded)
+        timer.lap("assemble")
+        return site
+    }
+
+    /// The pipeline over `site` into `output`; throws with every diagnostic when the build failed. `extra` adds
+    /// warnings of the caller's (reports removed since the last build). The state's manifest is empty: the caller
+    /// makes it from what the output holds.
+    private func run(_ site: AssembledSite, into output: some SiteOutput, keepingState: Bool, timer: inout StageTimer,
+                     extra: (SiteModel) -> [Diagnostic] = { _ in [] }) throws(DiagnosticError) -> RebuildState {
+        var pipeline = SitePipeline(options: options, publishingChecks: publishingChecks, progress: progress)
+        pipeline.window = streamWindow
+        pipeline.keepSearchState = keepingState
+        let run = pipeline.run(site, into: output)
+        timer.lap("bodies, pages, search, check")
+        if run.failed { throw DiagnosticError(run.diagnostics + extra(site.model)) }
+        return RebuildState(site: site, facts: run.facts, search: run.search, manifest: Manifest(files: [], basePath: site.model.config.basePath),
+                            diagnostics: DiagnosticError(run.diagnostics + extra(site.model)).diagnostics)
     }
 
     /// What `write(to:)` did.
@@ -104,115 +148,78 @@ public struct SiteBuilder: Sendable {
         public var summary: OutputWriter.Summary
         /// HTML pages written or kept.
         public var pages: Int { manifest.files.filter { $0.path.hasSuffix(".html") }.count }
+        /// What an incremental rebuild of the folder starts from (when the builder `keepsState`).
+        public var state: RebuildState?
     }
 
-    /// Builds and writes into `destination` (default `public/`), each file as soon as it is rendered: what
-    /// `gongkai build` does, holding the sources and the model but never the whole output. Every check runs before
-    /// the first file is written, so a failed build leaves `public/` untouched.
+    /// Builds and writes into `destination` (default `public/`), each file as soon as it is made: what `gongkai
+    /// build` does, holding the structure and a few reports' bodies but never the whole output.
     ///
     /// The output folder's lock (`OutputLock`) is taken first: a second build into the same folder fails at once.
     /// The output is written where a failed or stopped build leaves no trace: a first build (no output folder yet)
     /// into a temporary folder that takes its place only once the build succeeded, a later build into a whole new
-    /// tree beside it that is swapped with it then (`StreamingOutput`). So the build need not wait for the checks: it renders the bodies a
-    /// few reports at a time and writes their pages at once (`SiteRenderer.stream`), and the whole site's HTML is
-    /// never held; it checks the site at the end and, when that fails, discards what it wrote, with the same errors
-    /// as a build that checks first. (It does check first when a theme shows the search index's shard count on
-    /// other pages than the search page, and when two sources claim one URL.)
-    public func write(to destination: URL? = nil) throws(DiagnosticError) -> WriteReport {
+    /// tree beside it that is swapped with it then (`StreamingOutput`). The checks end the pipeline: when they fail,
+    /// what was written is discarded and `public/` is as it was. A builder that `keepsState` returns what
+    /// `rebuild(after:changing:in:)` needs with the report.
+    ///
+    /// `lock`: the folder's lock when the caller holds it already (the preview server holds its folder's for its
+    /// whole run); it must be the lock of `destination`.
+    public func write(to destination: URL? = nil, holding lock: OutputLock? = nil) throws(DiagnosticError) -> WriteReport {
+        let (report, state) = try writeKeepingState(to: destination, keepingState: keepsState, also: nil, holding: lock)
+        var kept = report
+        if keepsState { kept.state = state }
+        return kept
+    }
+
+    /// `write(to:)`, returning the state too (its search state only with `keepingState`).
+    private func writeKeepingState(to destination: URL?, keepingState: Bool, also copy: MemoryOutput?,
+                                   holding held: OutputLock? = nil) throws(DiagnosticError) -> (WriteReport, RebuildState) {
         var timer = StageTimer()
         defer { timer.report() }
+        let folder = destination ?? root.appendingPathComponent("public")
+        // A site that does not load touches nothing beside its sources, not even the lock file.
+        let site = try assemble(timer: &timer)
         // One build at a time per output folder, from before its previous manifest is read until the new one is in place.
-        let lock = try OutputLock(destination: destination ?? root.appendingPathComponent("public"))
-        let published = PublishedReports(destination: destination ?? root.appendingPathComponent("public"))
-        // The bodies stay on disk until rendered: the sources of a large site are not all held at once either.
-        let loaded = try load(deferBodies: true)
-        timer.lap("load")
-        var plan = SiteAssembler(fileSystemLinks: options.fileSystemLinks).plan(consume loaded)
-        if plan.duplicates.isEmpty, SiteRenderer.canStream(plan.model.theme) {
-            let output = try StreamingOutput(lock: lock, basePath: plan.model.config.basePath, swaps: swapsOutput)
-            return try stream(&plan, into: output, published: published, timer: &timer)
-        }
-        let model = try plan.assembled()
-        timer.lap("assemble")
-        let findings = checks(model)
-        timer.lap("check")
-        let diagnostics = model.diagnostics + findings + published.dropped(from: model)
-        if findings.hasErrors { throw DiagnosticError(diagnostics) }
-        let output = try StreamingOutput(lock: lock, basePath: model.config.basePath, swaps: swapsOutput)
+        let lock: OutputLock
+        if let held { lock = held } else { lock = try OutputLock(destination: folder) }
+        let published = PublishedReports(destination: folder)
+        let output = try StreamingOutput(lock: lock, basePath: site.model.config.basePath, swaps: swapsOutput)
+        var state: RebuildState
         do throws(DiagnosticError) {
-            // Handed over: the renderer lets the topics' HTML go while the search index is built.
-            _ = try SiteRenderer(options: options, progress: progress).produce(consume model, keepSearchState: false, handOverBodies: true) { output.put($0) }
+            if let copy {
+                state = try run(site, into: TeeOutput(first: output, second: copy), keepingState: keepingState, timer: &timer, extra: published.dropped)
+            } else {
+                state = try run(site, into: output, keepingState: keepingState, timer: &timer, extra: published.dropped)
+            }
         } catch {
             output.abandon()
-            throw DiagnosticError(diagnostics + error.diagnostics)
+            throw error
         }
-        timer.lap("render and write")
         let manifest = output.manifest()
         let summary = try output.finish(manifest)
         timer.lap("manifest")
-        return WriteReport(diagnostics: DiagnosticError(diagnostics).diagnostics, manifest: manifest, summary: summary)
+        state.manifest = manifest
+        return (WriteReport(diagnostics: state.diagnostics, manifest: manifest, summary: summary), state)
     }
 
-    /// `write(to:)`, streaming: bodies, pages and search index a few reports at a time into `output` (a temporary
-    /// or staging folder), then the checks; any error discards what was written. The errors are those the other way
-    /// gives, in its order: the assembler's, then the checker's, then pages without a template.
-    private func stream(_ plan: inout AssemblyPlan, into output: StreamingOutput, published: PublishedReports,
-                        timer: inout StageTimer) throws(DiagnosticError) -> WriteReport {
-        let missing = SiteRenderer(options: options, progress: progress).stream(&plan, window: streamWindow) { output.put($0) }
-        timer.lap("assemble, render and write")
-        let assembled = plan.diagnostics()
-        if assembled.hasErrors { output.abandon(); throw DiagnosticError(assembled) }
-        plan.model.diagnostics = assembled
-        let findings = checks(plan.model)
-        timer.lap("check")
-        let diagnostics = assembled + findings + published.dropped(from: plan.model)
-        if findings.hasErrors { output.abandon(); throw DiagnosticError(diagnostics) }
-        if !missing.isEmpty { output.abandon(); throw DiagnosticError(diagnostics + SiteRenderer.noTemplate(missing)) }
-        let manifest = output.manifest()
-        let summary = try output.finish(manifest)
-        timer.lap("manifest")
-        return WriteReport(diagnostics: DiagnosticError(diagnostics).diagnostics, manifest: manifest, summary: summary)
-    }
-
-    /// Stages 1 and 2: the sources (with `--base-url` applied) and the site model made from them. The loaded
-    /// sources live only inside this function: the model is all that is kept.
-    private func loadAndAssemble(timer: inout StageTimer) throws(DiagnosticError) -> SiteModel {
-        let loaded = try load()
-        timer.lap("load")
-        // Handed over, not copied: the assembler lets each Markdown text go once it is rendered.
-        let model = try SiteAssembler(fileSystemLinks: options.fileSystemLinks).assemble(consume loaded)
-        timer.lap("assemble")
-        return model
-    }
-
-    /// Stage 1: the sources, with `--base-url` applied.
-    private func load(deferBodies: Bool = false) throws(DiagnosticError) -> LoadedSite {
-        var loaded = try SiteLoader(root: root, deferBodies: deferBodies).load()
+    /// Stage 1: the sources, with `--base-url` applied. The bodies stay on disk until the body stage reads them.
+    private func load() throws(DiagnosticError) -> LoadedSite {
+        var loaded = try SiteLoader(root: root, deferBodies: true).load()
         if let base = options.baseURL { loaded.config.baseURL = base.hasSuffix("/") ? base : base + "/" }
         if !options.reuseTemplateOutput { loaded.theme.allowsSkeletons = false }
         return loaded
     }
 
-    /// The checker's findings, with the indicator audit when publishing checks are on.
-    private func checks(_ model: SiteModel) -> [Diagnostic] {
-        var findings = SiteChecker(publishing: publishingChecks).check(model)
-        if publishingChecks {
-            // The audit recomputes declared derivations; public pages always show figures as published.
-            for report in model.reports where !report.indicators.isEmpty {
-                findings += IndicatorAudit.run(report.indicators, path: report.indicatorsFile?.path ?? "content/\(report.metadata.id)/indicators.yaml")
-            }
-        }
-        return findings
-    }
-
-    /// Builds and writes into `destination` (default `public/` under the root). `public/` is touched only when
-    /// the build succeeded.
+    /// Builds and writes into `destination` (default `public/` under the root) exactly as `write(to:)` does, keeping
+    /// a copy of every file in memory too (what tests read). `public/` is touched only when the build succeeded.
     public func buildAndWrite(to destination: URL? = nil) throws(DiagnosticError) -> (Result, OutputWriter.Summary) {
-        var timer = StageTimer()
-        defer { timer.report() }
-        let result = try build(timer: &timer)
-        let summary = try OutputWriter(destination: destination ?? root.appendingPathComponent("public")).write(result.files)
-        timer.lap("write")
-        return (result, summary)
+        let copy = MemoryOutput()
+        let (report, kept) = try writeKeepingState(to: destination, keepingState: keepsState, also: copy)
+        var files = copy.files()
+        var state = kept
+        let chunks = ParallelMap.map(report.manifest.files, Manifest.entryJSON)
+        PathSearch.upsert(OutputFile(path: "manifest.json", bytes: report.manifest.json(chunks: chunks), kind: .data), into: &files, key: \.path)
+        state.manifestChunks = chunks
+        return (Result(files: files, state: state), report.summary)
     }
 }

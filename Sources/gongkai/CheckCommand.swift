@@ -3,7 +3,7 @@ import Foundation
 import GongkaiBuild
 import GongkaiCore
 
-/// `gongkai check`: builds in memory and reports everything a publisher should fix. Writes nothing.
+/// `gongkai check`: runs the build pipeline without writing and reports everything a publisher should fix.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -22,8 +22,7 @@ struct CheckCommand: ParsableCommand {
         let builder = SiteBuilder(root: site.url, options: BuildOptions(baseURL: baseURL), publishingChecks: true)
         let diagnostics: [Diagnostic]
         do {
-            let result = try builder.build()
-            diagnostics = result.diagnostics + OutputLinkChecker(basePath: result.model.config.basePath).check(result.files, theme: result.model.theme)
+            diagnostics = try builder.check()
         } catch {
             DiagnosticPrinter.print(error.diagnostics, language: userLanguage)
             throw ExitCode.failure

@@ -19,7 +19,7 @@ import GongkaiCore
     @Test func editedBodyGivesExactlyTheWholeBuildsFiles() throws {
         let site = try SiteFixture(twoYearSite)
         let first = try builder(site).build()
-        #expect(first.search != nil)
+        #expect(first.state.search != nil)
         try site.write("content/r2024/02/01.md", """
         ---
         title: (一)深入学习贯彻习近平法治思想。

@@ -90,16 +90,18 @@ indicators:
 
     @Test func theModelKeepsNoMarkdownAndMakesTopicTextsFromTheHTMLWhenAsked() throws {
         let site = try SiteFixture(twoYearSite)
-        let model = try site.build().model
-        let report = try #require(model.report("r2024"))
+        let result = try site.build()
+        let report = try #require(result.model.report("r2024"))
         #expect(report.topics.allSatisfy { $0.source.body.text.isEmpty })
-        #expect(report.topic("01")?.excerpt.hasPrefix("市委") == true, "\(report.topic("01")?.excerpt ?? "")")
         #expect(report.openingSource.map { $0.text.isEmpty } ?? true)
-        let texts = report.topicTexts(only: ["01"])
-        #expect(Set(texts.keys) == Set(report.topics.map(\.id) + (report.opening == nil ? [] : ["_index"])))
+        let bodies = try #require(result.state.bodies(ofReport: "r2024"))
+        let first = try #require(report.position(of: "01"))
+        #expect(bodies.excerpt(first).hasPrefix("市委"), "\(bodies.excerpt(first))")
+        let texts = bodies.topicTexts(of: report, only: ["01"])
+        #expect(Set(texts.keys) == Set(report.topics.map(\.id) + (bodies.opening == nil ? [] : ["_index"])))
         #expect(texts["01"]?.contains("市委主要领导带头学法16次") == true)
         #expect(texts.filter { $0.key != "01" }.allSatisfy { $0.value.isEmpty })
-        #expect(report.topicTexts()["01"] == texts["01"])
+        #expect(bodies.topicTexts(of: report)["01"] == texts["01"])
     }
 
     @Test func aQuoteThatIsNotInTheTextFailsTheBuildAtTheDataLine() throws {

@@ -62,15 +62,15 @@ import GongkaiCore
     @Test func fullTextMadeWithTheModelsIdsEqualsOneWorkedOutAfresh() throws {
         let result = try Self.buildRealSite()
         let report = try #require(result.model.report(Self.reportID))
-        #expect(!report.fullBody.ids.isEmpty)
-        var fresh = report
-        fresh.fullBody.ids = []
-        let replayed = FullReportBody.make(report), remade = FullReportBody.make(fresh)
+        let bodies = try #require(result.state.bodies(ofReport: Self.reportID))
+        #expect(!bodies.fullIDs.isEmpty)
+        var fresh = bodies
+        fresh.fullIDs = []
+        let replayed = FullReportBody.make(report, bodies: bodies), remade = FullReportBody.make(report, bodies: fresh)
         #expect(replayed.html == remade.html)
         #expect(replayed.headings.map(\.id) == remade.headings.map(\.id))
-        // The model keeps only the ids (the opening's first, then every topic's heading and body's).
-        #expect(report.fullBody.headings.isEmpty && report.fullBody.topicAnchors.isEmpty)
-        #expect(report.fullBody.ids.suffix(replayed.headings.count).elementsEqual(replayed.headings.map(\.id)))
+        // The bodies keep only the ids (the opening's first, then every topic's heading and body's).
+        #expect(bodies.fullIDs.suffix(replayed.headings.count).elementsEqual(replayed.headings.map(\.id)))
     }
 
     @Test func fullReportOutlineHasFourElevenFourteenHeadingsAtTheirLevels() throws {

@@ -117,7 +117,7 @@ struct IndexReader {
     @Test func pagesAreSplitAtTheirHeadings() throws {
         let site = try SiteFixture(searchSite)
         let result = try site.build()
-        let docs = SearchIndexBuilder(model: result.model).documents()
+        let docs = SearchIndexBuilder(model: result.model).documents(of: result.state.site)
         #expect(docs.map(\.url) == ["r2024/", "r2024/01/", "r2024/02/"])
         let topic = docs[1]
         #expect(topic.title == "一、根治欠薪工作")
@@ -187,9 +187,10 @@ struct IndexReader {
         let b = try site.build().files.filter { $0.path.hasPrefix("search/") }
         #expect(a == b)
         #expect(a.contains { $0.path == "search/meta.js" } && a.contains { $0.path == "search/d/2.js" })
-        var builder = SearchIndexBuilder(model: try site.build().model)
+        let built = try site.build()
+        var builder = SearchIndexBuilder(model: built.model)
         builder.settings.targetShardBytes = 100
-        let many = builder.files()
+        let many = builder.build(built.state.site, keepState: false).files
         let meta = try #require(try searchData(many.first { $0.path == "search/meta.js" }) as? [String: Any])
         let shards = try #require(meta["shards"] as? Int)
         #expect(shards > 8 && shards & (shards - 1) == 0)
@@ -199,15 +200,15 @@ struct IndexReader {
 
     @Test func mergingInSmallWindowsGivesTheSameIndex() throws {
         let site = try SiteFixture(searchSite)
-        let model = try site.build().model
-        var builder = SearchIndexBuilder(model: model)
+        let built = try site.build()
+        var builder = SearchIndexBuilder(model: built.model)
         builder.settings.targetShardBytes = 100  // many shards, so that keys move between files if anything is off
-        let whole = builder.build(keepState: true)
-        #expect(builder.documents().count >= 3)  // so that batches of 1 to 3 and windows of 1 to 5 split it differently
+        let whole = builder.build(built.state.site, keepState: true)
+        #expect(builder.documents(of: built.state.site).count >= 3)  // so that batches of 1 to 3 and windows of 1 to 5 split it differently
         for (batch, window) in [(1, 1), (1, 2), (2, 1), (3, 5)] {
             builder.settings.documentsPerBatch = batch
             builder.settings.batchesPerWindow = window
-            let windowed = builder.build(keepState: true)
+            let windowed = builder.build(built.state.site, keepState: true)
             #expect(windowed.files == whole.files, "\(batch) documents a batch, \(window) batches a window")
             // The kept lists too: the same edit updates both states alike.
             var a = try #require(whole.state), b = try #require(windowed.state)

@@ -180,8 +180,8 @@ import GongkaiCore
     }
 }
 
-/// A first build renders a few reports at a time and checks the site afterwards (`SiteRenderer.stream`): its
-/// output and its errors must be those of a build that renders everything before it writes.
+/// The pipeline renders a few reports at a time and checks the site alongside the last stage (`SitePipeline`): its
+/// output and its errors must not depend on the window size or on the output (in memory, or streamed to disk).
 @Suite struct FirstBuildStreamingTests {
     /// Three reports of one series (year-over-year tables span windows), a fourth without indicators, search on.
     static let site = twoYearSite + """
@@ -279,17 +279,17 @@ import GongkaiCore
                              ("content/r2024/01.md", "---\ntitle: 一、加强领导\n---\n市委主要领导带头学法15次。\n")] {
             let site = try SiteFixture(Self.site)
             try site.write(path, text)
-            var plan = SiteAssembler().plan(try SiteLoader(root: site.root, deferBodies: true).load())
-            let made = Locked(0)
-            _ = SiteRenderer(options: BuildOptions()).stream(&plan, window: 1) { _ in made.withLock { $0 += 1 } }
-            #expect(made.withLock { $0 } == 0, "\(text)")
-            #expect((plan.model.reports.last?.fullBody.anchorIDs.count ?? 0) > 0, "the last report's bodies were rendered")
+            let output = CountingOutput()
+            let run = Self.pipeline.run(SiteAssembler().assemble(try SiteLoader(root: site.root, deferBodies: true).load()), into: output)
+            #expect(run.failed)
+            #expect(output.count == 0, "\(text)")
+            #expect(run.facts.count == 4 && run.facts.last.map { $0.fullAnchors.count > 0 } == true, "the last report’s bodies were rendered: \(run.facts.count) \(run.facts.map(\.fullAnchors.count))")
         }
         let site = try SiteFixture(Self.site)
-        var plan = SiteAssembler().plan(try SiteLoader(root: site.root, deferBodies: true).load())
-        let made = Locked(0)
-        _ = SiteRenderer(options: BuildOptions()).stream(&plan, window: 1) { _ in made.withLock { $0 += 1 } }
-        #expect(made.withLock { $0 } > 40)
+        let output = CountingOutput()
+        let run = Self.pipeline.run(SiteAssembler().assemble(try SiteLoader(root: site.root, deferBodies: true).load()), into: output)
+        #expect(!run.failed)
+        #expect(output.count > 40)
     }
 
     /// An output folder where no tree can be staged beside it (a mount point) is updated in place, with the same
@@ -381,5 +381,21 @@ import GongkaiCore
             #expect(error.description == expected)
         }
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public").path))
+    }
+}
+
+/// Counts the files a pipeline makes.
+private final class CountingOutput: SiteOutput {
+    private let made = Locked(0)
+    func put(_ file: OutputFile) { made.withLock { $0 += 1 } }
+    var count: Int { made.withLock { $0 } }
+}
+
+extension FirstBuildStreamingTests {
+    /// The pipeline one report at a time.
+    static var pipeline: SitePipeline {
+        var pipeline = SitePipeline(options: BuildOptions(), publishingChecks: false, progress: nil)
+        pipeline.window = 1
+        return pipeline
     }
 }

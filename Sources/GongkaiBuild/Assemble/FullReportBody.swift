@@ -4,8 +4,8 @@ import Markdown
 /// The whole report in reading order as one HTML fragment: salutation, opening, every topic's heading (at its depth)
 /// and body, closing lines. Anchors are unique across the page.
 ///
-/// The site model keeps only the headings and anchors (`make(_:html: false)`: what links and checks need); the
-/// fragment is made when the full-text page is rendered, so a large site never holds every report twice.
+/// A report's bodies keep only the anchor ids (`anchors(of:bodies:)`: what links and checks need); the fragment is
+/// made when the full-text page is rendered, so a large site never holds every report twice.
 public struct FullReportBody: Sendable, Hashable {
     /// The fragment.
     public var html: String
@@ -13,45 +13,31 @@ public struct FullReportBody: Sendable, Hashable {
     public var headings: [RenderedMarkdown.Heading]
     /// Anchor of each topic's heading on this page, by topic id.
     public var topicAnchors: [String: String]
-    /// Every anchor id in the order they were made (the opening's headings included), so that the fragment can be
-    /// made later without working the ids out again; set by the headings-only pass (`html: false`).
+    /// Every anchor id in the order they were made (the opening's headings included): what the headings-only pass
+    /// (`html: false`) gives, so that the fragment can be made later without working the ids out again.
     public var ids: [String] = []
-    /// The anchor ids, once a streaming build has let `ids` go (they are then empty); nil before.
-    public internal(set) var releasedIDs: AnchorIDs?
 
-    /// Every anchor id, as the link check looks them up.
-    public var anchorIDs: AnchorIDs { releasedIDs ?? AnchorIDs(ids) }
-
-    /// Lets `ids` go, keeping them compactly for the link check.
-    mutating func releaseIDs() {
-        if releasedIDs == nil {
-            releasedIDs = AnchorIDs(ids)
-            ids = []
-        }
-    }
-
-    /// What the site model keeps of a report's full text: only the anchor ids in order (`ids`), which the link
-    /// check and the fragment made later need; its headings and topic anchors are not kept (a large site's full
-    /// texts repeat every heading).
-    public static func anchors(of report: ReportModel) -> FullReportBody {
-        FullReportBody(html: "", headings: [], topicAnchors: [:], ids: make(report, html: false).ids)
+    /// What the body stage keeps of a report's full text (`ReportBodies.fullIDs`): only the anchor ids in order,
+    /// which the link check and the fragment made later need (a large site's full texts repeat every heading).
+    public static func anchors(of report: ReportModel, bodies: ReportBodies) -> [String] {
+        make(report, bodies: bodies, html: false).ids
     }
 
     /// Builds the body from already rendered topics (headings are shifted, not re-rendered); with `html: false`,
     /// only the headings and anchors (the fragment is left empty).
-    public static func make(_ report: ReportModel, html buildHTML: Bool = true) -> FullReportBody {
-        // The ids the model's headings-only pass made, handed out again in the same order (the fragment meets the
-        // same headings in the same order).
-        var ids = buildHTML && !report.fullBody.ids.isEmpty ? HeadingIDGenerator(replaying: report.fullBody.ids) : HeadingIDGenerator()
+    public static func make(_ report: ReportModel, bodies: ReportBodies, html buildHTML: Bool = true) -> FullReportBody {
+        // The ids the headings-only pass made, handed out again in the same order (the fragment meets the same
+        // headings in the same order).
+        var ids = buildHTML && !bodies.fullIDs.isEmpty ? HeadingIDGenerator(replaying: bodies.fullIDs) : HeadingIDGenerator()
         var html = "<div class=\"report-text\" id=\"report-text\">\n"
         var headings: [RenderedMarkdown.Heading] = []
         var openingIDs: [String] = []
         var anchors: [String: String] = [:]
         let m = report.metadata
-        if !m.salutation.isEmpty || report.opening != nil {
+        if !m.salutation.isEmpty || bodies.opening != nil {
             html += "<div class=\"report-opening\">\n"
             if !m.salutation.isEmpty { html += "<p class=\"salutation\">\(TextEscaping.html(m.salutation))</p>\n" }
-            if let opening = report.opening {
+            if let opening = bodies.opening {
                 if buildHTML {
                     html += HTMLLinkRebaser.rebase(opening.shifted(by: 1, ids: &ids).html, from: report.urlPath, to: report.fullURLPath)
                 } else {
@@ -60,7 +46,8 @@ public struct FullReportBody: Sendable, Hashable {
             }
             html += "</div>\n"
         }
-        for topic in report.topics {
+        for (t, topic) in report.topics.enumerated() {
+            let rendered = bodies.topic(t)
             let level = min(6, topic.source.depth + 1)
             let id = ids.next(for: topic.title)
             anchors[topic.id] = id
@@ -68,10 +55,10 @@ public struct FullReportBody: Sendable, Hashable {
             html += "<section class=\"report-topic depth-\(topic.source.depth)\" aria-labelledby=\"\(id)\">\n"
             html += "<h\(level) id=\"\(id)\">\(TextEscaping.html(topic.title))</h\(level)>\n"
             guard buildHTML else {
-                headings += topic.body.shiftedHeadings(by: topic.source.depth, ids: &ids)
+                headings += rendered.shiftedHeadings(by: topic.source.depth, ids: &ids)
                 continue
             }
-            let body = topic.body.shifted(by: topic.source.depth, ids: &ids)
+            let body = rendered.shifted(by: topic.source.depth, ids: &ids)
             headings += body.headings
             html += HTMLLinkRebaser.rebase(body.html, from: topic.urlPath, to: report.fullURLPath)
             html += "</section>\n"

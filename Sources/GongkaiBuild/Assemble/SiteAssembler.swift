@@ -4,12 +4,10 @@ import GongkaiCore
 import GongkaiIndicators
 import Markdown
 
-/// Stage 2: turns the loaded sources into the complete `SiteModel`: URLs, reading order, prev/next, rendered
-/// Markdown bodies with their anchors. Duplicate URLs are errors naming both sources.
-///
-/// In two steps, which a streaming build runs apart (`AssemblyPlan`): the site's structure (every report, topic and
-/// page with its URL, the indicator files loaded), then the bodies, a few reports at a time (cmark, anchors,
-/// excerpts, the full text's anchor ids, indicators checked against the text).
+/// Stage 2: turns the loaded sources into the site's structure (`SiteModel`): every report, topic and page with its
+/// URL, reading order, prev/next, the indicator files loaded. Duplicate URLs and clashing output paths are errors
+/// naming their sources. No body is rendered here: that is the body stage (`BodyRenderer`), run a few reports at a
+/// time by the pipeline.
 public struct SiteAssembler: Sendable {
     /// Links in Markdown that reach a page relative to their file end in `index.html` (`--file-links`).
     public var fileSystemLinks: Bool
@@ -17,45 +15,26 @@ public struct SiteAssembler: Sendable {
     /// Creates an assembler.
     public init(fileSystemLinks: Bool = false) { self.fileSystemLinks = fileSystemLinks }
 
-    /// Assembles `site`; throws when two sources claim one URL. The model keeps no Markdown text: each body's text
-    /// is let go as soon as it is rendered (links and headings keep their source positions), so that a large site's
-    /// sources and pages are not both held.
-    public func assemble(_ site: consuming LoadedSite) throws(DiagnosticError) -> SiteModel {
-        try plan(consume site).assembled()
-    }
-
-    /// Step 1: the site's structure, no body rendered yet (see `AssemblyPlan`).
-    func plan(_ site: consuming LoadedSite) -> AssemblyPlan {
+    /// The structure of `site`, with what the assembly found (`AssembledSite`); it throws nothing: a site with
+    /// errors is still assembled, so that the body stage can report every error at once.
+    public func assemble(_ site: LoadedSite) -> AssembledSite {
         let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: site.config.allowRawHTML))
-        // The texts move into boxes that each rendering job empties, and out of the loaded site.
-        var pending: [PendingReport] = []
         var reports: [ReportModel] = []
         for r in site.reports.indices {
             let report = site.reports[r]
-            var opening: MarkdownTextBox?
-            if let source = report.opening {
-                opening = MarkdownTextBox(source)
-                site.reports[r].opening?.text = ""
-            }
-            var boxes: [MarkdownTextBox] = []
             var topics: [TopicModel] = []
-            boxes.reserveCapacity(report.topics.count)
             topics.reserveCapacity(report.topics.count)
             for t in report.topics.indices {
-                boxes.append(MarkdownTextBox(site.reports[r].topics[t].body))
-                site.reports[r].topics[t].body.text = ""
-                topics.append(TopicModel(source: site.reports[r].topics[t], body: RenderedMarkdown(html: "", headings: [], links: []),
-                                         urlPath: "\(report.metadata.id)/\(report.topics[t].id)/"))
+                topics.append(TopicModel(source: report.topics[t], urlPath: "\(report.metadata.id)/\(report.topics[t].id)/"))
             }
             for i in topics.indices {
                 topics[i].previousID = i > 0 ? topics[i - 1].id : nil
                 topics[i].nextID = i + 1 < topics.count ? topics[i + 1].id : nil
             }
-            var model = ReportModel(metadata: report.metadata, opening: nil, openingSource: site.reports[r].opening, topics: topics,
-                                    indicatorsFile: report.indicators)
+            var model = ReportModel(metadata: report.metadata, openingSource: report.opening, topics: topics, indicatorsFile: report.indicators)
+            model.loadOrder = r
             model.index()
             reports.append(model)
-            pending.append(PendingReport(loadOrder: r, opening: opening, topics: boxes))
         }
         // Each report's indicators, loaded in parallel; checked against the topics' text once they are rendered.
         let indicatorSets = ParallelMap.map(reports) { report -> (set: IndicatorSet?, diagnostics: [Diagnostic]) in
@@ -66,15 +45,16 @@ public struct SiteAssembler: Sendable {
                 return (nil, error.diagnostics)
             }
         }
+        var validates = [Bool](repeating: false, count: reports.count)
         for (i, loaded) in indicatorSets.enumerated() {
-            if let set = loaded.set { reports[i].indicators = set; pending[i].validates = true }
-            pending[i].diagnostics = loaded.diagnostics
+            if let set = loaded.set { reports[i].indicators = set; validates[i] = true }
         }
         let order = reports.indices.sorted { a, b in
             (reports[a].metadata.year, reports[b].metadata.id) > (reports[b].metadata.year, reports[a].metadata.id)
         }
         reports = order.map { reports[$0] }
-        pending = order.map { pending[$0] }
+        let indicatorFindings = order.map { indicatorSets[$0].diagnostics }
+        validates = order.map { validates[$0] }
 
         var diagnostics: [Diagnostic] = []
         var pages: [PageModel] = []
@@ -177,162 +157,8 @@ public struct SiteAssembler: Sendable {
         var assets: [String: [StaticFile]] = [:]
         for report in site.reports { assets[report.metadata.id] = report.assets }
         model.contentLinks = ContentLinks(reports: reports, assets: assets)
-        return AssemblyPlan(model: model, renderer: renderer, pending: pending, loadDiagnostics: site.diagnostics, duplicates: diagnostics,
-                            fileSystemLinks: fileSystemLinks)
+        return AssembledSite(model: model, bodies: BodyRenderer(renderer: renderer, links: model.contentLinks, fileSystemLinks: fileSystemLinks),
+                             indicatorFindings: indicatorFindings, validates: validates, loadDiagnostics: site.diagnostics, duplicates: diagnostics)
     }
 }
 
-/// A site assembled but for its bodies (`SiteAssembler.plan`): the model with every report, topic and page, and
-/// the Markdown still to render. `renderBodies(of:)` renders the bodies of some reports into the model; once every
-/// report's are, `diagnostics()` is what `SiteAssembler.assemble` reports.
-struct AssemblyPlan: ~Copyable {
-    /// The model: reports in their final order, bodies empty until rendered.
-    var model: SiteModel
-    let renderer: MarkdownRenderer
-    /// What is left to do per report, in the model's order.
-    fileprivate var pending: [PendingReport]
-    /// The loader's warnings.
-    let loadDiagnostics: [Diagnostic]
-    /// Errors for URLs claimed twice.
-    let duplicates: [Diagnostic]
-    /// Whether links that Markdown writes to a page end in `index.html`.
-    let fileSystemLinks: Bool
-
-    fileprivate init(model: SiteModel, renderer: MarkdownRenderer, pending: [PendingReport], loadDiagnostics: [Diagnostic], duplicates: [Diagnostic],
-                     fileSystemLinks: Bool) {
-        self.fileSystemLinks = fileSystemLinks
-        self.model = model
-        self.renderer = renderer
-        self.pending = pending
-        self.loadDiagnostics = loadDiagnostics
-        self.duplicates = duplicates
-    }
-
-    /// Renders the bodies of the reports at `positions` (in `model.reports`) in parallel, each text let go once
-    /// rendered; then each report's full-text anchors, and its indicators checked against its topics' text.
-    mutating func renderBodies(of positions: Range<Int>) {
-        /// One body to render: where its Markdown comes from and the page it is rendered for.
-        struct Job: Sendable { var report: Int; var topic: Int?; var source: String; var page: String }
-        var jobs: [Job] = []
-        for r in positions {
-            let report = model.reports[r]
-            if pending[r].opening != nil { jobs.append(Job(report: r, topic: nil, source: report.openingSource?.path ?? "", page: report.urlPath)) }
-            for t in pending[r].topics.indices {
-                jobs.append(Job(report: r, topic: t, source: report.topics[t].source.body.path, page: report.topics[t].urlPath))
-            }
-        }
-        let renderer = self.renderer
-        let pending = self.pending
-        let links = model.contentLinks
-        let fileSystemLinks = self.fileSystemLinks
-        // Results land in fixed slots so the order never depends on timing.
-        let rendered = ParallelMap.map(jobs) { job -> RenderedBody in
-            let box = job.topic.map { pending[job.report].topics[$0] } ?? pending[job.report].opening
-            let text: MarkdownBody
-            do throws(DiagnosticError) {
-                text = try box?.take() ?? .text("")
-            } catch {
-                return RenderedBody(markdown: RenderedMarkdown(html: "", headings: [], links: []), excerpt: "", failure: error.diagnostics)
-            }
-            var body = text.rendered(by: renderer)
-            if !body.links.isEmpty || renderer.options.allowRawHTML {
-                body.html = links.rewrite(body.html, from: job.source, page: job.page, fileSystemLinks: fileSystemLinks)
-            }
-            let excerpt = TopicModel.excerpt(ofHTML: body.html)
-            body.html = TableWrapper.wrap(body.html)
-            return RenderedBody(markdown: body, excerpt: excerpt)
-        }
-        var unread = Set<Int>()
-        for (job, result) in zip(jobs, rendered) {
-            self.pending[job.report].diagnostics += result.failure
-            if !result.failure.isEmpty { unread.insert(job.report) }
-            if let t = job.topic {
-                model.reports[job.report].topics[t].body = result.markdown
-                model.reports[job.report].topics[t].excerpt = result.excerpt
-            } else {
-                model.reports[job.report].opening = result.markdown
-            }
-        }
-        let reports = positions.map { model.reports[$0] }
-        let fullBodies = ParallelMap.map(reports) { FullReportBody.anchors(of: $0) }
-        // A report whose text could not all be read (the build fails for that) is not checked against it.
-        let checks = ParallelMap.map(Array(zip(reports, positions.map { self.pending[$0].validates && !unread.contains($0) }))) { report, validates -> [Diagnostic] in
-            guard validates, let file = report.indicatorsFile else { return [] }
-            let set = report.indicators
-            return set.validate(topicUTF8: report.topicUTF8(only: Set(set.indicators.map(\.topic))), path: file.path)
-        }
-        for (i, r) in positions.enumerated() {
-            model.reports[r].fullBody = fullBodies[i]
-            self.pending[r].diagnostics += checks[i]
-            self.pending[r].opening = nil
-            self.pending[r].topics = []
-        }
-    }
-
-    /// The site's diagnostics once every body is rendered: the loader's, each report's indicator findings (in the
-    /// order the reports were loaded), the duplicate URLs.
-    func diagnostics() -> [Diagnostic] {
-        loadDiagnostics + pending.sorted { $0.loadOrder < $1.loadOrder }.flatMap(\.diagnostics) + duplicates
-    }
-
-    /// Whether the reports at `positions` (rendered) have errors: the build will fail with the assembler's errors.
-    func hasErrors(in positions: Range<Int>) -> Bool {
-        positions.contains { pending[$0].diagnostics.hasErrors }
-    }
-
-    /// The model with every body rendered and the site's diagnostics; throws the errors among them.
-    consuming func assembled() throws(DiagnosticError) -> SiteModel {
-        renderBodies(of: 0..<model.reports.count)
-        let diagnostics = diagnostics()
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
-        model.diagnostics = diagnostics
-        return model
-    }
-
-    /// Lets the rendered bodies of the reports at `positions` go once every page and search document that shows
-    /// them is made: the topics' HTML, excerpts and headings, and the full texts' anchor lists. What the checker
-    /// needs stays, compactly: anchor ids, the headings that skip a level, links.
-    mutating func releaseBodies(of positions: Range<Int>) {
-        for r in positions {
-            for t in model.reports[r].topics.indices { model.reports[r].topics[t].releaseBody() }
-            model.reports[r].fullBody.releaseIDs()
-        }
-    }
-}
-
-/// What is left to assemble of one report.
-private struct PendingReport: Sendable {
-    /// Its position among the loaded reports (diagnostics keep that order).
-    var loadOrder: Int
-    /// The opening's Markdown, until rendered.
-    var opening: MarkdownTextBox?
-    /// Each topic's Markdown, until rendered.
-    var topics: [MarkdownTextBox]
-    /// Whether its indicators loaded and are to be checked against its text.
-    var validates = false
-    /// Its indicator findings so far.
-    var diagnostics: [Diagnostic] = []
-}
-
-/// A rendered Markdown body with its excerpt.
-private struct RenderedBody: Sendable {
-    var markdown: RenderedMarkdown
-    var excerpt: String
-    /// Why its text could not be read (its file changed since it was loaded).
-    var failure: [Diagnostic] = []
-}
-
-/// One body's Markdown on its way to the renderer: the one job that renders it takes the text out (reading it from
-/// its file when the loader left it there), so it is freed as soon as that body is rendered. Each box is used by
-/// exactly one job, which is what makes it Sendable.
-private final class MarkdownTextBox: @unchecked Sendable {
-    private var source: MarkdownSource?
-
-    init(_ source: MarkdownSource) { self.source = source }
-
-    /// The body; the box is empty afterwards.
-    func take() throws(DiagnosticError) -> MarkdownBody {
-        defer { source = nil }
-        return try source?.load() ?? .text("")
-    }
-}

@@ -2,8 +2,9 @@ import GongkaiCore
 import GongkaiIndicators
 import Markdown
 
-/// Stage 2's result: every report, topic, page URL, anchor and navigation link of the site, known before any
-/// template runs.
+/// Stage 2's result, the site's structure: every report, topic, page URL and navigation link, known before any
+/// body or template is rendered. It holds no rendered Markdown (each report's is a `ReportBodies` value, made by the
+/// body stage) and is not changed once assembled.
 public struct SiteModel: Sendable {
     /// The configuration.
     public var config: SiteConfig
@@ -15,7 +16,7 @@ public struct SiteModel: Sendable {
     public var staticFiles: [StaticFile]
     /// The theme.
     public var theme: Theme
-    /// Warnings collected so far.
+    /// The loader's and assembler's warnings.
     public var diagnostics: [Diagnostic]
 
     /// Where links written in the Markdown files reach, relative to each file (`ContentLinks`).
@@ -35,9 +36,7 @@ public struct SiteModel: Sendable {
 public struct ReportModel: Sendable {
     /// Metadata.
     public var metadata: ReportMetadata
-    /// Opening text, rendered.
-    public var opening: RenderedMarkdown?
-    /// Where the opening text comes from.
+    /// Where the opening text comes from (nil: the report has none).
     public var openingSource: MarkdownSource?
     /// Topics in reading order.
     public var topics: [TopicModel]
@@ -55,9 +54,8 @@ public struct ReportModel: Sendable {
     public var indicatorsCSVPath: String { "\(metadata.id)/indicators.csv" }
     /// URL path of the open-data JSON.
     public var indicatorsJSONPath: String { "\(metadata.id)/indicators.json" }
-    /// The full-text page's anchor ids in order (`FullReportBody.anchors(of:)`: no fragment, headings or topic
-    /// anchors, which the page makes when it renders).
-    public var fullBody = FullReportBody(html: "", headings: [], topicAnchors: [:])
+    /// Its position among the loaded reports (its diagnostics are reported in that order).
+    var loadOrder = 0
 
     /// Position of each topic in `topics`, by id (filled by the assembler).
     var topicIndex: [String: Int] = [:]
@@ -68,6 +66,11 @@ public struct ReportModel: Sendable {
     public func topic(_ id: String) -> TopicModel? {
         if let i = topicIndex[id] { return topics[i] }
         return topicIndex.isEmpty ? topics.first { $0.id == id } : nil
+    }
+    /// The position in `topics` of the topic with `id`.
+    func position(of id: String) -> Int? {
+        if let i = topicIndex[id] { return i }
+        return topicIndex.isEmpty ? topics.firstIndex { $0.id == id } : nil
     }
     /// Top-level topics.
     public var topLevel: [TopicModel] { children(of: nil) }
@@ -82,21 +85,6 @@ public struct ReportModel: Sendable {
         return topics.indices.filter { topics[$0].parentID == id }
     }
 
-    /// Plain text of each topic (and `_index` for the opening), as indicators are checked against, made from the
-    /// rendered bodies: every id is a key, but only the texts of `only` (when given) are made, the others are empty.
-    public func topicTexts(only ids: Set<String>? = nil) -> [String: String] {
-        topicUTF8(only: ids).mapValues { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// `topicTexts(only:)` as UTF-8 bytes (what indicators are checked against: no string is made of them).
-    func topicUTF8(only ids: Set<String>? = nil) -> [String: [UInt8]] {
-        func wanted(_ id: String) -> Bool { ids?.contains(id) ?? true }
-        var texts: [String: [UInt8]] = [:]
-        for topic in topics { texts[topic.id] = wanted(topic.id) ? HTMLText.plainBytes(topic.body.html) : [] }
-        if let opening { texts["_index"] = wanted("_index") ? HTMLText.plainBytes(opening.html) : [] }
-        return texts
-    }
-
     /// Builds the lookup tables for `topic(_:)` and `children(of:)`.
     mutating func index() {
         topicIndex = [:]
@@ -108,12 +96,10 @@ public struct ReportModel: Sendable {
     }
 }
 
-/// One topic: its place in the report, its URL, and its rendered body.
+/// One topic: its place in the report and its URL (its rendered body is in the report's `ReportBodies`).
 public struct TopicModel: Sendable {
-    /// The loaded source.
+    /// The loaded source (its body's text left on disk until the body stage reads it).
     public var source: LoadedTopic
-    /// The body rendered for its own page (headings from `h2`).
-    public var body: RenderedMarkdown
     /// URL path (`xiangcheng-2024/02/04/`).
     public var urlPath: String
     /// Topic id (`02/04`).
@@ -124,31 +110,10 @@ public struct TopicModel: Sendable {
     public var title: String { source.title }
     /// Title for navigation (without a final 。).
     public var navTitle: String { source.title.withoutFinalFullStop }
-    /// The first 120 characters of the body's plain text, line breaks removed: the page's description when the
-    /// topic has no summary.
-    public internal(set) var excerpt: String = ""
     /// Previous topic in reading order.
     public var previousID: String?
     /// Next topic in reading order.
     public var nextID: String?
-    /// What the checks need of the body's headings, once a streaming build has let them go (`body.headings` is then
-    /// empty); nil while they are there.
-    public internal(set) var releasedHeadings: ReleasedHeadings?
-
-    /// The body's anchor ids.
-    public var anchorIDs: AnchorIDs { releasedHeadings?.anchors ?? AnchorIDs(body.headings.map(\.id)) }
-    /// The body's headings that skip a level.
-    public var levelSkips: [HeadingLevelSkip] { releasedHeadings?.levelSkips ?? HeadingLevelSkip.all(in: body.headings) }
-
-    /// Lets the body's HTML, excerpt and headings go, keeping what the checks need of the headings.
-    mutating func releaseBody() {
-        body.html = ""
-        excerpt = ""
-        if releasedHeadings == nil {
-            releasedHeadings = ReleasedHeadings(anchors: anchorIDs, levelSkips: levelSkips)
-            body.headings = []
-        }
-    }
 }
 
 extension TopicModel {

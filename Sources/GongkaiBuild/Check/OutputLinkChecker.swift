@@ -15,15 +15,50 @@ public struct OutputLinkChecker: Sendable {
     /// that a target broken on several pages is one error, at the line of `theme`'s template that names it when one
     /// does (a missing asset in the footer is one mistake, not one per page).
     public func check(_ files: [OutputFile], theme: Theme? = nil) -> [Diagnostic] {
-        var byURL: [String: OutputFile] = [:]
+        check(pages: files.map(Page.init), theme: theme)
+    }
+
+    /// What the check reads of one output file: its path, URL and kind and, for an HTML page, its ids and the
+    /// addresses it links to (all that `gongkai check` keeps of a page: `OutputLinkCollector`).
+    public struct Page: Sendable {
+        /// Path below the output folder.
+        public var path: String
+        /// URL path.
+        public var urlPath: String
+        /// Kind.
+        public var kind: PageKind
+        /// The page's `id` values (empty for other files).
+        public var ids: Set<String>
+        /// Its `href`, `src` and `action` values, in that order (empty for other files).
+        public var links: [String]
+
+        /// What the check reads of `file`.
+        public init(_ file: OutputFile) {
+            path = file.path
+            urlPath = file.urlPath
+            kind = file.kind
+            if file.path.hasSuffix(".html") {
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                ids = Set(OutputLinkChecker.attributeValues("id", in: text))
+                links = OutputLinkChecker.attributeValues("href", in: text) + OutputLinkChecker.attributeValues("src", in: text)
+                    + OutputLinkChecker.attributeValues("action", in: text)
+            } else {
+                ids = []
+                links = []
+            }
+        }
+    }
+
+    /// Findings for the output files `pages` describe (in path order), as `check(_:theme:)`.
+    public func check(pages files: [Page], theme: Theme? = nil) -> [Diagnostic] {
+        var byURL: [String: Page] = [:]
         for file in files { byURL[file.path] = file; byURL[file.urlPath] = file }
         let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
         var ids: [String: Set<String>] = [:]
         var links: [String: [String]] = [:]
         for file in htmlFiles {
-            let text = String(decoding: file.bytes, as: UTF8.self)
-            ids[file.path] = Set(Self.attributeValues("id", in: text))
-            links[file.path] = Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text) + Self.attributeValues("action", in: text)
+            ids[file.path] = file.ids
+            links[file.path] = file.links
         }
         var out: [Diagnostic] = []
         var broken: [(target: String, link: String, page: String)] = []
@@ -66,7 +101,7 @@ public struct OutputLinkChecker: Sendable {
         return out
     }
 
-    private func record(_ resolved: (path: String, fragment: String?), from file: OutputFile, byURL: [String: OutputFile], ids: [String: Set<String>],
+    private func record(_ resolved: (path: String, fragment: String?), from file: Page, byURL: [String: Page], ids: [String: Set<String>],
                         edges: inout [String: Set<String>], out: inout [Diagnostic], broken: inout [(target: String, link: String, page: String)],
                         link: String) {
         guard let target = byURL[resolved.path] ?? byURL[resolved.path + "/"] ?? (resolved.path.isEmpty ? byURL["index.html"] : nil) else {

@@ -11,115 +11,88 @@ public struct SiteChecker: Sendable {
     /// Creates a checker.
     public init(publishing: Bool = false) { self.publishing = publishing }
 
-    /// All findings for `model`.
-    public func check(_ model: SiteModel) -> [Diagnostic] {
-        let anchors = anchorIndex(model)
+    /// All findings for `model`, whose rendered bodies left `facts` (one per report, in `model.reports` order).
+    public func check(_ model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
+        let known = facts.map(Optional.some)
+        let directory = AnchorDirectory(model)
         // Reports are checked in parallel; their findings are joined in report order.
-        var out = ParallelMap.map(model.reports) { report -> [Diagnostic] in
-            var out: [Diagnostic] = []
-            if publishing { out += metadataFindings(report) }
-            if let opening = report.opening, let source = report.openingSource {
-                out += linkFindings(opening, source: source, pageURL: report.urlPath, anchors: anchors, links: model.contentLinks)
-            }
-            for topic in report.topics {
-                out += linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks)
-                out += headingFindings(topic)
-            }
-            return out
-        }.flatMap { $0 }
-        out += duplicateTitles(model)
+        let perReport = ParallelMap.map(Array(model.reports.indices)) { r in reportFindings(r, in: model, facts: known, directory: directory).all }
+        return perReport.flatMap { $0 } + siteFindings(model)
+    }
+
+    /// The findings of no single report's bodies: duplicate titles, series, and with publishing checks the site's
+    /// configuration and placeholders.
+    func siteFindings(_ model: SiteModel) -> [Diagnostic] {
+        var out = duplicateTitles(model)
         out += SeriesChecker(publishing: publishing).check(model)
         if publishing { out += configFindings(model.config) }
         if publishing { out += PlaceholderChecker().check(model) }
         return out
     }
 
-    /// Findings for one topic of `model` (its links and headings), looking up only the pages its links reach:
-    /// what an incremental rebuild checks after that topic's body changed and its anchors did not.
-    func check(topic: TopicModel, in model: SiteModel) -> [Diagnostic] {
-        var anchors: [String: AnchorIDs] = [:]
-        for link in topic.body.links {
-            for target in Self.lookUps(link.destination, from: topic.source.body.path, page: topic.urlPath, links: model.contentLinks) {
-                for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                    if let ids = Self.anchors(of: candidate, in: model) { anchors[candidate] = ids }
-                }
-            }
+    /// Report `r`'s findings with the facts known so far (`facts`: nil for a report not rendered yet). A link to a
+    /// page of such a report is taken as it is, its body named in `unsettled`.
+    func reportFindings(_ r: Int, in model: SiteModel, facts: [ReportFacts?], directory: AnchorDirectory) -> ReportFindings {
+        let report = model.reports[r]
+        guard let own = facts[r] else { return ReportFindings(metadata: [], bodies: [], unsettled: []) }
+        var bodies: [[Diagnostic]] = []
+        var unsettled: [Int] = []
+        func add(_ links: [RenderedMarkdown.Link], source: MarkdownSource, page: String, headings: [Diagnostic]) {
+            var open = false
+            let found = linkFindings(links, source: source, pageURL: page, links: model.contentLinks,
+                                     anchors: { directory.anchors(of: $0, facts: facts) },
+                                     unsettled: { url in
+                                         let waiting = directory.isUnsettled(url, facts: facts)
+                                         open = open || waiting
+                                         return waiting
+                                     })
+            if open { unsettled.append(bodies.count) }
+            bodies.append(found + headings)
         }
-        return linkFindings(topic.body, source: topic.source.body, pageURL: topic.urlPath, anchors: anchors, links: model.contentLinks) + headingFindings(topic)
+        if let opening = own.opening, let source = report.openingSource {
+            add(opening.links, source: source, page: report.urlPath, headings: [])
+        }
+        for (t, topic) in report.topics.enumerated() {
+            add(own.topics[t].links, source: topic.source.body, page: topic.urlPath, headings: headingFindings(topic, own.topics[t]))
+        }
+        return ReportFindings(metadata: publishing ? metadataFindings(report) : [], bodies: bodies, unsettled: unsettled)
     }
 
-    /// Whether the links of the bodies of `report` (rendered) already show an error, before the whole site is: the
-    /// anchors of pages for which `unsettled` holds are not known yet, and links to them are taken as they are (the
-    /// whole check decides). What a streaming build looks at to stop making pages early.
-    func linksHaveErrors(_ report: ReportModel, in model: SiteModel, unsettled: (String) -> Bool) -> Bool {
-        var bodies: [(RenderedMarkdown, MarkdownSource, String)] = report.topics.map { ($0.body, $0.source.body, $0.urlPath) }
-        if let opening = report.opening, let source = report.openingSource { bodies.append((opening, source, report.urlPath)) }
-        for (body, source, pageURL) in bodies where !body.links.isEmpty {
-            var anchors: [String: AnchorIDs] = [:]
-            var open = Set<String>()
-            for link in body.links {
-                for target in Self.lookUps(link.destination, from: source.path, page: pageURL, links: model.contentLinks) {
-                    for candidate in [target, target + "/"] where anchors[candidate] == nil {
-                        guard let ids = Self.anchors(of: candidate, in: model) else { continue }
-                        anchors[candidate] = ids
-                        if unsettled(candidate) { open.insert(candidate) }
-                    }
-                }
-            }
-            if linkFindings(body, source: source, pageURL: pageURL, anchors: anchors, links: model.contentLinks, unsettled: open).hasErrors { return true }
-        }
-        return false
+    /// `findings` (made in report `r`'s window) with its unsettled bodies checked again now that `facts` are all known.
+    func settle(_ findings: ReportFindings, report r: Int, in model: SiteModel, facts: [ReportFacts?], directory: AnchorDirectory) -> [Diagnostic] {
+        guard !findings.unsettled.isEmpty else { return findings.all }
+        let again = reportFindings(r, in: model, facts: facts, directory: directory)
+        var bodies = findings.bodies
+        for i in findings.unsettled { bodies[i] = again.bodies[i] }
+        return findings.metadata + bodies.flatMap { $0 }
     }
 
-    /// The anchor ids of the page or file at `urlPath`, nil when the site has none there (as `anchorIndex`).
-    private static func anchors(of urlPath: String, in model: SiteModel) -> AnchorIDs? {
-        for report in model.reports where urlPath.hasPrefix(report.urlPath) {
-            if urlPath == report.urlPath { return AnchorIDs(report.opening?.headings.map(\.id) ?? []) }
-            if urlPath == report.fullURLPath { return report.fullBody.anchorIDs }
-            let id = String(urlPath.dropFirst(report.urlPath.count).dropLast(urlPath.hasSuffix("/") ? 1 : 0))
-            if urlPath.hasSuffix("/"), let topic = report.topic(id) { return topic.anchorIDs }
-        }
-        if model.pages.contains(where: { $0.urlPath == urlPath }) || model.staticFiles.contains(where: { $0.outputPath == urlPath }) { return AnchorIDs.none }
-        return nil
-    }
-
-    /// URL path → set of anchor ids on that page.
-    private func anchorIndex(_ model: SiteModel) -> [String: AnchorIDs] {
-        var index: [String: AnchorIDs] = [:]
-        for page in model.pages { index[page.urlPath] = AnchorIDs.none }
-        // Each report's lists are made in parallel, then put in in report order.
-        let perReport = ParallelMap.map(model.reports) { report -> [(String, AnchorIDs)] in
-            report.topics.map { ($0.urlPath, $0.anchorIDs) }
-                + [(report.fullURLPath, report.fullBody.anchorIDs), (report.urlPath, AnchorIDs(report.opening?.headings.map(\.id) ?? []))]
-        }
-        for (path, ids) in perReport.joined() { index[path] = ids }
-        for file in model.staticFiles { index[file.outputPath] = AnchorIDs.none }
-        return index
+    /// Findings for topic `t` of report `r` (its links and headings): what an incremental rebuild checks after that
+    /// topic's body changed and its anchors did not.
+    func check(topic t: Int, of r: Int, in model: SiteModel, facts: [ReportFacts]) -> [Diagnostic] {
+        let topic = model.reports[r].topics[t], own = facts[r].topics[t]
+        let known = facts.map(Optional.some)
+        let directory = AnchorDirectory(model)
+        return linkFindings(own.links, source: topic.source.body, pageURL: topic.urlPath, links: model.contentLinks,
+                            anchors: { directory.anchors(of: $0, facts: known) }, unsettled: { _ in false })
+            + headingFindings(topic, own)
     }
 
     private func location(_ source: MarkdownSource, line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: source.path, line: line + source.firstLine - 1, column: column)
     }
 
-    /// The site paths whose anchors the findings for a link `destination` in `source` (shown at `page`) look up: where
-    /// it reaches, and where it reached relative to the page's URL when that differs.
-    private static func lookUps(_ destination: String, from source: String, page: String, links: ContentLinks) -> [String] {
-        var out: [String] = []
-        if let target = links.target(of: destination, from: source, page: page) { out.append(target.path) }
-        if ContentLinks.isRelative(destination), let old = resolve(destination, from: page), !out.contains(old.path) { out.append(old.path) }
-        return out
-    }
-
-    /// `unsettled`: pages whose anchors are not known yet (a fragment pointing there is not checked).
-    private func linkFindings(_ body: RenderedMarkdown, source: MarkdownSource, pageURL: String, anchors: [String: AnchorIDs],
-                              links: ContentLinks, unsettled: Set<String> = []) -> [Diagnostic] {
+    /// `anchors`: the anchor ids at a URL path (nil: nothing there); `unsettled`: whether a page's anchors are not
+    /// known yet (a fragment pointing there is not checked).
+    private func linkFindings(_ bodyLinks: [RenderedMarkdown.Link], source: MarkdownSource, pageURL: String, links: ContentLinks,
+                              anchors: (String) -> AnchorIDs?, unsettled: (String) -> Bool) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func known(_ target: String) -> (key: String, ids: AnchorIDs)? {
-            if let ids = anchors[target] { return (target, ids) }
-            if let ids = anchors[target + "/"] { return (target + "/", ids) }
+            if let ids = anchors(target) { return (target, ids) }
+            if let ids = anchors(target + "/") { return (target + "/", ids) }
             return nil
         }
-        for link in body.links {
+        for link in bodyLinks {
             let loc = location(source, line: link.line, column: link.column)
             let dest = link.destination
             if link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -173,7 +146,7 @@ public struct SiteChecker: Sendable {
                 out.append(.error(LinkText.brokenPage(["link": dest, "target": target]), at: loc))
                 continue
             }
-            if unsettled.contains(key) { continue }
+            if unsettled(key) { continue }
             if let fragment, !fragment.isEmpty, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
                 let id = fragment.removingPercentEncoding ?? fragment
                 let text = Self.spellingHint(id, ids: ids) ? LinkText.brokenAnchorUnicode : LinkText.brokenAnchor
@@ -217,8 +190,8 @@ public struct SiteChecker: Sendable {
         return (path, fragment)
     }
 
-    private func headingFindings(_ topic: TopicModel) -> [Diagnostic] {
-        topic.levelSkips.map { skip in
+    private func headingFindings(_ topic: TopicModel, _ facts: ReportFacts.Body) -> [Diagnostic] {
+        facts.levelSkips.map { skip in
             let heading = skip.heading
             return .warning(BuildText.headingLevelSkipped(["heading": heading.text, "level": heading.level, "previous": skip.previous]),
                             at: SourceLocation(path: topic.source.body.path, line: heading.line + topic.source.body.firstLine - 1, column: 1))

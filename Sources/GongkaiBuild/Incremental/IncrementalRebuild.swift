@@ -1,69 +1,54 @@
 import Foundation
 import GongkaiCore
-import GongkaiIndicators
 import GongkaiSearch
-import Markdown
 
-/// Redoes a build after one topic's body was edited, reusing the rest of the previous build: the file is read and
-/// rendered again, its report's pages and open data are rendered again, the search index is updated in place,
-/// and the manifest is patched. Anything else (a new or removed file, a changed title or order, changed anchors,
-/// a warning in the edited file) returns nil, and the caller builds the whole site: the fast path never guesses.
+/// The pipeline run for one edited topic body: the changed input is that one file, read again; the structure is the
+/// previous one with that topic's source replaced; the body stage renders its report; its pages whose bytes can
+/// change (the topic's own, the overview, the full text, the figures page) and its open data are made by the render
+/// stage; the search index is updated in place; the manifest is patched. Anything else (a new or removed file, a
+/// changed title or order, changed anchors, a warning in the edited file) returns nil, and the caller builds the whole
+/// site: the fast path never guesses.
 struct IncrementalRebuild {
     let builder: SiteBuilder
-    /// The previous build, owned: its large arrays are moved out and changed in place, not copied.
-    var previous: SiteBuilder.Result
+    /// The previous build's state, owned: its large arrays are moved out and changed in place, not copied.
+    var previous: RebuildState
 
-    mutating func rebuild(changed: [String]) -> SiteBuilder.Result? {
+    consuming func rebuild(changed: [String]) -> IncrementalUpdate? {
         guard changed.count == 1, let path = changed.first, path.hasSuffix(".md"),
               !previous.diagnostics.contains(where: { $0.location.path == path }) else { return nil }
-        // The other warnings stay as they were: an edit of this body leaves every other file, and this front matter, as it was.
-        let keptWarnings = previous.diagnostics
         var timer = StageTimer()
         defer { timer.report() }
-        var model = previous.model
+        var model = previous.site.model
         guard model.config.search == (previous.search != nil) else { return nil }
         // The topic whose file this is.
         guard let r = model.reports.firstIndex(where: { $0.topics.contains { $0.source.body.path == path } }),
               let t = model.reports[r].topics.firstIndex(where: { $0.source.body.path == path }) else { return nil }
-        var report = model.reports[r]
-        let old = report.topics[t]
+        let old = model.reports[r].topics[t]
         guard let loaded = reload(old.source, path: path), sameExceptBody(loaded, old.source) else { return nil }
+        model.reports[r].topics[t].source = loaded
+        let site = previous.site.replacing(model)
         timer.lap("incremental: read")
 
-        // Render the body as the assembler does.
-        let renderer = MarkdownRenderer(options: MarkdownOptions(allowRawHTML: model.config.allowRawHTML))
-        var body = renderer.render(loaded.body.text)
-        if !body.links.isEmpty || renderer.options.allowRawHTML {
-            body.html = model.contentLinks.rewrite(body.html, from: path, page: old.urlPath, fileSystemLinks: builder.options.fileSystemLinks)
-        }
-        let excerpt = TopicModel.excerpt(ofHTML: body.html)
-        body.html = TableWrapper.wrap(body.html)
-        var topic = old
-        topic.source = loaded
-        topic.source.body.text = ""  // as the assembler keeps it
-        topic.body = body
-        topic.excerpt = excerpt
-        report.topics[t] = topic
-        report.fullBody = FullReportBody.anchors(of: report)
+        // The body stage, for this report.
+        guard let rendered = site.bodies.render(site, positions: r..<(r + 1)).first, rendered.diagnostics.isEmpty else { return nil }
         // Anchors other pages may link to must stay as they were.
-        guard topic.body.headings.map(\.id) == old.body.headings.map(\.id),
-              report.fullBody.ids == previous.model.reports[r].fullBody.ids else { return nil }
-        if let file = report.indicatorsFile {
-            let quoted = Set(report.indicators.indicators.map(\.topic))
-            guard report.indicators.validate(topicUTF8: report.topicUTF8(only: quoted), path: file.path).isEmpty else { return nil }
-        }
-        model.reports[r] = report
-        guard SiteChecker().check(topic: topic, in: model).isEmpty else { return nil }
+        let before = previous.facts[r]
+        guard rendered.facts.topics[t].anchors == before.topics[t].anchors, rendered.facts.fullAnchors == before.fullAnchors else { return nil }
+        var facts = previous.facts
+        previous.facts = []
+        facts[r] = rendered.facts
+        guard SiteChecker().check(topic: t, of: r, in: model, facts: facts).isEmpty else { return nil }
         timer.lap("render body, check")
 
-        // Pages and data of this report; the search index.
+        // The search index.
         var search = previous.search
         previous.search = nil
         var written: [OutputFile] = []
         var removed: [String] = []
+        let topic = model.reports[r].topics[t]
         if search != nil {
             guard let n = search?.documentNumber(url: topic.urlPath), var doc = search?.docs[n] else { return nil }
-            doc.sections = SearchIndexBuilder.sections(of: topic)
+            doc.sections = SearchIndexBuilder.sections(of: topic, body: rendered.bodies.topic(t))
             guard let update = search?.update(document: n, with: doc) else { return nil }
             written += update.write.map(SearchIndexBuilder.outputFile)
             removed += update.remove
@@ -72,49 +57,46 @@ struct IncrementalRebuild {
         // Other topic pages show only titles of this one (navigation, prev/next) and their own bodies and figures:
         // they cannot change. The overview, full text and figures pages link into this body, so they are redone.
         let editedID = topic.id
-        guard let pages = SiteRenderer(options: builder.options).renderReport(report.metadata.id, of: model, searchShards: search?.shards,
-                                                                              only: { $0.kind != .topic || $0.topicID == editedID }) else { return nil }
-        written += pages
+        let pages = model.pages.filter { $0.reportID == model.reports[r].metadata.id && ($0.kind != .topic || $0.topicID == editedID) }
+        let output = MemoryOutput()
+        let counter = ProgressCounter(total: pages.count, progress: nil)
+        let missing = SiteRenderer(options: builder.options).renderReports([rendered], pages: pages, of: model, searchShards: search?.shards,
+                                                                           counter: counter, emit: { output.put($0) })
+        guard missing.isEmpty else { return nil }
+        written += output.files()
         timer.lap("pages")
 
-        // Keep only files whose bytes changed; patch the file list and the manifest (both sorted by path).
-        var files = previous.files
-        previous.files = []
-        var changedFiles: [OutputFile] = []
-        for file in written {
-            let (i, found) = PathSearch.position(of: file.path, in: files, key: \.path)
-            if found && files[i].bytes == file.bytes { continue }
-            if found { files[i] = file } else { files.insert(file, at: i) }
-            changedFiles.append(file)
-        }
-        var gone: [String] = []
-        for path in removed where PathSearch.position(of: path, in: files, key: \.path).found {
-            PathSearch.remove(path, from: &files, key: \.path)
-            gone.append(path)
-        }
-        guard !changedFiles.isEmpty || !gone.isEmpty else {
-            return SiteBuilder.Result(model: model, files: files, manifest: previous.manifest, diagnostics: keptWarnings, search: search, changedPaths: [], removedPaths: [])
-        }
-        timer.lap("patch files")
+        // Keep only files whose bytes changed; patch the manifest (sorted by path).
         var manifest = previous.manifest
         previous.manifest.files = []
+        var changedFiles: [OutputFile] = []
+        for file in written {
+            if let entry = manifest.entry(at: file.path), entry.size == file.bytes.count, entry.sha256 == Manifest.sha256(file.bytes) { continue }
+            changedFiles.append(file)
+        }
+        let gone = removed.filter { manifest.entry(at: $0) != nil }
+        var state = RebuildState(site: site, facts: facts, search: search, manifest: manifest, diagnostics: previous.diagnostics)
+        guard !changedFiles.isEmpty || !gone.isEmpty else {
+            state.manifestChunks = previous.manifestChunks
+            state.manifestDigestText = previous.manifestDigestText
+            return IncrementalUpdate(files: [], changedPaths: [], removedPaths: [], state: state)
+        }
         var kept = previous.manifestChunks ?? ParallelMap.map(manifest.files, Manifest.entryJSON)
         previous.manifestChunks = nil
         var digestText = previous.manifestDigestText
         previous.manifestDigestText = nil
         manifest.update(changed: changedFiles, removed: gone, basePath: model.config.basePath, chunks: &kept, digestText: &digestText)
         timer.lap("manifest entries")
-        let json = manifest.json(chunks: kept)
-        PathSearch.upsert(OutputFile(path: "manifest.json", bytes: json, kind: .data), into: &files, key: \.path)
-        timer.lap("files, manifest")
-        var result = SiteBuilder.Result(model: model, files: files, manifest: manifest, diagnostics: keptWarnings, search: search,
-                                        changedPaths: (changedFiles.map(\.path) + ["manifest.json"]).sorted(), removedPaths: gone.sorted())
-        result.manifestChunks = kept
-        result.manifestDigestText = digestText
-        return result
+        let json = OutputFile(path: "manifest.json", bytes: manifest.json(chunks: kept), kind: .data)
+        timer.lap("manifest")
+        state.manifest = manifest
+        state.manifestChunks = kept
+        state.manifestDigestText = digestText
+        let files = (changedFiles + [json]).sorted { $0.path < $1.path }
+        return IncrementalUpdate(files: files, changedPaths: files.map(\.path), removedPaths: gone.sorted(), state: state)
     }
 
-    /// The topic read again from its file, nil when it no longer reads cleanly.
+    /// The topic read again from its file (its body left there), nil when it no longer reads cleanly.
     private func reload(_ topic: LoadedTopic, path: String) -> LoadedTopic? {
         let parts = path.split(separator: "/").map(String.init)
         guard parts.count >= 3, parts[0] == "content" else { return nil }
@@ -126,7 +108,7 @@ struct IncrementalRebuild {
         let boundary = SymlinkGuard.realPath(builder.root)
         guard case .file = SymlinkGuard.verdict(file.path, boundary: boundary, displayPath: path) else { return nil }
         var diagnostics: [Diagnostic] = []
-        let loaded = ReportLoader(root: builder.root, folder: folder, boundary: boundary)
+        let loaded = ReportLoader(root: builder.root, folder: folder, deferBodies: true, boundary: boundary)
             .readTopic(file, display: path, stem: stem, parentID: topic.parentID, depth: topic.depth, diagnostics: &diagnostics)
         return diagnostics.isEmpty ? loaded : nil
     }

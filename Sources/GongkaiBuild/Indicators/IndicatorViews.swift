@@ -22,11 +22,13 @@ struct IndicatorViews {
     /// series, and returns the open-data files. A topic's own table is made when its page renders (`topicTable`),
     /// so a build does not hold every topic's table. Reports are done in parallel, each into its own values (no two
     /// reports share a key), merged in order.
-    func apply(to extras: inout PageExtras, only: Set<String>? = nil) -> [OutputFile] {
-        let reports = model.reports.filter { !$0.indicators.isEmpty && (only?.contains($0.metadata.id) ?? true) }
+    ///
+    /// Only the reports whose bodies `bodies` holds (by report id) are done: where quotes are anchored is found in them.
+    func apply(to extras: inout PageExtras, bodies: [String: ReportBodies]) -> [OutputFile] {
+        let reports = model.reports.filter { !$0.indicators.isEmpty && bodies[$0.metadata.id] != nil }
         let views: [(extras: PageExtras, files: [OutputFile])] = ParallelMap.map(reports) { report in
             var own = PageExtras()
-            let files = apply(report, to: &own)
+            let files = apply(report, bodies: bodies[report.metadata.id] ?? ReportBodies(opening: nil, topics: [], excerpts: [], fullIDs: []), to: &own)
             return (own, files)
         }
         var files: [OutputFile] = []
@@ -53,17 +55,17 @@ struct IndicatorViews {
         return model.theme.render("partials/indicator-table", values: ctx)
     }
 
-    private func apply(_ report: ReportModel, to extras: inout PageExtras) -> [OutputFile] {
+    private func apply(_ report: ReportModel, bodies: ReportBodies, to extras: inout PageExtras) -> [OutputFile] {
         var files: [OutputFile] = []
         let id = report.metadata.id
         let series = seriesSets(for: report)
         extras.series[id] = series
         var anchors: [String: (topicURL: String, anchor: String?)] = [:]
-        for topic in report.topics {
+        for (t, topic) in report.topics.enumerated() {
             let own = report.indicators.indicators(topic: topic.id)
             guard !own.isEmpty else { continue }
             // Where each quote is anchored (the marked body and its table are made when the topic's page renders).
-            let found = QuoteMarker.mark(topic.body.html, indicators: own).anchors
+            let found = QuoteMarker.mark(bodies.topic(t).html, indicators: own).anchors
             for indicator in own { anchors[indicator.id] = (topic.urlPath, found[indicator.id]) }
         }
         // Overview: key figures.

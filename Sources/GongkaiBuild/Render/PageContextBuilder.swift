@@ -4,8 +4,13 @@ import Markdown
 /// Builds the values a page template sees (typed: `TemplateObject`). Every value is plain text that Mustache
 /// escapes (`{{x}}`), except keys ending in `HTML`, which hold rendered Markdown and are inserted with `{{{x}}}`.
 /// The README lists every key.
+///
+/// It is made for the pages of a few reports at a time: `bodies` holds those reports' rendered Markdown (by report
+/// id), and the openings of the others where a page shows them (the home page, the site map).
 final class PageContextBuilder: Sendable {
     let model: SiteModel
+    /// The rendered bodies of the reports whose pages are made, by report id.
+    let bodies: [String: ReportBodies]
     let options: BuildOptions
     let extras: PageExtras
     /// The site-wide `site` and `footer` values (the same on every page).
@@ -29,8 +34,11 @@ final class PageContextBuilder: Sendable {
     /// Each report's 附件, found once.
     private let attachments: ReportAttachments
 
-    init(model: SiteModel, options: BuildOptions, extras: PageExtras) {
+    /// A builder for pages of `model` whose reports' bodies (or openings) are in `bodies`, and whose reports' links
+    /// left `facts` (for the report pages' 附件).
+    init(model: SiteModel, bodies: [String: ReportBodies], facts: [String: ReportFacts] = [:], options: BuildOptions, extras: PageExtras) {
         self.model = model
+        self.bodies = bodies
         self.options = options
         self.extras = extras
         let config = model.config
@@ -60,7 +68,7 @@ final class PageContextBuilder: Sendable {
             for i in positions { byReport[model.reports[i].metadata.id] = positions }
         }
         seriesMembers = byReport
-        attachments = ReportAttachments(model: model)
+        attachments = ReportAttachments(model: model, facts: facts)
         siteValues = Self.known([("title", config.title), ("organisation", config.organisation), ("undertaker", config.undertaker),
                                  ("domain", config.domain), ("siteCode", config.footer.siteCode)])
     }
@@ -90,11 +98,12 @@ final class PageContextBuilder: Sendable {
                 return .object(summary)
             })
         case .topic:
-            if let report, let id = page.topicID, let topic = report.topic(id) {
+            if let report, let id = page.topicID, let t = report.position(of: id) {
+                let topic = report.topics[t], body = self.body(of: report).topic(t)
                 // The quotes of the topic's indicators, marked in its body, and its table linking to them.
                 let own = report.indicators.indicators(topic: topic.id)
-                let marked = own.isEmpty ? (html: topic.body.html, anchors: [:]) : QuoteMarker.mark(topic.body.html, indicators: own)
-                ctx["topic"] = .object(topicContext(topic, report: report, bodyHTML: marked.html, links: links))
+                let marked = own.isEmpty ? (html: body.html, anchors: [:]) : QuoteMarker.mark(body.html, indicators: own)
+                ctx["topic"] = .object(topicContext(topic, body: body, report: report, bodyHTML: marked.html, links: links))
                 if !own.isEmpty, usesIndicatorTable,
                    let table = indicatorViews.topicTable(topic, report: report, anchors: marked.anchors,
                                                                                         series: extras.series[report.metadata.id]) {
@@ -113,7 +122,7 @@ final class PageContextBuilder: Sendable {
             ctx["hasSearchReports"] = .flag(true)
         case .full:
             // Made here, once per report: the model keeps only the full text's anchor ids.
-            if let report { ctx["full"] = .record(["bodyHTML": .text(FullReportBody.make(report).html)]) }
+            if let report { ctx["full"] = .record(["bodyHTML": .text(FullReportBody.make(report, bodies: body(of: report)).html)]) }
         default:
             break
         }
@@ -121,6 +130,11 @@ final class PageContextBuilder: Sendable {
             for name in extra.keys.sorted() { ctx[name] = extra[name].map(TemplateValue.text) }
         }
         return ctx
+    }
+
+    /// The rendered bodies of `report` (empty ones when they are not at hand).
+    private func body(of report: ReportModel) -> ReportBodies {
+        bodies[report.metadata.id] ?? ReportBodies(opening: nil, topics: [], excerpts: [], fullIDs: [])
     }
 
     private func common(_ page: PageModel, _ links: LinkResolver) -> TemplateObject {
@@ -222,13 +236,14 @@ final class PageContextBuilder: Sendable {
     }
 
     private func description(_ page: PageModel, report: ReportModel?) -> String {
-        if let report, let id = page.topicID, let topic = report.topic(id) {
+        if let report, let id = page.topicID, let t = report.position(of: id) {
+            let topic = report.topics[t]
             if !topic.source.summary.isEmpty { return topic.source.summary }
-            return topic.excerpt.nonEmpty ?? topic.navTitle
+            return body(of: report).excerpt(t).nonEmpty ?? topic.navTitle
         }
         if let report {
             if !report.metadata.summary.isEmpty { return report.metadata.summary }
-            return String(HTMLText.plain(report.opening?.html ?? "").prefix(120)).nonEmpty ?? report.metadata.title
+            return String(HTMLText.plain(body(of: report).opening?.html ?? "").prefix(120)).nonEmpty ?? report.metadata.title
         }
         return model.config.description.nonEmpty ?? model.config.title
     }
@@ -303,7 +318,7 @@ final class PageContextBuilder: Sendable {
         ctx["metaGrid"] = .list(grid.map { cells in .object(["cells": .list(cells), "wide": .flag(cells.count == 1)]) })
         if !m.salutation.isEmpty { ctx["salutation"] = .text(m.salutation) }
         ctx["closing"] = .texts(m.closing)
-        ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(report.opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
+        ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(body(of: report).opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
         if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
         // 历年报告: every year of this report's series (the same publisher and series), newest first.
         let years = (seriesMembers[m.id] ?? []).map { model.reports[$0] }
@@ -442,15 +457,15 @@ final class PageContextBuilder: Sendable {
         return html
     }
 
-    private func topicContext(_ topic: TopicModel, report: ReportModel, bodyHTML: String, links: LinkResolver) -> TemplateObject {
+    private func topicContext(_ topic: TopicModel, body: RenderedMarkdown, report: ReportModel, bodyHTML: String, links: LinkResolver) -> TemplateObject {
         let children = report.childPositions(of: topic.id)
         var ctx: TemplateObject = [
             "id": .text(topic.id), "title": .text(topic.title), "navTitle": .text(topic.navTitle),
             "bodyHTML": .text(bodyHTML),
-            "toc": .list(topic.body.headings.filter { $0.level <= 3 }.map {
+            "toc": .list(body.headings.filter { $0.level <= 3 }.map {
                 .object(["text": .text($0.text.withoutFinalFullStop), "href": .text("#\($0.id)"), "level": .number($0.level), "sub": .flag($0.level == 3)])
             }),
-            "hasToc": .flag(topic.body.headings.count > 1),
+            "hasToc": .flag(body.headings.count > 1),
             "children": .records(children.map {
                 ["title": .text(report.topics[$0].navTitle), "href": .text(links.href(report.topics[$0].urlPath)),
                  "summary": .text(report.topics[$0].source.summary)]

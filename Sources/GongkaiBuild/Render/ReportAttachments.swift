@@ -30,18 +30,20 @@ struct ReportAttachments: Sendable {
     /// Attachments by report id, each report's in output-path order.
     let byReport: [String: [Attachment]]
 
-    /// The attachments of every report of `model`.
-    init(model: SiteModel) {
+    /// The attachments of the reports of `model` whose bodies left `facts` (by report id): the links in them tell
+    /// which files a page uses.
+    init(model: SiteModel, facts: [String: ReportFacts]) {
         var out: [String: [Attachment]] = [:]
         for report in model.reports {
+            guard let known = facts[report.metadata.id] else { continue }
             let prefix = report.urlPath
             let files = model.staticFiles.filter { $0.outputPath.hasPrefix(prefix) }
             guard !files.isEmpty else { continue }
             var used = Set<String>()
-            var bodies = report.topics.map { ($0.body, $0.source.body.path, $0.urlPath) }
-            if let opening = report.opening { bodies.append((opening, report.openingSource?.path ?? "", report.urlPath)) }
-            for (body, source, page) in bodies {
-                for link in body.links {
+            var bodies = report.topics.enumerated().map { t, topic in (known.topics[t].links, topic.source.body.path, topic.urlPath) }
+            if let opening = known.opening { bodies.append((opening.links, report.openingSource?.path ?? "", report.urlPath)) }
+            for (links, source, page) in bodies {
+                for link in links {
                     if let (target, _) = model.contentLinks.target(of: link.destination, from: source, page: page) { used.insert(target) }
                 }
             }

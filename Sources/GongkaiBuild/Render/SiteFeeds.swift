@@ -1,10 +1,13 @@
 import Foundation
 import GongkaiCore
+import Markdown
 
 /// The machine-readable files of a site: `sitemap.xml`, `robots.txt` and an Atom feed of reports (`feed.xml`).
 /// Dates come from the reports' metadata, never from the clock, so output stays deterministic.
 struct SiteFeeds {
     let model: SiteModel
+    /// Each report's opening, rendered, by report id (a report's entry summarises it when it has no summary).
+    let openings: [String: RenderedMarkdown]
 
     /// The three files.
     func files() -> [OutputFile] {
@@ -58,7 +61,7 @@ struct SiteFeeds {
         """
         for report in model.reports {
             let d = date(of: report).map { "\($0)T00:00:00+08:00" } ?? "\(report.metadata.year)-12-31T00:00:00+08:00"
-            let summary = report.metadata.summary.isEmpty ? HTMLText.plain(report.opening?.html ?? "") : report.metadata.summary
+            let summary = report.metadata.summary.isEmpty ? HTMLText.plain(openings[report.metadata.id]?.html ?? "") : report.metadata.summary
             out += """
               <entry>
                 <title>\(xml(report.metadata.title))</title>

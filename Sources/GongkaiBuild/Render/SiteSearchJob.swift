@@ -1,6 +1,6 @@
 import GongkaiSearch
 
-/// A site's search index made a part at a time (a streaming build adds each window's reports while their HTML is
+/// A site's search index made a part at a time (the pipeline adds each window's reports while their HTML is
 /// at hand): the documents are located once, by their positions in the model, and handed to a `SearchIndexJob`.
 ///
 /// It holds no site model: each `add` is given the model that holds the documents' pages at that moment.
@@ -8,6 +8,8 @@ struct SiteSearchJob {
     /// Every document of the site, in index order (`SearchIndexBuilder.documentSources`).
     private let sources: [DocumentSource]
     private var job: SearchIndexJob
+    /// The next document to add.
+    private var next = 0
 
     /// A job for `builder`'s site and settings (the builder's model is not kept).
     init(_ builder: SearchIndexBuilder, keepState: Bool) {
@@ -18,12 +20,18 @@ struct SiteSearchJob {
     /// How many documents the site has.
     var documentCount: Int { sources.count }
 
-    /// Adds the next `count` documents, read from `model` (a topic's HTML from `bodies` when given), and hands their
-    /// files to `emit`.
-    mutating func add(_ count: Int, from model: SiteModel, bodies: TopicBodyStore? = nil, emit: @Sendable (OutputFile) -> Void) {
+    /// Adds the documents of the next reports, whose rendered bodies are `bodies` (in report order, each the next
+    /// report's), and hands their files to `emit`.
+    mutating func add(_ bodies: [ReportBodies], of model: SiteModel, emit: @Sendable (OutputFile) -> Void) {
         let sources = sources
-        job.add(count, document: { SearchIndexBuilder.document(model, sources[$0], bodies: bodies) },
-                emit: { emit(SearchIndexBuilder.outputFile($0)) })
+        guard next < sources.count, !bodies.isEmpty else { return }
+        let firstReport = sources[next].report
+        let count = bodies.reduce(0) { $0 + 1 + $1.topics.count }
+        job.add(count, document: { i in
+            let source = sources[i]
+            return SearchIndexBuilder.document(model, source, bodies: bodies[source.report - firstReport])
+        }, emit: { emit(SearchIndexBuilder.outputFile($0)) })
+        next += count
     }
 
     /// Writes `meta.js` and the shards (every document must have been added) and returns the shard count, with the

@@ -27,7 +27,7 @@ import GongkaiCore
 /// Where no tree can be staged beside the folder (it is a mount point, or on another file system than its parent),
 /// files are replaced one by one in place (each through a temporary file and a rename, the manifest last), with the
 /// same rules about which files may go; then a stopped build can leave a mix, which the summary says.
-final class StreamingOutput: @unchecked Sendable {
+final class StreamingOutput: SiteOutput, @unchecked Sendable {
     private enum Mode {
         /// No output folder yet: everything goes into `temp`, renamed into place at the end.
         case fresh(temp: URL)
