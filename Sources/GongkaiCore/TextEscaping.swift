@@ -5,10 +5,10 @@ public enum TextEscaping {
     public static func html(_ text: String, apostrophe: Bool = true) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
-            guard let first = firstHTMLSpecial(bytes, from: 0, apostrophe: apostrophe) else { return nil }
+            guard bytes.contains(where: { entity($0, apostrophe: apostrophe) != nil }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            appendHTML(utf8: bytes, from: first, apostrophe: apostrophe, to: &out)
+            appendHTML(utf8: bytes, apostrophe: apostrophe, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
@@ -20,42 +20,16 @@ public enum TextEscaping {
         text.withUTF8 { appendHTML(utf8: $0, apostrophe: true, to: &out) }
     }
 
-    /// Appends `bytes` escaped for HTML to `out`: runs without a special byte are copied whole. `first`, when the
-    /// caller knows it, is where the first special byte may be (none before it).
-    private static func appendHTML(utf8 bytes: UnsafeBufferPointer<UInt8>, from first: Int = 0, apostrophe: Bool, to out: inout [UInt8]) {
+    /// Appends `bytes` escaped for HTML to `out`: runs without a special byte are copied whole.
+    private static func appendHTML(utf8 bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, to out: inout [UInt8]) {
         var run = 0
-        var next = firstHTMLSpecial(bytes, from: first, apostrophe: apostrophe)
-        while let i = next, let entity = entity(bytes[i], apostrophe: apostrophe) {
+        for (i, b) in bytes.enumerated() {
+            guard let entity = entity(b, apostrophe: apostrophe) else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
             out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             run = i + 1
-            next = firstHTMLSpecial(bytes, from: run, apostrophe: apostrophe)
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-    }
-
-    /// The index of the first byte from `start` on that HTML text must escape (`entity` gives one), nil when none
-    /// does: eight bytes at a time while none of them can be one, then byte by byte through the next eight.
-    private static func firstHTMLSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, apostrophe: Bool) -> Int? {
-        guard let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return nil }
-        var i = start
-        let n = bytes.count
-        while i < n {
-            while i + 8 <= n && !mayNeedHTMLEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-            let stop = min(n, i + 8)
-            while i < stop {
-                if entity(bytes[i], apostrophe: apostrophe) != nil { return i }
-                i += 1
-            }
-        }
-        return nil
-    }
-
-    /// Whether any of the eight bytes in `word` may be `& < > " '` (a true answer can be wrong, a false one never is).
-    @inline(__always)
-    private static func mayNeedHTMLEscape(_ word: UInt64) -> Bool {
-        ByteWord.mayHold(0x26, in: word) || ByteWord.mayHold(0x3C, in: word) || ByteWord.mayHold(0x3E, in: word)
-            || ByteWord.mayHold(0x22, in: word) || ByteWord.mayHold(0x27, in: word)
     }
 
     /// The entity for a byte that HTML text must escape (`'` only with `apostrophe`), nil for any other.

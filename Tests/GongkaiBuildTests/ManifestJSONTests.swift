@@ -19,31 +19,6 @@ import Testing
         #expect(empty.json() == empty.encodedByFoundation())
     }
 
-    /// A large manifest is sorted in two halves and written in blocks on several threads: the same order as one
-    /// sort by path, and the same bytes as Foundation's encoder, across block boundaries, with text needing escapes.
-    @Test func largeManifestIsSortedAndWrittenAsOneWouldBe() throws {
-        var seed: UInt64 = 7
-        func next() -> UInt64 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return seed >> 33
-        }
-        let names = ["a", "项城", "Z", "r-01", "éé", "报告", "0", "_"]
-        var entries: [Manifest.Entry] = []
-        for i in 0..<9000 {
-            let path = "\(names[Int(next() % 8)])/\(next() % 100_000)/\(i)/index.html"
-            let title = i % 97 == 0 ? "引号\"\\换行\n\u{01}\(i)" : "第\(i)页"
-            entries.append(Manifest.Entry(path: path, url: "/" + path, title: title, kind: "topic", report: i % 3 == 0 ? nil : "r\(i % 40)",
-                                          sha256: String(repeating: "ab", count: 32), size: Int(next())))
-        }
-        let manifest = Manifest(entries: entries)
-        #expect(manifest.files.map(\.path) == entries.map(\.path).sorted())
-        #expect(manifest.files == entries.sorted { $0.path < $1.path })
-        #expect(manifest.json() == manifest.encodedByFoundation())
-        #expect(manifest.json() == manifest.json(chunks: manifest.files.map(Manifest.entryJSON)))
-        let decoded = try JSONDecoder().decode(Manifest.self, from: Data(manifest.json()))
-        #expect(decoded == manifest)
-    }
-
     /// An update that keeps the digest's text and patches hashes in place gives the manifest a whole rebuild
     /// gives, through changed, added and removed files (CJK paths too), edit after edit.
     @Test func updatesKeepingTheDigestTextGiveTheManifestOfAWholeBuild() {

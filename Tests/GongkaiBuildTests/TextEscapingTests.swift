@@ -37,47 +37,6 @@ import Testing
     /// The word-at-a-time scan must stop at every byte that needs an escape, wherever it falls in a word: texts of
     /// every length up to 40 built from escapes, CJK (including “” and other characters whose UTF-8 starts with
     /// 0xE2) and ASCII, each checked against an escaper written out per scalar.
-    /// HTML escaping scans eight bytes at a time: every special byte is found wherever it falls in a word (and in
-    /// the bytes after the last whole word), with and without the apostrophe, next to multi-byte characters.
-    @Test func htmlEscapesAtEveryPositionOfAWord() {
-        let pool: [Character] = ["项", "a", "&", "<", ">", "\"", "'", " ", "𠀋", "é", "\n", "\u{26}\u{301}"]
-        func reference(_ text: String, apostrophe: Bool) -> String {
-            var out = ""
-            for c in text.unicodeScalars {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'" where apostrophe: out += "&#39;"
-                default: out.unicodeScalars.append(c)
-                }
-            }
-            return out
-        }
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        for length in 0...40 {
-            for _ in 0..<25 {
-                var text = ""
-                for _ in 0..<length {
-                    seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                    text.append(pool[Int((seed >> 33) % UInt64(pool.count))])
-                }
-                #expect(TextEscaping.html(text) == reference(text, apostrophe: true), "\(text.debugDescription)")
-                #expect(TextEscaping.html(text, apostrophe: false) == reference(text, apostrophe: false), "\(text.debugDescription)")
-                var out: [UInt8] = []
-                TextEscaping.appendHTML(text, to: &out)
-                #expect(out == Array(reference(text, apostrophe: true).utf8))
-            }
-        }
-        // A special byte alone at each place of a long plain run.
-        for at in 0..<33 {
-            var text = String(repeating: "x", count: 33)
-            text.replaceSubrange(text.index(text.startIndex, offsetBy: at)...text.index(text.startIndex, offsetBy: at), with: "<")
-            #expect(TextEscaping.html(text) == reference(text, apostrophe: true))
-        }
-    }
-
     @Test func jsonEscapesAtEveryPositionOfAWord() {
         let pool: [Unicode.Scalar] = ["项", "城", "a", "0", " ", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}",
                                       "\u{2029}", "\u{2027}", "“", "”", "—", "€", "𠀋", "\u{80}", "é"]

@@ -92,8 +92,7 @@ struct ContextShape {
             text.withUTF8 { key.append(contentsOf: $0) }
         }
 
-        /// The value with markers in place (without `placeholders`, only some non-nil value: its text is not kept); nil
-        /// for what is not allowed.
+        /// The value with markers in place (or the value itself without `placeholders`); nil for what is not allowed.
         ///
         /// Only these exact types are walked: what Mustache treats alike whatever their text. Look-alikes that casts
         /// would let through are refused (rendered directly): `NSNumber` (a Boolean or number to Mustache, `Double`
@@ -235,13 +234,13 @@ struct ContextShape {
             case .forbidden: return nil
             case .empty:
                 put("e")
-                return placeholders ? text : Self.walked
+                return text
             case .literal:
                 put("L")
                 put(text.utf8.count)
                 put(":")
                 put(text)
-                return placeholders ? text : Self.walked
+                return text
             case .lineFeed: return leaf(text, lineFeed: true)
             case .plain: return leaf(text, lineFeed: false)
             }
@@ -251,13 +250,9 @@ struct ContextShape {
             put(lineFeed ? "n" : "s")
             let index = leaves.count
             leaves.append(Leaf(text: text, endsWithLineFeed: lineFeed))
-            guard placeholders else { return Self.walked }
+            guard placeholders else { return text }
             return lineFeed ? ContextShape.marker(index) + "\n" : ContextShape.marker(index)
         }
-
-        /// What a walk without `placeholders` returns for a text value (any non-nil value: only the shape and the
-        /// leaves are kept, so the text is not boxed again).
-        private static var walked: Any { () }
     }
 
     private enum TextKind { case empty, forbidden, literal, lineFeed, plain }

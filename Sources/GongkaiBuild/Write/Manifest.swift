@@ -26,31 +26,9 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// The manifest of files already hashed (sorted here).
     init(entries: consuming [Entry]) {
         version = 1
-        files = Self.sortedByPath(entries)
+        entries.sort { $0.path < $1.path }
+        files = entries
         digest = Self.digest(of: files)
-    }
-
-    /// `entries` sorted by path, as `sort { $0.path < $1.path }` gives them (Swift's sort is stable; so is this):
-    /// a large list is sorted in two halves on two threads, then merged (ties from the first half first).
-    static func sortedByPath(_ entries: consuming [Entry]) -> [Entry] {
-        guard entries.count >= 8192 else {
-            entries.sort { $0.path < $1.path }
-            return entries
-        }
-        let middle = entries.count / 2
-        let halves = ParallelMap.map([Array(entries[..<middle]), Array(entries[middle...])]) { half in
-            half.sorted { $0.path < $1.path }
-        }
-        let a = halves[0], b = halves[1]
-        var out: [Entry] = []
-        out.reserveCapacity(entries.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if b[j].path < a[i].path { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out += a[i...]
-        out += b[j...]
-        return out
     }
 
     /// The manifest of `files` (the manifest itself is not listed).
@@ -105,17 +83,15 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// Bytes (a digest) in lower-case hex.
     static func hex<S: Sequence<UInt8>>(_ digest: S) -> String {
+        let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in digest {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
     }
-
-    /// The digits `hex` writes, made once (every manifest entry's digest is written with them).
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The site digest over entries (the text is `ManifestDigestText`'s, which `serve` keeps between edits).
     public static func digest(of entries: [Entry]) -> String {
@@ -138,29 +114,12 @@ public struct Manifest: Sendable, Hashable, Codable {
     /// Foundation's pretty-printed, key-sorted `JSONEncoder`, written directly (a large site has tens of thousands
     /// of entries, and `serve` rewrites it after every edit).
     public func json() -> [UInt8] {
-        // A large site's entries are written in blocks of consecutive entries, on every core, each block straight
-        // into its own buffer (room for its entries: their strings, the fixed parts and the digest take under 256
-        // more bytes each, so a buffer never doubles; only text needing escapes takes more); the blocks are then
-        // put one after another.
-        let files = self.files
-        let block = 2048
-        let starts = Array(stride(from: 0, to: files.count, by: block))
-        let blocks = ParallelMap.map(starts) { start -> [UInt8] in
-            let end = min(files.count, start + block)
-            var out: [UInt8] = []
-            out.reserveCapacity(files[start..<end].reduce(0) { $0 + Self.entryCapacity($1) })
-            for i in start..<end {
-                out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
-                Self.appendEntryJSON(files[i], to: &out)
-            }
-            return out
-        }
-        return json(entries: blocks.count, capacity: blocks.reduce(256) { $0 + $1.count }, separated: false) { i, out in out += blocks[i] }
-    }
-
-    /// Bytes enough for one entry's JSON unless its text needs escapes.
-    private static func entryCapacity(_ entry: Entry) -> Int {
-        entry.path.utf8.count + entry.url.utf8.count + entry.title.utf8.count + entry.kind.utf8.count + (entry.report?.utf8.count ?? 0) + 256
+        // Each entry written straight into the one buffer: a large site's entries are not encoded apart. Room for
+        // every entry (its strings, the fixed parts and the digest take under 256 more bytes), so that the buffer
+        // never doubles: only text needing escapes takes more.
+        let capacity = files.reduce(256) { $0 + $1.path.utf8.count + $1.url.utf8.count + $1.title.utf8.count + $1.kind.utf8.count
+                                             + ($1.report?.utf8.count ?? 0) + 256 }
+        return json(entries: files.count, capacity: capacity) { i, out in Self.appendEntryJSON(files[i], to: &out) }
     }
 
     /// The JSON from each entry's `entryJSON` (which `serve` keeps, so an edit re-encodes only changed entries).
@@ -170,8 +129,7 @@ public struct Manifest: Sendable, Hashable, Codable {
 
     /// The document around `count` entries, each written by `entry` (its index, the buffer), in a buffer of
     /// `capacity` bytes.
-    /// Without `separated`, `entry` writes each piece's separators itself (pieces of several entries).
-    private func json(entries count: Int, capacity: Int, separated: Bool = true, _ entry: (Int, inout [UInt8]) -> Void) -> [UInt8] {
+    private func json(entries count: Int, capacity: Int, _ entry: (Int, inout [UInt8]) -> Void) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
         out += JSONBytes.head
@@ -179,7 +137,7 @@ public struct Manifest: Sendable, Hashable, Codable {
         out += JSONBytes.filesKey
         if count == 0 { out += JSONBytes.emptyList }
         for i in 0..<count {
-            if separated { out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry }
+            out += i == 0 ? JSONBytes.firstEntry : JSONBytes.nextEntry
             entry(i, &out)
         }
         if count > 0 { out += JSONBytes.listEnd }
@@ -203,59 +161,31 @@ public struct Manifest: Sendable, Hashable, Codable {
         out += JSONBytes.path; appendString(entry.path, to: &out)
         if let report = entry.report { out += JSONBytes.report; appendString(report, to: &out) }
         out += JSONBytes.sha256; appendString(entry.sha256, to: &out)
-        out += JSONBytes.size; appendDecimal(entry.size, to: &out)
+        out += JSONBytes.size; out += Array(String(entry.size).utf8)
         out += JSONBytes.title; appendString(entry.title, to: &out)
         out += JSONBytes.url; appendString(entry.url, to: &out)
         out += JSONBytes.entryEnd
     }
 
-    /// `number` in decimal (what `String(number)` spells), without making a string.
-    private static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
-        guard number >= 0 else { out += Array(String(number).utf8); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits; an Int has at most 19
-        var n = number, count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(0x30 + n % 10)
-                n /= 10
-                count += 1
-            } while n > 0
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
-        }
-    }
-
-    /// A JSON string as Foundation's encoder writes it (`/` and non-ASCII as they are): runs of bytes that need no
-    /// escape are copied whole.
+    /// A JSON string as Foundation's encoder writes it (`/` and non-ASCII as they are).
     private static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var s = s
-        s.withUTF8 { bytes in
-            var run = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                appendEscaped(b, to: &out)
-                run = i + 1
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += JSONBytes.quote
+            case 0x5C: out += JSONBytes.backslash
+            case 0x08: out += JSONBytes.backspace
+            case 0x0C: out += JSONBytes.formFeed
+            case 0x0A: out += JSONBytes.newline
+            case 0x0D: out += JSONBytes.carriageReturn
+            case 0x09: out += JSONBytes.tab
+            case 0x00..<0x20:
+                let hex = String(b, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(b)
             }
-            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
         out.append(0x22)
-    }
-
-    /// The escape of one byte below 0x20, `"` or `\` in a JSON string.
-    private static func appendEscaped(_ b: UInt8, to out: inout [UInt8]) {
-        switch b {
-        case 0x22: out += JSONBytes.quote
-        case 0x5C: out += JSONBytes.backslash
-        case 0x08: out += JSONBytes.backspace
-        case 0x0C: out += JSONBytes.formFeed
-        case 0x0A: out += JSONBytes.newline
-        case 0x0D: out += JSONBytes.carriageReturn
-        case 0x09: out += JSONBytes.tab
-        case 0x00..<0x20:
-            let hex = String(b, radix: 16)
-            out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-        default: out.append(b)
-        }
     }
 
     /// The fixed parts of `json()`.

@@ -53,14 +53,8 @@ struct OutputRecords {
     /// The paths of the files written (not left as they were), in the order they were put.
     func writtenPaths() -> [String] { decoded { record, _ in record.written ? record.path : nil } }
 
-    /// The manifest entries of the files that have one, in the order they were put (the chunks read on every core).
-    func entries() -> [Manifest.Entry] {
-        let parts = ParallelMap.map(chunks) { chunk in Self.decoded(chunk) { _, entry in entry } }
-        var out: [Manifest.Entry] = []
-        out.reserveCapacity(count)
-        for part in parts { out += part }
-        return out
-    }
+    /// The manifest entries of the files that have one, in the order they were put.
+    func entries() -> [Manifest.Entry] { decoded { _, entry in entry } }
 
     private struct Record {
         var path: String
@@ -71,31 +65,26 @@ struct OutputRecords {
     private func decoded<T>(_ pick: (Record, Manifest.Entry?) -> T?) -> [T] {
         var out: [T] = []
         out.reserveCapacity(count)
-        for chunk in chunks { out += Self.decoded(chunk, pick) }
-        return out
-    }
-
-    /// What `pick` returns for each record of one chunk, in order (nil: left out).
-    private static func decoded<T>(_ chunk: [UInt8], _ pick: (Record, Manifest.Entry?) -> T?) -> [T] {
-        var out: [T] = []
-        chunk.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                let flags = b[i]
-                i += 1
-                let path = readString(b, at: &i)
-                var entry: Manifest.Entry?
-                if flags & hasEntry != 0 {
-                    let url = readString(b, at: &i)
-                    let title = readString(b, at: &i)
-                    let kind = readString(b, at: &i)
-                    let report = flags & hasReport != 0 ? readString(b, at: &i) : nil
-                    let size = Int(LEB128.read(b, at: &i))
-                    let digest = Manifest.hex(UnsafeBufferPointer(rebasing: b[i..<i + 32]))
-                    i += 32
-                    entry = Manifest.Entry(path: path, url: url, title: title, kind: kind, report: report, sha256: digest, size: size)
+        for chunk in chunks {
+            chunk.withUnsafeBufferPointer { b in
+                var i = 0
+                while i < b.count {
+                    let flags = b[i]
+                    i += 1
+                    let path = Self.readString(b, at: &i)
+                    var entry: Manifest.Entry?
+                    if flags & Self.hasEntry != 0 {
+                        let url = Self.readString(b, at: &i)
+                        let title = Self.readString(b, at: &i)
+                        let kind = Self.readString(b, at: &i)
+                        let report = flags & Self.hasReport != 0 ? Self.readString(b, at: &i) : nil
+                        let size = Int(LEB128.read(b, at: &i))
+                        let digest = Manifest.hex(UnsafeBufferPointer(rebasing: b[i..<i + 32]))
+                        i += 32
+                        entry = Manifest.Entry(path: path, url: url, title: title, kind: kind, report: report, sha256: digest, size: size)
+                    }
+                    if let value = pick(Record(path: path, written: flags & Self.wasWritten != 0), entry) { out.append(value) }
                 }
-                if let value = pick(Record(path: path, written: flags & wasWritten != 0), entry) { out.append(value) }
             }
         }
         return out
