@@ -20,7 +20,7 @@ cmark_floor="xargs $CMARK_FLOOR < $WORK/files.txt > /dev/null"
 gongkai_build="cd $WORK/gongkai && $BIN build > /dev/null"
 hugo_build="cd $WORK/hugo && hugo --quiet --destination public"
 # The previous run's output is removed before each run (hyperfine's --prepare), outside the time measured: a
-# build's time is its own, not that of deleting 23,000 (Gongkai) or 10,400 (Hugo) files of the run before.
+# build's time is its own, not that of deleting 15,000 (Gongkai) or 10,400 (Hugo) files of the run before.
 gongkai_clean="rm -rf $WORK/gongkai/public"
 hugo_clean="rm -rf $WORK/hugo/public"
 
