@@ -1,7 +1,8 @@
 /// A request target checked and decoded: the path as the user meant it, or the reason it is refused.
 ///
-/// The served site lives in memory and is looked up by key, so no request can reach a file outside it whatever
-/// its path; this type still refuses, with 400, every form of path an honest browser never sends: `.` and `..`
+/// A path is looked up in the served build's list of files (only a listed file is read, relative to the served
+/// folder, without following links), so no request can reach a file outside it whatever its path; this type still
+/// refuses, with 400, every form of path an honest browser never sends: `.` and `..`
 /// segments (raw or encoded), encoded slashes and backslashes, raw backslashes, double encoding (`%25`), NUL and
 /// other control bytes, malformed escapes and bytes that are not UTF-8.
 struct RequestTarget: Sendable, Hashable {

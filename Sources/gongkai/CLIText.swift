@@ -214,8 +214,8 @@ enum CLIText: String, MessageCatalogue {
             MessageTexts("Pass raw HTML through (as a site with allow_raw_html: true does).", "保留原始 HTML（与设置了 allow_raw_html: true 的网站相同）。")
         case .renderNotUTF8: MessageTexts("input is not valid UTF-8", "输入不是有效的 UTF-8")
         case .serveAbstract:
-            MessageTexts("Preview the site: build it in memory, serve it on 127.0.0.1 and reload open pages on every change.",
-                         "预览网站：在内存中构建，在 127.0.0.1 上提供访问，每次修改后自动刷新打开的页面。")
+            MessageTexts("Preview the site: build it into a private cache folder, serve it on 127.0.0.1 and reload open pages on every change.",
+                         "预览网站：构建到私有缓存文件夹，在 127.0.0.1 上提供访问，每次修改后自动刷新打开的页面。")
         case .serveDiscussion:
             MessageTexts("Nothing is written to public/ unless --write is given: then public/ (or --output) is kept in step with every good build, and only files whose bytes changed are written. Build errors show in the terminal and on the open page while the last good build stays served.",
                          "除非指定 --write，否则不会写入 public/：指定后，每次构建成功都会同步 public/（或 --output），只写入内容有变化的文件。构建错误显示在终端和打开的页面上，同时继续提供上次成功构建的页面。")

@@ -4,7 +4,7 @@ import GongkaiBuild
 import GongkaiCore
 import GongkaiServe
 
-/// `gongkai serve`: build the site in memory, serve it, and rebuild and reload open tabs on every change.
+/// `gongkai serve`: build the site into a private cache folder, serve it from there, and rebuild and reload open tabs on every change.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
