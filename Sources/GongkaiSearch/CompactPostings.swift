@@ -67,23 +67,7 @@ struct CompactPostings: Sendable, Equatable {
             [UInt8](unsafeUninitializedCapacity: max(textCount, 1)) { buffer, count in
                 var i = 0
                 var o = 0
-                while i < b.count && o < textCount {
-                    let difference: UInt32
-                    let value: UInt32
-                    if b[i] < 0x80 {
-                        difference = UInt32(b[i] >> 5) + 1
-                        value = (UInt32((b[i] >> 1) & 15) + 1) << 1 | UInt32(b[i] & 1)
-                        i += 1
-                    } else if b[i] < 0xC0 {
-                        let packed = UInt32(b[i] & 0x3F) << 8 | UInt32(b[i + 1])
-                        difference = (packed >> 11) + 1
-                        value = ((packed >> 1 & 0x3FF) + 1) << 1 | packed & 1
-                        i += 2
-                    } else {
-                        i += 1
-                        difference = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
-                        value = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
-                    }
+                while o < textCount, let (difference, value) = Self.entry(in: b, at: &i) {
                     let tally = value >> 1
                     // Checked before each entry is written: never past the buffer, whatever the bytes say.
                     let room = 1 + Self.base36Count(difference) + (tally > 1 ? 1 + Self.base36Count(tally) : 0) + Int(value & 1)
@@ -110,31 +94,33 @@ struct CompactPostings: Sendable, Equatable {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             var previous: Int32 = 0
-            while i < b.count {
-                let difference: UInt32
-                let value: UInt32
-                if b[i] < 0x80 {
-                    difference = UInt32(b[i] >> 5) + 1
-                    value = (UInt32((b[i] >> 1) & 15) + 1) << 1 | UInt32(b[i] & 1)
-                    i += 1
-                } else if b[i] < 0xC0, i + 1 < b.count {
-                    let packed = UInt32(b[i] & 0x3F) << 8 | UInt32(b[i + 1])
-                    difference = (packed >> 11) + 1
-                    value = ((packed >> 1 & 0x3FF) + 1) << 1 | packed & 1
-                    i += 2
-                } else if b[i] >= 0xC0 {
-                    i += 1
-                    difference = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
-                    value = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
-                } else {
-                    break
-                }
+            while let (difference, value) = Self.entry(in: b, at: &i) {
                 previous = previous &+ Int32(bitPattern: difference)
                 docs.append(previous)
                 info.append(value)
             }
         }
         return (docs, info)
+    }
+
+    /// The entry at `b[i]` (its difference from the previous document and its `count << 1 | in title`), moving `i`
+    /// past it; nil at the end of the bytes (or at an entry cut short).
+    @inline(__always)
+    private static func entry(in b: UnsafeBufferPointer<UInt8>, at i: inout Int) -> (difference: UInt32, value: UInt32)? {
+        guard i < b.count else { return nil }
+        if b[i] < 0x80 {
+            defer { i += 1 }
+            return (UInt32(b[i] >> 5) + 1, (UInt32((b[i] >> 1) & 15) + 1) << 1 | UInt32(b[i] & 1))
+        }
+        if b[i] < 0xC0 {
+            guard i + 1 < b.count else { return nil }
+            let packed = UInt32(b[i] & 0x3F) << 8 | UInt32(b[i + 1])
+            i += 2
+            return ((packed >> 11) + 1, ((packed >> 1 & 0x3FF) + 1) << 1 | packed & 1)
+        }
+        i += 1
+        let difference = UInt32(truncatingIfNeeded: LEB128.read(b, at: &i))
+        return (difference, UInt32(truncatingIfNeeded: LEB128.read(b, at: &i)))
     }
 
     /// The number of base-36 digits of `value`.
