@@ -70,31 +70,18 @@ import Testing
     @Test func anEditIsWrittenIntoTheFolderAndAThemeChangeSwapsIt() async throws {
         let site = try TestSite()
         defer { site.remove() }
-        // A topic with a warning is always rebuilt whole: this one's placeholder summary goes first.
-        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md")
-            .replacingOccurrences(of: "一句话概述（可选）", with: "本年度工作的概述。"))
-        let server = try await RunningServer(site: site)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
-        let folder = site.cacheLocation.appendingPathComponent(folders.first ?? "")
+        let (server, folder) = try await Self.serveWithoutWarnings(site)
         let before = try inode(folder)
         let css = try inode(folder.appendingPathComponent("assets/site.css"))
         try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md") + "\n增量写入。\n")
-        var page = try await request(server.port, "/example-2025/01/")
-        for _ in 0..<100 where !page.text.contains("增量写入。") {
-            try await Task.sleep(for: .milliseconds(50))
-            page = try await request(server.port, "/example-2025/01/")
-        }
+        let page = try await Self.fetch(server.port, "/example-2025/01/") { $0.text.contains("增量写入。") }
         #expect(page.text.contains("增量写入。"))
         #expect(try inode(folder) == before)
         #expect(try inode(folder.appendingPathComponent("assets/site.css")) == css)
 
         let style = site.root.appendingPathComponent("theme/assets/site.css")
         try Data((try String(contentsOf: style, encoding: .utf8) + "\n.swapped { color: red; }\n").utf8).write(to: style)
-        var sheet = try await request(server.port, "/assets/site.css")
-        for _ in 0..<100 where !sheet.text.contains(".swapped") {
-            try await Task.sleep(for: .milliseconds(50))
-            sheet = try await request(server.port, "/assets/site.css")
-        }
+        let sheet = try await Self.fetch(server.port, "/assets/site.css") { $0.text.contains(".swapped") }
         #expect(sheet.text.contains(".swapped"))
         #expect(try inode(folder) != before)
         await server.stop()
@@ -105,21 +92,13 @@ import Testing
     @Test func aFileRemovedFromTheCacheIsAnErrorUntilTheNextBuild() async throws {
         let site = try TestSite()
         defer { site.remove() }
-        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md")
-            .replacingOccurrences(of: "一句话概述（可选）", with: "本年度工作的概述。"))
-        let server = try await RunningServer(site: site)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
-        let folder = site.cacheLocation.appendingPathComponent(folders.first ?? "")
+        let (server, folder) = try await Self.serveWithoutWarnings(site)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("example-2025/01/index.html"))
         let missing = try await request(server.port, "/example-2025/01/")
         #expect(missing.status == 500)
         #expect(missing.text.contains("example-2025/01/index.html"))
         try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md") + "\n再建一次。\n")
-        var back = missing
-        for _ in 0..<100 where back.status != 200 {
-            try await Task.sleep(for: .milliseconds(50))
-            back = try await request(server.port, "/example-2025/01/")
-        }
+        let back = try await Self.fetch(server.port, "/example-2025/01/") { $0.status == 200 }
         #expect(back.status == 200)
         #expect(back.text.contains("再建一次。"))
 
@@ -130,14 +109,31 @@ import Testing
         }
         #expect(try await request(server.port, "/").status == 500)
         try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md") + "\n又一次。\n")
-        var home = try await request(server.port, "/")
-        for _ in 0..<100 where home.status != 200 {
-            try await Task.sleep(for: .milliseconds(50))
-            home = try await request(server.port, "/")
-        }
+        let home = try await Self.fetch(server.port, "/") { $0.status == 200 }
         let css = try await request(server.port, "/assets/site.css")
         await server.stop()
         #expect(home.status == 200)
         #expect(css.status == 200)
+    }
+
+    /// A server of `site` with its one warning fixed first (a topic with a warning is always rebuilt whole, so
+    /// edits of it would never be incremental), and the cache folder it serves from.
+    private static func serveWithoutWarnings(_ site: TestSite) async throws -> (RunningServer, URL) {
+        try site.write("content/example-2025/01.md", try site.read("content/example-2025/01.md")
+            .replacingOccurrences(of: "一句话概述（可选）", with: "本年度工作的概述。"))
+        let server = try await RunningServer(site: site)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site.cacheLocation.path).filter { !$0.hasPrefix(".") }
+        return (server, site.cacheLocation.appendingPathComponent(folders.first ?? ""))
+    }
+
+    /// `target` fetched every 50 ms until `done` holds of the response (at most 5 s); the last response.
+    private static func fetch(_ port: Int, _ target: String,
+                              until done: (RawConnection.Response) -> Bool) async throws -> RawConnection.Response {
+        var response = try await request(port, target)
+        for _ in 0..<100 where !done(response) {
+            try await Task.sleep(for: .milliseconds(50))
+            response = try await request(port, target)
+        }
+        return response
     }
 }
