@@ -56,6 +56,7 @@ public struct PreviewServer: Sendable {
         defer { cache?.removeIfMade() }
         // Watch first, so that an edit made during the first build is not missed.
         let watcher = SiteWatcher(root: root, polling: options.polling, debounce: options.debounce)
+        FreedMemory.returnAtOnce()
         await rebuilder.rebuild(trigger: [])
 
         var logger = Logger(label: "gongkai.serve")
