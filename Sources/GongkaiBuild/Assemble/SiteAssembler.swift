@@ -153,7 +153,7 @@ public struct SiteAssembler: Sendable {
             }
         }
         var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: site.diagnostics)
-        for (i, report) in reports.enumerated() { model.reportIndex[report.metadata.id] = i }
+        model.indexReports()
         var assets: [String: [StaticFile]] = [:]
         for report in site.reports { assets[report.metadata.id] = report.assets }
         model.contentLinks = ContentLinks(reports: reports, assets: assets)

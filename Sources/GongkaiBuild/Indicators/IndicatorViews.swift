@@ -25,7 +25,8 @@ struct IndicatorViews {
     ///
     /// Only the reports whose bodies `bodies` holds (by report id) are done: where quotes are anchored is found in them.
     func apply(to extras: inout PageExtras, bodies: [String: ReportBodies]) -> [OutputFile] {
-        let reports = model.reports.filter { !$0.indicators.isEmpty && bodies[$0.metadata.id] != nil }
+        // The window's reports, in site order (looked up by id: not a pass over every report for each window).
+        let reports = bodies.keys.compactMap { model.reportIndex[$0] }.sorted().map { model.reports[$0] }.filter { !$0.indicators.isEmpty }
         let views: [(extras: PageExtras, files: [OutputFile])] = ParallelMap.map(reports) { report in
             var own = PageExtras()
             let files = apply(report, bodies: bodies[report.metadata.id] ?? ReportBodies(opening: nil, topics: [], excerpts: [], fullIDs: []), to: &own)
@@ -163,12 +164,14 @@ struct IndicatorViews {
     /// other publishers are never joined, whatever their ids. Two reports of one series and year are an error the
     /// checker reports; neither is compared then.
     private func seriesSets(for report: ReportModel) -> IndicatorSeries? {
-        guard let identity = report.metadata.seriesIdentity else { return nil }
+        guard report.metadata.seriesIdentity != nil, let position = model.reportIndex[report.metadata.id] else { return nil }
         var sets: [Int: IndicatorSet] = [:]
         var years: [Int: Int] = [:]
-        for other in model.reports where other.metadata.seriesIdentity == identity && other.metadata.year <= report.metadata.year {
-            years[other.metadata.year, default: 0] += 1
-            if !other.indicators.isEmpty { sets[other.metadata.year] = other.indicators }
+        for i in model.seriesMembers[position] {
+            let other = model.reports[i].metadata.year
+            guard other <= report.metadata.year else { continue }
+            years[other, default: 0] += 1
+            if !model.reports[i].indicators.isEmpty { sets[other] = model.reports[i].indicators }
         }
         if years.values.contains(where: { $0 > 1 }) { return nil }
         return sets.count >= 2 ? IndicatorSeries(sets) : nil

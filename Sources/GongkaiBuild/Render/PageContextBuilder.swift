@@ -28,9 +28,6 @@ final class PageContextBuilder: Sendable {
     /// What the theme refers to, looked up once: `nav`, `navHTML` (with `partials/tree-item`),
     /// `indicatorTableHTML`, `childrenHTML` (with `partials/tree-item`), `children` in `partials/tree-item`.
     private let usesNav: Bool, usesNavHTML: Bool, usesIndicatorTable: Bool, usesChildrenHTML: Bool, treeItemUsesChildren: Bool
-    /// Positions in `model.reports` of the reports of each report's series (`ReportMetadata.seriesIdentity`), newest
-    /// first, by report id; a report without a known series has only itself.
-    private let seriesMembers: [String: [Int]]
     /// Each report's 附件, found once.
     private let attachments: ReportAttachments
 
@@ -59,15 +56,6 @@ final class PageContextBuilder: Sendable {
             ("partyGovURL", config.footer.partyGovURL), ("errorReportURL", config.footer.errorReportURL),
             ("copyright", config.footer.copyright),
         ])
-        var members: [String: [Int]] = [:]
-        for (i, report) in model.reports.enumerated() {
-            members[report.metadata.seriesIdentity ?? "\u{1F}" + report.metadata.id, default: []].append(i)
-        }
-        var byReport: [String: [Int]] = [:]
-        for positions in members.values {
-            for i in positions { byReport[model.reports[i].metadata.id] = positions }
-        }
-        seriesMembers = byReport
         attachments = ReportAttachments(model: model, facts: facts)
         siteValues = Self.known([("title", config.title), ("organisation", config.organisation), ("undertaker", config.undertaker),
                                  ("domain", config.domain), ("siteCode", config.footer.siteCode)])
@@ -321,7 +309,7 @@ final class PageContextBuilder: Sendable {
         ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(body(of: report).opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
         if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
         // 历年报告: every year of this report's series (the same publisher and series), newest first.
-        let years = (seriesMembers[m.id] ?? []).map { model.reports[$0] }
+        let years = model.reportIndex[m.id].map { model.seriesMembers[$0].map { model.reports[$0] } } ?? []
         ctx["years"] = .list(years.map { other in
             .object(["year": .number(other.metadata.year), "title": .text(other.metadata.title), "href": .text(links.href(other.urlPath)),
                      "current": .flag(other.metadata.id == m.id)])

@@ -34,7 +34,9 @@ struct ReportAttachments: Sendable {
     /// which files a page uses.
     init(model: SiteModel, facts: [String: ReportFacts]) {
         var out: [String: [Attachment]] = [:]
-        for report in model.reports {
+        // The reports `facts` has (one window's): looked up by id, not a pass over every report for each window.
+        for position in facts.keys.compactMap({ model.reportIndex[$0] }).sorted() {
+            let report = model.reports[position]
             guard let known = facts[report.metadata.id] else { continue }
             let prefix = report.urlPath
             let files = model.staticFiles.filter { $0.outputPath.hasPrefix(prefix) }
