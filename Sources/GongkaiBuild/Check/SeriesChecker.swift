@@ -11,16 +11,11 @@ struct SeriesChecker {
     /// Every finding for `model`'s reports, in report order.
     func check(_ model: SiteModel) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        // Reports by series, oldest first (then by folder name, as the model orders them).
-        var groups: [String: [ReportModel]] = [:]
-        var order: [String] = []
-        for report in model.reports.reversed() {
-            guard let identity = report.metadata.seriesIdentity else { continue }
-            if groups[identity] == nil { order.append(identity) }
-            groups[identity, default: []].append(report)
-        }
-        for identity in order {
-            let reports = (groups[identity] ?? []).sorted { ($0.metadata.year, $0.metadata.id) < ($1.metadata.year, $1.metadata.id) }
+        // Each known series once (`SiteModel.seriesMembers`), at its oldest member in the model's order, the series
+        // with the oldest such member first; its reports oldest first (then by folder name).
+        for p in model.seriesMembers.indices.reversed() where model.seriesMembers[p].last == p && model.reports[p].metadata.seriesIdentity != nil {
+            let reports = model.seriesMembers[p].map { model.reports[$0] }
+                .sorted { ($0.metadata.year, $0.metadata.id) < ($1.metadata.year, $1.metadata.id) }
             out += duplicateYears(reports)
             out += unitConflicts(reports)
         }

@@ -164,7 +164,8 @@ struct IndicatorViews {
     /// other publishers are never joined, whatever their ids. Two reports of one series and year are an error the
     /// checker reports; neither is compared then.
     private func seriesSets(for report: ReportModel) -> IndicatorSeries? {
-        guard report.metadata.seriesIdentity != nil, let position = model.reportIndex[report.metadata.id] else { return nil }
+        // A report whose series is not known is its own only member: fewer than two sets, nil.
+        guard let position = model.reportIndex[report.metadata.id] else { return nil }
         var sets: [Int: IndicatorSet] = [:]
         var years: [Int: Int] = [:]
         for i in model.seriesMembers[position] {
