@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "GongkaiServe",
             dependencies: [
-                "CByteSearch", "GongkaiBuild", "GongkaiCore",
+                "GongkaiBuild", "GongkaiCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -11,6 +11,10 @@ public struct BuildOptions: Sendable, Hashable {
     /// Reuse a template's output across pages of one shape (`TemplateOutputCache`; the bytes are the same). False
     /// renders every page through Mustache alone: for tests and measurements.
     public var reuseTemplateOutput = true
+    /// Once every report's pages are made, have freed memory go back to the system at once while the index's shards
+    /// and the home page and site map are made (`FreedMemory`): what `gongkai build` asks, to lower its peak. A
+    /// process-wide setting of the allocator, so off by default.
+    public var returnFreedMemoryForLastStage = false
 
     /// `YYYY-MM-DD HH:MM` (China Standard Time) for a SOURCE_DATE_EPOCH value, nil when it is not a number.
     public static func buildDate(sourceDateEpoch: String?) -> String? {

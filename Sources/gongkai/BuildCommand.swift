@@ -23,7 +23,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let date = BuildOptions.buildDate(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
-        let options = BuildOptions(baseURL: baseURL, fileSystemLinks: fileLinks, buildDate: date)
+        var options = BuildOptions(baseURL: baseURL, fileSystemLinks: fileLinks, buildDate: date)
+        options.returnFreedMemoryForLastStage = true
         let destination = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         let progress = TerminalProgress(language: userLanguage)
         defer { progress.finish() }

@@ -111,6 +111,10 @@ struct SitePipeline: Sendable {
             return settled.flatMap { $0 } + checker.siteFindings(model) + audit(model)
         }
         var state: SearchIndexState? = indexState
+        // The index's shards and the home page and site map are the largest values made, on top of what the windows
+        // freed and the allocator still holds: from here to their end, what is freed goes back at once.
+        let returnsFreedMemory = options.returnFreedMemoryForLastStage && !failed
+        if returnsFreedMemory { FreedMemory.returnAtOnce() }
         if !failed {
             if let job = index {
                 let finished = job.finish(emit: emit)
@@ -121,6 +125,8 @@ struct SitePipeline: Sendable {
             // topic's title, and a large site's are many values): they are made when the least is held.
             index = nil
             missing += renderer.renderSite(sitePages, of: model, openings: openings, searchShards: shards, counter: counter, emit: emit)
+            // The rest (checks, manifest) frees little at a time: the allocator's default is faster there.
+            if returnsFreedMemory { FreedMemory.keepAgain() }
         }
         let assembled = site.diagnostics(adding: found)
         if assembled.hasErrors { return Run(diagnostics: assembled, facts: known, search: nil, searchShards: nil) }
