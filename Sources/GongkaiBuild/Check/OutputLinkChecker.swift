@@ -112,7 +112,8 @@ public struct OutputLinkChecker: Sendable {
         var found = PageFindings()
         let page = file.kind == .notFound ? "" : file.urlPath
         for raw in file.links {
-            let link = raw.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) ? HTMLText.plain(raw) : raw  // plain text is itself
+            // The value's text (entities decoded); a value with no `&` or `<` is its own text.
+            let link = raw.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) ? HTMLText.plain(raw) : raw
             if link.isEmpty || UTF8Search.contains(link, "://") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") || link.hasPrefix("//") || link.hasPrefix("data:") { continue }
             var target = link
             if target.hasPrefix("/") {
