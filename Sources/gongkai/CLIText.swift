@@ -5,6 +5,7 @@ import GongkaiCore
 /// progress and summary lines. ArgumentParser's own words (USAGE, OPTIONS, "Missing expected argument") are its own.
 enum CLIText: String, MessageCatalogue {
     case gongkaiAbstract
+    case gongkaiDiscussion
     case siteRootHelp
     case baseURLHelp
     case outputHelp
@@ -82,6 +83,9 @@ enum CLIText: String, MessageCatalogue {
         switch self {
         case .gongkaiAbstract:
             MessageTexts("Build a government information-disclosure website from plain-text reports.", "用文字报告生成政府信息公开网站。")
+        case .gongkaiDiscussion:
+            MessageTexts("Messages and help are in Chinese for a Chinese locale (zh_*), in English otherwise; choose with --lang zh or --lang en before the subcommand (gongkai --lang zh build), or with GONGKAI_LANG=zh.",
+                         "中文区域设置（zh_*）下提示和帮助为中文，否则为英文；可在子命令前用 --lang zh 或 --lang en 指定（gongkai --lang zh build），或设置环境变量 GONGKAI_LANG=zh。")
         case .siteRootHelp: MessageTexts("The site folder (holding content/ and theme/).", "网站文件夹（含 content/ 和 theme/）。")
         case .baseURLHelp:
             MessageTexts("Publish address, e.g. https://www.example.gov.cn/fzzfjs/ (overrides base_url in content/site.yaml).",

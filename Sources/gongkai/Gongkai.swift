@@ -7,6 +7,7 @@ struct Gongkai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: CLIText.gongkaiAbstract.text(),
+        discussion: CLIText.gongkaiDiscussion.text(),
         version: GongkaiVersion.current,
         subcommands: [
             BuildCommand.self,

@@ -21,6 +21,12 @@ import Testing
         #expect(option.stdout.contains("监听的端口（0 表示自动选一个空闲端口）。"), "\(option.stdout)")
         let en = try CLI.run(["build", "--help"])
         #expect(en.stdout.contains("Build the site into public/ (left untouched when the build fails)."))
+        // The global `--lang` is not an ArgumentParser option: the top-level help says how to choose the language.
+        // (Help is wrapped at spaces: the lines are joined again before comparing.)
+        let top = try CLI.run(["--help"], environment: ["GONGKAI_LANG": "zh"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(top.contains("可在子命令前用 --lang zh 或 --lang en 指定（gongkai --lang zh build）"), "\(top)")
+        let topEnglish = try CLI.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(topEnglish.contains("choose with --lang zh or --lang en before the subcommand (gongkai --lang zh build)"), "\(topEnglish)")
         #expect(!en.stdout.contains("网站文件夹"))
     }
 
