@@ -29,8 +29,12 @@ public struct SiteModel: Sendable {
     /// Worked out once here: pages and indicator tables of every report ask for it, and finding the members anew
     /// each time read every report for every report (at 50,000 pages, a tenth of the build's time).
     var seriesMembers: [[Int]] = []
+    /// For each report id, the positions in `staticFiles` of the files in its folder (`<id>/…`), in `staticFiles`'
+    /// order: each window's 附件 look up their report's files here rather than reading every static file of the site
+    /// for every report (reports × files).
+    var staticFilesByReport: [String: [Int]] = [:]
 
-    /// Fills `reportIndex` and `seriesMembers` from `reports`.
+    /// Fills `reportIndex`, `seriesMembers` and `staticFilesByReport` from `reports` and `staticFiles`.
     mutating func indexReports() {
         reportIndex = [:]
         var groups: [String: [Int]] = [:]
@@ -42,6 +46,12 @@ public struct SiteModel: Sendable {
             groups[identity, default: []].append(i)
         }
         seriesMembers = identities.map { groups[$0] ?? [] }
+        staticFilesByReport = [:]
+        for (i, file) in staticFiles.enumerated() {
+            guard let slash = file.outputPath.firstIndex(of: "/") else { continue }
+            let folder = String(file.outputPath[..<slash])
+            if reportIndex[folder] != nil { staticFilesByReport[folder, default: []].append(i) }
+        }
     }
 
     /// The report with `id`.

@@ -38,8 +38,7 @@ struct ReportAttachments: Sendable {
         for position in facts.keys.compactMap({ model.reportIndex[$0] }).sorted() {
             let report = model.reports[position]
             guard let known = facts[report.metadata.id] else { continue }
-            let prefix = report.urlPath
-            let files = model.staticFiles.filter { $0.outputPath.hasPrefix(prefix) }
+            let files = (model.staticFilesByReport[report.metadata.id] ?? []).map { model.staticFiles[$0] }
             guard !files.isEmpty else { continue }
             var used = Set<String>()
             var bodies = report.topics.enumerated().map { t, topic in (known.topics[t].links, topic.source.body.path, topic.urlPath) }
