@@ -24,6 +24,28 @@ import Testing
         #expect(String(decoding: topic.bytes, as: UTF8.self).contains(#"<li class="current"><a href="../../../xiangcheng-2024/02/01/" aria-current="page">"#))
     }
 
+    @Test func siteMapTreeHTMLEqualsTheMustacheLoopOverTree() throws {
+        let site = try SiteFixture("")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
+        let sitemap = try String(contentsOf: site.root.appendingPathComponent("theme/templates/sitemap.mustache"), encoding: .utf8)
+        #expect(sitemap.contains("{{{treeHTML}}}"))
+        let cached = try SiteBuilder(root: site.root, options: BuildOptions()).build().files
+
+        try site.write("theme/templates/sitemap.mustache",
+                       sitemap.replacingOccurrences(of: "{{{treeHTML}}}", with: "{{#tree}}{{> partials/tree-item}}{{/tree}}"))
+        let looped = try SiteBuilder(root: site.root, options: BuildOptions()).build().files
+
+        let page = { (files: [OutputFile]) in files.first { $0.path == "sitemap/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } }
+        let fromCache = try #require(page(cached)), fromLoop = try #require(page(looped))
+        #expect(fromCache == fromLoop)
+        // Three levels deep, every item closed (the site map is no topic's page).
+        #expect(fromCache.contains(#"<li><a href="../xiangcheng-2024/02/01/">"#))
+        let list = try #require(fromCache.range(of: #"<ul class="sitemap">"#)).lowerBound
+        #expect(!fromCache[list...].contains("aria-current") && !fromCache[list...].contains(#"class="current""#))
+        #expect(cached.map(\.path) == looped.map(\.path))
+    }
+
     @Test func templateTagNamesListWhatTemplatesReferTo() {
         let text = "{{page.title}} {{{ navHTML }}} {{& raw}} {{#nav}}{{> partials/tree-item}}{{/nav}} {{^empty}}x{{/empty}} {{! note}} {{uppercase(site.title)}} {{$block}}{{/block}}"
         #expect(Set(Theme.tagNames(in: text)) == ["page", "navHTML", "raw", "nav", "empty", "uppercase", "site"])
@@ -33,7 +55,7 @@ import Testing
     @Test func theDefaultThemeNoLongerLoopsOverNav() throws {
         let theme = try Theme.load(from: SiteFixture.repositoryRoot.appendingPathComponent("theme"), displayPath: "theme")
         #expect(theme.usesNavHTML)
-        #expect(!theme.references("nav"))
+        #expect(!theme.references("nav") && !theme.references("tree"))
         #expect(theme.references("page") && theme.references("topic"))
     }
 }
