@@ -56,6 +56,11 @@ public struct SiteAssembler: Sendable {
         let indicatorFindings = order.map { indicatorSets[$0].diagnostics }
         validates = order.map { validates[$0] }
 
+        // Where the Markdown files' links reach: worked out on another thread while the pages and copies are checked.
+        let sortedReports = reports
+        var assets: [String: [StaticFile]] = [:]
+        for report in site.reports { assets[report.metadata.id] = report.assets }
+        let contentLinks = BackgroundTask { [assets] in ContentLinks(reports: sortedReports, assets: assets) }
         var diagnostics: [Diagnostic] = []
         var pages: [PageModel] = []
         let siteSource = site.config.location
@@ -90,16 +95,18 @@ public struct SiteAssembler: Sendable {
         // where another output needs a folder, nor need a folder where another output is a file.
         var copied: [String: String] = [:]
         var folders: [String: String] = [:]
-        func addFolders(of path: String, _ what: String) {
+        // (`what` is made only for a folder not seen yet: most pages share their folders' names with others.)
+        func addFolders(of path: String, _ what: () -> String) {
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                if folders[String(folder)] != nil { break }
-                folders[String(folder)] = what
+                let name = String(folder)
+                if folders[name] != nil { break }
+                folders[name] = what()
             }
         }
-        for page in pages { addFolders(of: page.outputPath, "/\(page.outputPath) (\(page.source.path))") }
-        for (i, file) in statics.enumerated() { addFolders(of: file.outputPath, "/\(file.outputPath) (\(i < site.theme.assets.count ? "theme/" : "content/")\(file.outputPath))") }
+        for page in pages { addFolders(of: page.outputPath) { "/\(page.outputPath) (\(page.source.path))" } }
+        for (i, file) in statics.enumerated() { addFolders(of: file.outputPath) { "/\(file.outputPath) (\(i < site.theme.assets.count ? "theme/" : "content/")\(file.outputPath))" } }
         let staticPaths = Set(statics.map(\.outputPath))
         func fileInTheWay(of path: String) -> Message? {
             var folder = Substring(path)
@@ -128,8 +135,10 @@ public struct SiteAssembler: Sendable {
         }
         var clashing = Set<String>()
         // Shortest first, so that a report's folder is reported at its report.yaml rather than at a topic.
-        for page in pages.sorted(by: { ($0.outputPath.utf8.count, $0.outputPath) < ($1.outputPath.utf8.count, $1.outputPath) }) {
-            guard let (path, what) = generatedAbove(page.outputPath), clashing.insert(path).inserted else { continue }
+        // (Only the pages below a generated file are sorted: there are none in a site without mistakes.)
+        let belowGenerated = pages.compactMap { page in generatedAbove(page.outputPath).map { (page, $0) } }
+        for (page, (path, what)) in belowGenerated.sorted(by: { ($0.0.outputPath.utf8.count, $0.0.outputPath) < ($1.0.outputPath.utf8.count, $1.0.outputPath) }) {
+            guard clashing.insert(path).inserted else { continue }
             diagnostics.append(.error(BuildText.pageNeedsGeneratedFolder(["url": page.urlPath, "folder": path, "what": what, "source": page.source.path]),
                                       at: page.source))
         }
@@ -154,9 +163,7 @@ public struct SiteAssembler: Sendable {
         }
         var model = SiteModel(config: site.config, reports: reports, pages: pages, staticFiles: statics, theme: site.theme, diagnostics: site.diagnostics)
         model.indexReports()
-        var assets: [String: [StaticFile]] = [:]
-        for report in site.reports { assets[report.metadata.id] = report.assets }
-        model.contentLinks = ContentLinks(reports: reports, assets: assets)
+        model.contentLinks = contentLinks.value()
         return AssembledSite(model: model, bodies: BodyRenderer(renderer: renderer, links: model.contentLinks, fileSystemLinks: fileSystemLinks),
                              indicatorFindings: indicatorFindings, validates: validates, loadDiagnostics: site.diagnostics, duplicates: diagnostics)
     }

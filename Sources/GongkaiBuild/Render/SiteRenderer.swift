@@ -48,9 +48,11 @@ public struct SiteRenderer: Sendable {
         var extras = PageExtras()
         extras.searchShards = searchShards
         let bodies = openings.mapValues { ReportBodies(opening: $0, topics: [], excerpts: [], fullIDs: []) }
+        // The feeds (a sitemap.xml line for every page) are made on another thread while the pages render.
+        let feeds = BackgroundTask { SiteFeeds(model: model, openings: openings).files() }
         let missing = Self.render(pages, theme: model.theme, builder: PageContextBuilder(model: model, bodies: bodies, options: options, extras: extras),
                                   counter: counter, emit: emit)
-        SiteFeeds(model: model, openings: openings).files().forEach(emit)
+        feeds.value().forEach(emit)
         for file in model.staticFiles {
             emit(OutputFile(path: file.outputPath, bytes: file.bytes, kind: .asset))
         }
