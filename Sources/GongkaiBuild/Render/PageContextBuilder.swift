@@ -30,6 +30,13 @@ final class PageContextBuilder: Sendable {
     private let usesNav: Bool, usesNavHTML: Bool, usesIndicatorTable: Bool, usesChildrenHTML: Bool, treeItemUsesChildren: Bool
     /// Whether a template refers to the site map's `treeHTML` and `partials/tree-item` exists to render it.
     private let usesTreeHTML: Bool
+    /// For each kind of page, every name the templates it is rendered with spell (`Theme.namesReachable`); a kind
+    /// missing here may look up anything. A report's values that no tag there names are not made for its pages
+    /// (on a topic page, the report's 信息公开要素, meta rows and opening: a tenth of a 10,000-page build).
+    private let namesByKind: [PageKind: Set<String>]
+    /// `report` values shared by the pages of one report, kind and depth (`reportContext`), by kind, report id and
+    /// root prefix: a builder makes the pages of a few reports, so this holds a few dozen.
+    private let sharedReportValues = Locked<[String: TemplateObject]>([:])
     /// Each report's 附件, found once.
     private let attachments: ReportAttachments
 
@@ -48,6 +55,11 @@ final class PageContextBuilder: Sendable {
         usesNav = theme.references("nav")
         usesNavHTML = theme.usesNavHTML
         usesTreeHTML = theme.templateNames.contains("partials/tree-item") && theme.references("treeHTML")
+        var namesByKind: [PageKind: Set<String>] = [:]
+        for kind in PageKind.allCases {
+            if let names = theme.namesReachable(from: Self.template(for: kind)) { namesByKind[kind] = names }
+        }
+        self.namesByKind = namesByKind
         usesIndicatorTable = theme.references("indicatorTableHTML")
         usesChildrenHTML = theme.templateNames.contains("partials/tree-item") && theme.references("childrenHTML")
         treeItemUsesChildren = theme.references("children", in: "partials/tree-item")
@@ -126,6 +138,14 @@ final class PageContextBuilder: Sendable {
             for name in extra.keys.sorted() { ctx[name] = extra[name].map(TemplateValue.text) }
         }
         return ctx
+    }
+
+    /// The template a page of `kind` is rendered with.
+    static func template(for kind: PageKind) -> String { kind == .notFound ? "404" : kind.rawValue }
+
+    /// Whether a page of `kind` may look up a value named `name` (false only when no tag its templates reach names it).
+    private func uses(_ name: String, on kind: PageKind) -> Bool {
+        namesByKind[kind].map { $0.contains(name) } ?? true
     }
 
     /// The rendered bodies of `report` (empty ones when they are not at hand).
@@ -291,38 +311,61 @@ final class PageContextBuilder: Sendable {
         return summary
     }
 
+    /// `report` for a page of `report`: made once for all its pages of one kind and depth when nothing in it depends on
+    /// the page itself (every value but `openingHTML`, whose links are rebased to the page, and the report page's
+    /// and home page's `toc` and 附件, depends only on the report and the links' root prefix).
     private func reportContext(_ report: ReportModel, page: PageModel, links: LinkResolver) -> TemplateObject {
+        guard page.kind != .report, page.kind != .home, !uses("openingHTML", on: page.kind) else {
+            return makeReportContext(report, page: page, links: links)
+        }
+        let key = page.kind.rawValue + "\u{1F}" + report.metadata.id + "\u{1F}" + links.root
+        if let known = sharedReportValues.withLock({ $0[key] }) { return known }
+        let values = makeReportContext(report, page: page, links: links)
+        sharedReportValues.withLock { $0[key] = values }
+        return values
+    }
+
+    private func makeReportContext(_ report: ReportModel, page: PageModel, links: LinkResolver) -> TemplateObject {
         var ctx = reportSummary(report, links: links, latest: report.metadata.id == model.reports.first?.metadata.id)
         let m = report.metadata
+        let uses = { (name: String) in self.uses(name, on: page.kind) }
         let rows: [(String, String)] = [
             ("索引号", m.indexNumber), ("主题分类", m.category), ("发布机构", m.publisher),
             ("成文日期", m.written), ("发布日期", m.published), ("文号", m.documentNumber), ("有效性", m.validity),
         ]
-        ctx["meta"] = .records(rows.filter { !$0.1.isUnsetValue }.map { ["label": .text($0.0), "value": .text($0.1)] })
-        ctx["hasMeta"] = .flag(rows.contains { !$0.1.isUnsetValue })
+        if uses("meta") { ctx["meta"] = .records(rows.filter { !$0.1.isUnsetValue }.map { ["label": .text($0.0), "value": .text($0.1)] }) }
+        if uses("hasMeta") { ctx["hasMeta"] = .flag(rows.contains { !$0.1.isUnsetValue }) }
         // The grid gov.cn pages show (信息公开要素): pairs a row, 标题 across; a value not known yet reads —.
-        func cell(_ label: String, _ value: String) -> TemplateValue {
-            .object(["label": .text(label), "value": .text(value.isUnsetValue ? "—" : value)])
+        if uses("metaGrid") {
+            func cell(_ label: String, _ value: String) -> TemplateValue {
+                .object(["label": .text(label), "value": .text(value.isUnsetValue ? "—" : value)])
+            }
+            var grid: [[TemplateValue]] = [
+                [cell("索引号", m.indexNumber), cell("主题分类", m.category)],
+                [cell("发布机构", m.publisher), cell("成文日期", m.written)],
+                [cell("标题", m.title)],
+                [cell("文号", m.documentNumber), cell("发布日期", m.published)],
+            ]
+            if !m.validity.isUnsetValue { grid.append([cell("有效性", m.validity)]) }
+            ctx["metaGrid"] = .list(grid.map { cells in .object(["cells": .list(cells), "wide": .flag(cells.count == 1)]) })
         }
-        var grid: [[TemplateValue]] = [
-            [cell("索引号", m.indexNumber), cell("主题分类", m.category)],
-            [cell("发布机构", m.publisher), cell("成文日期", m.written)],
-            [cell("标题", m.title)],
-            [cell("文号", m.documentNumber), cell("发布日期", m.published)],
-        ]
-        if !m.validity.isUnsetValue { grid.append([cell("有效性", m.validity)]) }
-        ctx["metaGrid"] = .list(grid.map { cells in .object(["cells": .list(cells), "wide": .flag(cells.count == 1)]) })
-        if !m.salutation.isEmpty { ctx["salutation"] = .text(m.salutation) }
-        ctx["closing"] = .texts(m.closing)
-        ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(body(of: report).opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
-        if page.kind == .report || page.kind == .home { ctx["toc"] = navTree(report, current: page, links: links) }
+        if !m.salutation.isEmpty, uses("salutation") { ctx["salutation"] = .text(m.salutation) }
+        if uses("closing") { ctx["closing"] = .texts(m.closing) }
+        if uses("openingHTML") {
+            ctx["openingHTML"] = .text(HTMLLinkRebaser.rebase(body(of: report).opening?.html ?? "", from: report.urlPath, to: page.kind == .notFound ? "" : page.urlPath))
+        }
+        if page.kind == .report || page.kind == .home, uses("toc") { ctx["toc"] = navTree(report, current: page, links: links) }
         // 历年报告: every year of this report's series (the same publisher and series), newest first.
-        let years = model.reportIndex[m.id].map { model.seriesMembers[$0].map { model.reports[$0] } } ?? []
-        ctx["years"] = .list(years.map { other in
-            .object(["year": .number(other.metadata.year), "title": .text(other.metadata.title), "href": .text(links.href(other.urlPath)),
-                     "current": .flag(other.metadata.id == m.id)])
-        })
-        ctx["hasYears"] = .flag(years.count > 1)
+        // (Looked up by position: copying each member's whole ReportModel cost more than the list.)
+        let years = model.reportIndex[m.id].map { model.seriesMembers[$0] } ?? []
+        if uses("years") {
+            ctx["years"] = .list(years.map { i in
+                let other = model.reports[i].metadata
+                return .object(["year": .number(other.year), "title": .text(other.title), "href": .text(links.href("\(other.id)/")),
+                                "current": .flag(other.id == m.id)])
+            })
+        }
+        if uses("hasYears") { ctx["hasYears"] = .flag(years.count > 1) }
         if page.kind == .report, let files = attachments.byReport[m.id] {
             ctx["attachments"] = .list(files.map { file in
                 .object(["name": .text(file.name), "href": .text(links.href(file.path)), "type": .text(file.type),

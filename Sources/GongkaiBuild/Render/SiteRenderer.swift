@@ -83,7 +83,7 @@ public struct SiteRenderer: Sendable {
 
     /// One page through its kind's template (`404` for the not-found page); nil when the theme has no such template.
     private static func render(_ page: PageModel, theme: Theme, builder: PageContextBuilder) -> OutputFile? {
-        let template = page.kind == .notFound ? "404" : page.kind.rawValue
+        let template = PageContextBuilder.template(for: page.kind)
         guard let html = theme.renderUTF8(template, values: builder.context(for: page)) else { return nil }
         return OutputFile(path: page.outputPath, bytes: html, kind: page.kind, title: page.title, reportID: page.reportID)
     }

@@ -35,6 +35,24 @@ public struct Theme: Sendable {
         return sets.contains { $0?.contains(key) ?? true }
     }
 
+    /// Every name each template's tags spell, each part of a dotted path included (`report.meta` gives `report`
+    /// and `meta`), and the partials and parents it names; nil for a template whose tags cannot be listed.
+    var partsByTemplate: [String: (names: Set<String>, partials: Set<String>)?] = [:]
+
+    /// Every name that the templates a page rendered with `name` reaches (its partials and parents, theirs, and so
+    /// on) spell anywhere in their tags; nil when one of them cannot be listed. A value whose name is not among them
+    /// can never be looked up while the page renders (Mustache finds values by name only), so it need not be made.
+    public func namesReachable(from name: String) -> Set<String>? {
+        var names = Set<String>(), seen = Set<String>(), pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            guard let known = partsByTemplate[next], let parts = known else { return nil }
+            names.formUnion(parts.names)
+            pending += parts.partials
+        }
+        return names
+    }
+
     /// Whether a template uses `navHTML` and `partials/tree-item` exists to render it: only then is it made.
     public var usesNavHTML: Bool { templateNames.contains("partials/tree-item") && references("navHTML") }
 
@@ -118,6 +136,8 @@ public struct Theme: Sendable {
         var theme = Theme(library: library, templateNames: names, assets: assets)
         for source in sources {
             theme.namesByTemplate[source.name] = source.text.contains("{{=") ? .some(nil) : Set(tagNames(in: source.text))
+            theme.partsByTemplate[source.name] = source.text.contains("{{=") ? .some(nil)
+                : (Set(tagNames(in: source.text, everyPart: true)), Set(partialNames(in: source.text)))
         }
         theme.allowsSkeletons = sources.allSatisfy { allowsSkeletons($0.text) }
         theme.sources = sources
@@ -181,7 +201,8 @@ public struct Theme: Sendable {
     /// The names each variable and section tag refers to (`{{x.y}}`, `{{{x}}}`, `{{&x}}`, `{{#x}}`, `{{^x}}`, transforms
     /// such as `{{uppercase(x.y)}}`): the first part of every dotted path, transform names included. Partials,
     /// comments, pragmas and blocks are left out. Errs on the side of listing too much: a listed name is only made.
-    static func tagNames(in text: String) -> [String] {
+    /// With `everyPart`, every part of a dotted path (`x.y` gives `x` and `y`).
+    static func tagNames(in text: String, everyPart: Bool = false) -> [String] {
         var out: [String] = []
         for (_, content) in tags(in: text) {
             var tag = content.drop { $0 == " " }
@@ -196,11 +217,20 @@ public struct Theme: Sendable {
                     if expectsName { current.append(ch) }
                 } else {
                     if !current.isEmpty { out.append(current); current = "" }
-                    expectsName = ch != "."
+                    expectsName = everyPart || ch != "."
                 }
             }
         }
         return out
+    }
+
+    /// The partials (`{{> name}}`) and parents (`{{< name}}`) a template names.
+    static func partialNames(in text: String) -> [String] {
+        tags(in: text).compactMap { _, content in
+            let tag = content.trimmingCharacters(in: .whitespaces)
+            guard let first = tag.first, first == ">" || first == "<" else { return nil }
+            return tag.dropFirst().trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// Every `{{…}}` tag of a template: where it starts, and what stands between the braces.
