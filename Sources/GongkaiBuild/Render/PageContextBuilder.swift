@@ -83,9 +83,8 @@ final class PageContextBuilder: Sendable {
         let report = page.reportID.flatMap { model.report($0) }
         if let report {
             ctx["report"] = .object(reportContext(report, page: page, links: links))
-            let nav = navNodes(report, current: page, links: links)
-            if usesNav { ctx["nav"] = .list(nav.map { .object($0.values()) }) }
-            if usesNavHTML { ctx["navHTML"] = .text(topNavHTML(report, nav: nav, current: page, links: links)) }
+            if usesNav { ctx["nav"] = .list(navNodes(report, current: page, links: links).map { .object($0.values()) }) }
+            if usesNavHTML { ctx["navHTML"] = .text(topNavHTML(report, current: page, links: links)) }
         }
         switch page.kind {
         case .home:
@@ -438,6 +437,13 @@ final class PageContextBuilder: Sendable {
     /// is inside it, that page.
     /// With `allClosed`, every item as a page outside it shows it (none open or current).
     private func navNodes(_ report: ReportModel, current: PageModel, links: LinkResolver, allClosed: Bool = false) -> [NavNode] {
+        report.childPositions(of: nil).map(navNodeMaker(report, current: current, links: links, allClosed: allClosed).node)
+    }
+
+    /// The item of the topic at a position (`navNodes`), made on demand, and whether the current page lies inside
+    /// that topic (an item that is not reused).
+    private func navNodeMaker(_ report: ReportModel, current: PageModel, links: LinkResolver,
+                              allClosed: Bool = false) -> (node: (Int) -> NavNode, isOpen: (Int) -> Bool) {
         var ancestors = Set<String>()
         if !allClosed, let id = current.topicID {
             var cursor: String? = id
@@ -466,19 +472,23 @@ final class PageContextBuilder: Sendable {
                 return values
             }
         }
-        return report.childPositions(of: nil).map(node)
+        let open = ancestors
+        return (node, { open.contains(shared.report.topics[$0].id) })
     }
 
     /// `navHTML` of the report's top-level items: the closed items come from the report's closed tree at this
     /// depth (every item rendered as a page outside it shows it, made once per report and root prefix), the items
     /// on the way to the current page are rendered for it.
-    private func topNavHTML(_ report: ReportModel, nav: [NavNode], current: PageModel, links: LinkResolver) -> String {
+    /// Only the items on the way to the current page are made as `NavNode`s.
+    private func topNavHTML(_ report: ReportModel, current: PageModel, links: LinkResolver) -> String {
         let closed = navItems.closedTree(report: report.metadata.id, root: links.root) {
             navNodes(report, current: current, links: links, allClosed: true).map { navHTML([$0]) }
         }
-        guard closed.count == nav.count else { return navHTML(nav) }
+        let top = report.childPositions(of: nil)
+        let maker = navNodeMaker(report, current: current, links: links)
+        guard closed.count == top.count else { return navHTML(top.map(maker.node)) }
         var html = ""
-        for (i, item) in nav.enumerated() { html += item.reusable ? closed[i] : navHTML([item]) }
+        for (i, position) in top.enumerated() { html += maker.isOpen(position) ? navHTML([maker.node(position)]) : closed[i] }
         return html
     }
 

@@ -48,43 +48,53 @@ struct OutputRecords {
     }
 
     /// The paths of all files, in the order they were put.
-    func paths() -> [String] { decoded { record, _ in record.path } }
+    func paths() -> [String] { decoded(entries: false) { record, _ in record.path } }
 
     /// The paths of the files written (not left as they were), in the order they were put.
-    func writtenPaths() -> [String] { decoded { record, _ in record.written ? record.path : nil } }
+    func writtenPaths() -> [String] { decoded(entries: false) { record, _ in record.written ? record.path : nil } }
 
     /// The manifest entries of the files that have one, in the order they were put.
-    func entries() -> [Manifest.Entry] { decoded { _, entry in entry } }
+    func entries() -> [Manifest.Entry] { decoded(entries: true) { _, entry in entry } }
 
     private struct Record {
         var path: String
         var written: Bool
     }
 
-    /// What `pick` returns for each record, in order (nil: left out).
-    private func decoded<T>(_ pick: (Record, Manifest.Entry?) -> T?) -> [T] {
+    /// What `pick` returns for each record, in order (nil: left out); the chunks are read on every core. Without
+    /// `entries`, a record's entry is skipped, not decoded (`pick` gets nil).
+    private func decoded<T: Sendable>(entries: Bool, _ pick: @escaping @Sendable (Record, Manifest.Entry?) -> T?) -> [T] {
+        ParallelMap.map(chunks) { chunk in Self.decoded(chunk, entries: entries, pick) }.flatMap { $0 }
+    }
+
+    private static func decoded<T>(_ chunk: [UInt8], entries: Bool, _ pick: (Record, Manifest.Entry?) -> T?) -> [T] {
         var out: [T] = []
-        out.reserveCapacity(count)
-        for chunk in chunks {
-            chunk.withUnsafeBufferPointer { b in
-                var i = 0
-                while i < b.count {
-                    let flags = b[i]
-                    i += 1
-                    let path = Self.readString(b, at: &i)
-                    var entry: Manifest.Entry?
-                    if flags & Self.hasEntry != 0 {
+        chunk.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let flags = b[i]
+                i += 1
+                let path = Self.readString(b, at: &i)
+                var entry: Manifest.Entry?
+                if flags & Self.hasEntry != 0 {
+                    if entries {
                         let url = Self.readString(b, at: &i)
                         let title = Self.readString(b, at: &i)
                         let kind = Self.readString(b, at: &i)
                         let report = flags & Self.hasReport != 0 ? Self.readString(b, at: &i) : nil
                         let size = Int(LEB128.read(b, at: &i))
                         let digest = Manifest.hex(UnsafeBufferPointer(rebasing: b[i..<i + 32]))
-                        i += 32
                         entry = Manifest.Entry(path: path, url: url, title: title, kind: kind, report: report, sha256: digest, size: size)
+                    } else {
+                        for _ in 0..<(flags & Self.hasReport != 0 ? 4 : 3) {   // url, title, kind (and report)
+                            let length = Int(LEB128.read(b, at: &i))
+                            i += length
+                        }
+                        _ = LEB128.read(b, at: &i)
                     }
-                    if let value = pick(Record(path: path, written: flags & Self.wasWritten != 0), entry) { out.append(value) }
+                    i += 32
                 }
+                if let value = pick(Record(path: path, written: flags & Self.wasWritten != 0), entry) { out.append(value) }
             }
         }
         return out
